@@ -1,0 +1,9 @@
+namespace FactoryTwin.Model.Ids;
+
+/// <summary>The identifier of a sensor, as written in the plant file.</summary>
+/// <param name="Value">The identifier text (letters, digits, '-' and '_').</param>
+public readonly record struct SensorId(string Value)
+{
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

@@ -1,0 +1,54 @@
+using FactoryTwin.Model.Units;
+
+namespace FactoryTwin.Model.Plants;
+
+/// <summary>The units that go with what a sensor measures.</summary>
+public static class SensorQuantityKinds
+{
+    private static readonly QuantityKind PressureKind = new("pressure", Dimension.Pressure, "2 bar", "Pa");
+    private static readonly QuantityKind PowerKind = new("power", Dimension.Power, "15 kW", "W");
+    private static readonly QuantityKind CurrentKind = new("electric current", Dimension.ElectricCurrent, "5 A", "A");
+    private static readonly QuantityKind VoltageKind = new("voltage", Dimension.Voltage, "400 V", "V");
+    private static readonly QuantityKind FlowKind = new("volume flow", Dimension.VolumeFlow, "2 L/s", "m3/s");
+    private static readonly QuantityKind VibrationKind = new("acceleration", Dimension.Acceleration, "2 m/s2", "m/s2");
+
+    /// <summary>Gets the kind of a reading (absolute values: a temperature in kelvin, a pressure in pascal).</summary>
+    /// <param name="quantity">What the sensor measures.</param>
+    /// <returns>The quantity kind.</returns>
+    public static QuantityKind Reading(SensorQuantity quantity) => quantity switch
+    {
+        SensorQuantity.Temperature => QuantityKind.Temperature,
+        SensorQuantity.Pressure => PressureKind,
+        SensorQuantity.Humidity => QuantityKind.Number,
+        SensorQuantity.Speed => QuantityKind.Speed,
+        SensorQuantity.Power => PowerKind,
+        SensorQuantity.Current => CurrentKind,
+        SensorQuantity.Voltage => VoltageKind,
+        SensorQuantity.Flow => FlowKind,
+        SensorQuantity.Vibration => VibrationKind,
+        SensorQuantity.Level => QuantityKind.Number,
+        SensorQuantity.Length => QuantityKind.Length,
+        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "unknown sensor quantity"),
+    };
+
+    /// <summary>Gets the kind of a difference of readings (a deadband): for temperature a difference without the °C offset.</summary>
+    /// <param name="quantity">What the sensor measures.</param>
+    /// <returns>The quantity kind.</returns>
+    public static QuantityKind Difference(SensorQuantity quantity) =>
+        quantity == SensorQuantity.Temperature ? QuantityKind.TemperatureDifference : Reading(quantity);
+
+    /// <summary>Gets the kind of a rate of change of the reading, per second.</summary>
+    /// <param name="quantity">What the sensor measures.</param>
+    /// <returns>The quantity kind.</returns>
+    public static QuantityKind Rate(SensorQuantity quantity)
+    {
+        if (quantity == SensorQuantity.Temperature)
+        {
+            return QuantityKind.TemperatureRate;
+        }
+
+        var reading = Reading(quantity);
+        var unit = reading.SiUnit.Length == 0 ? "1/s" : "(" + reading.SiUnit + ")/s";
+        return new QuantityKind("rate of change of " + reading.Name, reading.Dimension / Dimension.Duration, "1 " + unit, unit);
+    }
+}
