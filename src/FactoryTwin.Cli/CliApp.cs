@@ -1,0 +1,37 @@
+using System.CommandLine;
+using FactoryTwin.Cli.Commands;
+
+namespace FactoryTwin.Cli;
+
+/// <summary>Builds the command tree and runs it, mapping parse errors to exit code 2.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = Build(stdout, stderr);
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                await stderr.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'factorytwin --help' to see the verbs and their options.");
+            return ExitCodes.Usage;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await result.InvokeAsync(config, cancellationToken);
+    }
+
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "FactoryTwin: a digital twin of a manufacturing plant. It mirrors the live plant from MQTT telemetry, simulates the flow of parts, "
+            + "computes the heat through every body in the paint ovens, and predicts the shift.");
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(root, stdout, stderr, cancellationToken));
+        return root;
+    }
+}

@@ -1,0 +1,19 @@
+using Spectre.Console;
+
+namespace FactoryTwin.Cli.Output;
+
+/// <summary>Creates Spectre consoles over the writers a verb is given, so that output is testable.</summary>
+internal static class Consoles
+{
+    public static IAnsiConsole For(TextWriter writer)
+    {
+        var isTerminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+    }
+}
