@@ -13,7 +13,7 @@ internal static class DefaultCommand
     {
         var help = root.Parse("--help");
         await help.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
-        var sample = SamplePaths.Plant("automotive.yaml");
+        var sample = Path.GetRelativePath(Environment.CurrentDirectory, SamplePaths.Plant("automotive.yaml"));
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"Checking the bundled sample plant ({sample}):");
         await stdout.WriteLineAsync();

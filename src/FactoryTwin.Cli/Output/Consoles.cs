@@ -8,12 +8,19 @@ internal static class Consoles
     public static IAnsiConsole For(TextWriter writer)
     {
         var isTerminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!isTerminal)
+        {
+            // Redirected output goes to logs and files: do not wrap lines at 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        return console;
     }
 }
