@@ -1,0 +1,452 @@
+using FactoryTwin.Simulation.Kernel;
+using FactoryTwin.Simulation.Modeling;
+
+namespace FactoryTwin.Simulation.Engine;
+
+/// <summary>Part flow: acceptance, push (after an element finishes with a part) and pull (after it frees space).</summary>
+public sealed partial class LineSimulation
+{
+    private bool CanAccept(int e)
+    {
+        var d = _defs[e];
+        switch (d.Kind)
+        {
+            case ElementKind.Station:
+                return !_offShift[e] && FindFreeMachine(d) >= 0;
+            case ElementKind.Buffer:
+            case ElementKind.Conveyor:
+                return _stores[e].Count < d.Capacity;
+            case ElementKind.Sink:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private int FindFreeMachine(ElementDefinition d)
+    {
+        int end = d.FirstMachine + d.MachineCount;
+        for (int m = d.FirstMachine; m < end; m++)
+        {
+            if (_machines[m].Part < 0 && !_machines[m].Down)
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Places <paramref name="part"/> on element <paramref name="e"/>, which must be able to accept it.</summary>
+    private void Accept(int e, int part)
+    {
+        _parts[part].Target = PartRecord.Unassigned;
+        var d = _defs[e];
+        switch (d.Kind)
+        {
+            case ElementKind.Station:
+                StartPart(FindFreeMachine(d), part);
+                break;
+            case ElementKind.Buffer:
+            case ElementKind.Conveyor:
+                Enqueue(e, part, _now + d.TransitTime);
+                if (d.TransitTime > 0)
+                {
+                    _calendar.Schedule(_now + d.TransitTime, EventKind.TransitEnd, e, 0);
+                }
+
+                break;
+            default:
+                OnSinkArrival(part);
+                break;
+        }
+    }
+
+    /// <summary>After a part arrived at <paramref name="e"/>: a zero-transit store passes it on at once.</summary>
+    private void Forward(int e)
+    {
+        var d = _defs[e];
+        if (d.Kind is ElementKind.Buffer or ElementKind.Conveyor && d.TransitTime == 0)
+        {
+            TryPushStore(e);
+        }
+    }
+
+    /// <summary>After a part left <paramref name="e"/>: refill it.</summary>
+    private void Released(int e)
+    {
+        switch (_defs[e].Kind)
+        {
+            case ElementKind.Station:
+                Pull(e);
+                break;
+            case ElementKind.Buffer:
+            case ElementKind.Conveyor:
+                TryPushStore(e);
+                Pull(e);
+                break;
+            case ElementKind.Source:
+                if (_defs[e].Source!.InterArrivalTime is null)
+                {
+                    CreateHeldPart(e);
+                    TryPushSource(e);
+                }
+                else
+                {
+                    ScheduleArrival(e);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Fills <paramref name="e"/> from its inputs: each time the part that has been ready longest (ties: input order, machine order).</summary>
+    private void Pull(int e)
+    {
+        var inputs = _defs[e].Inputs;
+        while (CanAccept(e))
+        {
+            int bestFrom = -1, bestSlot = -1;
+            double bestTime = double.PositiveInfinity;
+            foreach (int p in inputs)
+            {
+                var pd = _defs[p];
+                switch (pd.Kind)
+                {
+                    case ElementKind.Station:
+                        int end = pd.FirstMachine + pd.MachineCount;
+                        for (int m = pd.FirstMachine; m < end; m++)
+                        {
+                            ref var mm = ref _machines[m];
+                            if (mm.Phase == MachinePhase.Done && mm.BlockedSince < bestTime && TargetMatches(p, mm.Part, e))
+                            {
+                                (bestFrom, bestSlot, bestTime) = (p, m, mm.BlockedSince);
+                            }
+                        }
+
+                        break;
+                    case ElementKind.Buffer:
+                    case ElementKind.Conveyor:
+                        ref var st = ref _stores[p];
+                        if (st.Count > 0)
+                        {
+                            double ready = st.Ready[st.Head];
+                            if (ready <= _now && ready < bestTime && TargetMatches(p, st.Parts[st.Head], e))
+                            {
+                                (bestFrom, bestSlot, bestTime) = (p, 0, ready);
+                            }
+                        }
+
+                        break;
+                    case ElementKind.Source:
+                        int held = _sources[p].Held;
+                        if (held >= 0 && _parts[held].EntryTime < bestTime && TargetMatches(p, held, e))
+                        {
+                            (bestFrom, bestSlot, bestTime) = (p, 0, _parts[held].EntryTime);
+                        }
+
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            if (bestFrom < 0)
+            {
+                return;
+            }
+
+            int part = Detach(bestFrom, bestSlot);
+            Accept(e, part);
+            Forward(e);
+            Released(bestFrom);
+        }
+    }
+
+    private int Detach(int e, int slot)
+    {
+        switch (_defs[e].Kind)
+        {
+            case ElementKind.Station:
+                ref var m = ref _machines[slot];
+                int part = m.Part;
+                m.Part = -1;
+                m.Phase = MachinePhase.Empty;
+                UpdateStatus(slot);
+                return part;
+            case ElementKind.Source:
+                int held = _sources[e].Held;
+                _sources[e].Held = -1;
+                _parts[held].EntryTime = _now;
+                _enteredTotal++;
+                ChangeWip(+1);
+                return held;
+            default:
+                return Dequeue(e);
+        }
+    }
+
+    private bool TargetMatches(int from, int part, int to)
+    {
+        int t = EnsureTarget(from, part);
+        return t == to || (t == PartRecord.AnyOutput && Array.IndexOf(_defs[from].Outputs, to) >= 0);
+    }
+
+    /// <summary>Decides (once per visit) where a part leaving <paramref name="e"/> goes.</summary>
+    private int EnsureTarget(int e, int part)
+    {
+        ref var p = ref _parts[part];
+        if (p.Target != PartRecord.Unassigned)
+        {
+            return p.Target;
+        }
+
+        var d = _defs[e];
+        var outputs = d.Outputs;
+        int t;
+        if (outputs.Length == 1)
+        {
+            t = outputs[0];
+        }
+        else
+        {
+            switch (d.Routing)
+            {
+                case RoutingKind.ByVariant:
+                    t = outputs[d.OutputByVariant[p.Variant]];
+                    break;
+                case RoutingKind.ByFraction:
+                    double u = _routeRng[e].NextDouble();
+                    var cumulative = d.CumulativeFractions;
+                    int i = 0;
+                    while (i < cumulative.Length - 1 && u >= cumulative[i])
+                    {
+                        i++;
+                    }
+
+                    t = outputs[i];
+                    break;
+                default:
+                    t = PartRecord.AnyOutput;
+                    break;
+            }
+        }
+
+        p.Target = t;
+        return t;
+    }
+
+    /// <summary>An element that can take <paramref name="part"/> from <paramref name="e"/> now, or -1.</summary>
+    private int FindReceiver(int e, int part)
+    {
+        int t = EnsureTarget(e, part);
+        if (t >= 0)
+        {
+            return CanAccept(t) ? t : -1;
+        }
+
+        foreach (int o in _defs[e].Outputs)
+        {
+            if (CanAccept(o))
+            {
+                return o;
+            }
+        }
+
+        return -1;
+    }
+
+    private void TryPushMachine(int m)
+    {
+        int e = _machines[m].Station;
+        int d = FindReceiver(e, _machines[m].Part);
+        if (d < 0)
+        {
+            return;
+        }
+
+        int part = Detach(e, m);
+        Accept(d, part);
+        Forward(d);
+        Released(e);
+    }
+
+    private void TryPushStore(int e)
+    {
+        bool moved = false;
+        while (_stores[e].Count > 0)
+        {
+            ref var st = ref _stores[e];
+            if (st.Ready[st.Head] > _now)
+            {
+                break;
+            }
+
+            int d = FindReceiver(e, st.Parts[st.Head]);
+            if (d < 0)
+            {
+                break;
+            }
+
+            int part = Dequeue(e);
+            Accept(d, part);
+            Forward(d);
+            moved = true;
+        }
+
+        if (moved)
+        {
+            Pull(e);
+        }
+    }
+
+    private void TryPushSource(int e)
+    {
+        while (_sources[e].Held >= 0)
+        {
+            int d = FindReceiver(e, _sources[e].Held);
+            if (d < 0)
+            {
+                return;
+            }
+
+            int part = Detach(e, 0);
+            Accept(d, part);
+            Forward(d);
+            if (_defs[e].Source!.InterArrivalTime is null)
+            {
+                CreateHeldPart(e);
+            }
+            else
+            {
+                ScheduleArrival(e);
+                return;
+            }
+        }
+    }
+
+    private void OnArrival(int e)
+    {
+        _sources[e].ArrivalPending = false;
+        CreateHeldPart(e);
+        TryPushSource(e);
+    }
+
+    private void ScheduleArrival(int e)
+    {
+        var opts = _defs[e].Source!;
+        ref var s = ref _sources[e];
+        if (s.ArrivalPending || (opts.MaxParts is { } max && s.Created >= max))
+        {
+            return;
+        }
+
+        s.ArrivalPending = true;
+        s.NextArrival = _now + opts.InterArrivalTime!.Value.Sample(ref _arrivalRng[e]);
+        _calendar.Schedule(s.NextArrival, EventKind.Arrival, e, 0);
+    }
+
+    private void CreateHeldPart(int e)
+    {
+        var opts = _defs[e].Source!;
+        ref var s = ref _sources[e];
+        if (s.Held >= 0 || (opts.MaxParts is { } max && s.Created >= max))
+        {
+            return;
+        }
+
+        int part = AllocatePart();
+        int v = _model.VariantCount, c = _model.ColourCount;
+        _parts[part] = new PartRecord
+        {
+            Variant = Draw(_variantCumulative.AsSpan(e * v, v), ref _mixRng[e], opts.VariantMix.Length),
+            Colour = Draw(_colourCumulative.AsSpan(e * c, c), ref _mixRng[e], opts.ColourMix.Length),
+            EntryTime = _now,
+            Target = PartRecord.Unassigned,
+        };
+        s.Held = part;
+        s.Created++;
+
+        static int Draw(ReadOnlySpan<double> cumulative, ref SeededRandom rng, int count)
+        {
+            if (count == 1)
+            {
+                return 0;
+            }
+
+            double u = rng.NextDouble();
+            int i = 0;
+            while (i < count - 1 && u >= cumulative[i])
+            {
+                i++;
+            }
+
+            return i;
+        }
+    }
+
+    private void OnSinkArrival(int part)
+    {
+        _exitedTotal++;
+        _exitedWindow++;
+        double lead = _now - _parts[part].EntryTime;
+        _leadTimeSum += lead;
+        if (_leadTimeCount == _leadTimes.Length)
+        {
+            Array.Resize(ref _leadTimes, _leadTimes.Length * 2);
+        }
+
+        _leadTimes[_leadTimeCount++] = lead;
+        ChangeWip(-1);
+        FreePart(part);
+    }
+
+    private void Enqueue(int e, int part, double ready)
+    {
+        ref var st = ref _stores[e];
+        LevelWillChange(e);
+        if (st.Count == st.Parts.Length)
+        {
+            Grow(ref st);
+        }
+
+        int tail = st.Head + st.Count;
+        if (tail >= st.Parts.Length)
+        {
+            tail -= st.Parts.Length;
+        }
+
+        st.Parts[tail] = part;
+        st.Ready[tail] = ready;
+        st.Count++;
+    }
+
+    private int Dequeue(int e)
+    {
+        ref var st = ref _stores[e];
+        LevelWillChange(e);
+        int part = st.Parts[st.Head];
+        st.Head = st.Head + 1 == st.Parts.Length ? 0 : st.Head + 1;
+        st.Count--;
+        return part;
+    }
+
+    private static void Grow(ref StoreState st)
+    {
+        int size = st.Parts.Length * 2;
+        var parts = new int[size];
+        var ready = new double[size];
+        for (int i = 0; i < st.Count; i++)
+        {
+            int j = (st.Head + i) % st.Parts.Length;
+            parts[i] = st.Parts[j];
+            ready[i] = st.Ready[j];
+        }
+
+        st.Parts = parts;
+        st.Ready = ready;
+        st.Head = 0;
+    }
+}

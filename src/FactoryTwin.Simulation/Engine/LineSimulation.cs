@@ -1,0 +1,444 @@
+using FactoryTwin.Simulation.Kernel;
+using FactoryTwin.Simulation.Modeling;
+using FactoryTwin.Simulation.Snapshots;
+
+namespace FactoryTwin.Simulation.Engine;
+
+/// <summary>
+/// One replication of a line: an event-scheduling kernel over the elements of a <see cref="LineModel"/>.
+/// Not thread-safe; run replications in parallel with one instance each (see
+/// <see cref="Replications.ReplicationRunner"/>). An instance can be reused with <see cref="Reset(int, LineSnapshot?)"/>;
+/// after its arrays have grown it allocates nothing per event.
+/// </summary>
+/// <remarks>
+/// Events at equal times run by kind (warm-up end, setup/processing ends, conveyor transit ends, repair
+/// ends, calendar failures, operating failures, shift changes, source arrivals), then in the order they
+/// were scheduled. Moves of parts that an event enables happen at once, inside that event.
+/// </remarks>
+public sealed partial class LineSimulation
+{
+    private const int StatusCount = 6;
+
+    private readonly LineModel _model;
+    private readonly SimulationOptions _options;
+    private readonly ElementDefinition[] _defs;
+    private readonly EventCalendar _calendar = new();
+
+    private readonly MachineState[] _machines;
+    private readonly SeededRandom[] _processRng;
+    private readonly SeededRandom[] _failureRng;
+    private readonly SeededRandom[] _repairRng;
+    private readonly SeededRandom[] _qualityRng;
+    private readonly SeededRandom[] _routeRng;
+    private readonly SeededRandom[] _arrivalRng;
+    private readonly SeededRandom[] _mixRng;
+    private readonly Distribution[] _processing; // [element * variantCount + variant]
+    private readonly double[] _variantCumulative; // [element * variantCount + v]
+    private readonly double[] _colourCumulative; // [element * colourCount + c]
+    private readonly StoreState[] _stores;
+    private readonly SourceState[] _sources;
+    private readonly bool[] _offShift;
+    private readonly bool[] _calendarOff;
+
+    private PartRecord[] _parts = new PartRecord[64];
+    private int[] _freeParts = new int[64];
+    private int _freeCount;
+    private int _partCount;
+
+    private double _now;
+    private double _startTime;
+    private long _events;
+    private int _replication;
+
+    /// <summary>Creates a simulation of <paramref name="model"/> positioned at its start.</summary>
+    /// <param name="model">The line.</param>
+    /// <param name="options">Seed, horizon, warm-up and recording options.</param>
+    /// <param name="replication">Replication number (0-based): selects independent random streams.</param>
+    /// <param name="start">Optional snapshot to start from (warm start); <see langword="null"/> starts empty at time 0.</param>
+    public LineSimulation(LineModel model, SimulationOptions options, int replication = 0, LineSnapshot? start = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!double.IsFinite(options.EndTime) || options.WarmUpTime < 0 || !(options.WipSampleInterval >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "EndTime must be finite, WarmUpTime and WipSampleInterval at least 0.");
+        }
+
+        _model = model;
+        _options = options;
+        _defs = model.Elements;
+        int n = _defs.Length, machines = model.MachineCount;
+        _machines = new MachineState[machines];
+        _processRng = new SeededRandom[machines];
+        _failureRng = new SeededRandom[machines];
+        _repairRng = new SeededRandom[machines];
+        _qualityRng = new SeededRandom[machines];
+        _routeRng = new SeededRandom[n];
+        _arrivalRng = new SeededRandom[n];
+        _mixRng = new SeededRandom[n];
+        _processing = new Distribution[n * model.VariantCount];
+        _variantCumulative = new double[n * model.VariantCount];
+        _colourCumulative = new double[n * model.ColourCount];
+        _stores = new StoreState[n];
+        _sources = new SourceState[n];
+        _offShift = new bool[n];
+        _calendarOff = new bool[model.Calendars.Length];
+        PrepareStaticTables();
+        InitializeStatistics();
+        Reset(replication, start);
+    }
+
+    /// <summary>Gets the current simulation time in seconds.</summary>
+    public double Now => _now;
+
+    /// <summary>Gets the number of timed events executed since the last reset (cancelled events are not counted).</summary>
+    public long EventCount => _events;
+
+    /// <summary>Gets the replication number of the current run.</summary>
+    public int Replication => _replication;
+
+    /// <summary>Gets the model being simulated.</summary>
+    public LineModel Model => _model;
+
+    /// <summary>Restarts the simulation for another replication, reusing all arrays.</summary>
+    /// <param name="replication">Replication number (0-based).</param>
+    /// <param name="start">Optional snapshot to start from; <see langword="null"/> starts empty at time 0.</param>
+    public void Reset(int replication, LineSnapshot? start = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replication);
+        _replication = replication;
+        _calendar.Clear();
+        _events = 0;
+        _freeCount = 0;
+        _partCount = 0;
+        _now = start?.Time ?? 0;
+        if (!double.IsFinite(_now))
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), "The snapshot time must be finite.");
+        }
+
+        _startTime = _now;
+        SeedStreams(replication);
+        ClearState();
+        StartCalendars();
+        if (start is null)
+        {
+            StartFailures(null);
+        }
+        else
+        {
+            Restore(start);
+        }
+
+        ResetStatistics(fullReset: true);
+
+        if (_options.WarmUpTime > _now)
+        {
+            _calendar.Schedule(_options.WarmUpTime, EventKind.WarmUpEnd, 0, 0);
+        }
+
+        Settle();
+    }
+
+    /// <summary>Runs until <see cref="SimulationOptions.EndTime"/>.</summary>
+    public void Run() => RunUntil(_options.EndTime);
+
+    /// <summary>Executes every event before <paramref name="time"/>, then sets the clock to <paramref name="time"/>.</summary>
+    /// <param name="time">Absolute time in seconds, not before <see cref="Now"/>.</param>
+    public void RunUntil(double time)
+    {
+        if (!double.IsFinite(time) || time < _now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, "The time must be finite and not before Now.");
+        }
+
+        var calendar = _calendar;
+        while (calendar.Count > 0 && calendar.PeekTime < time)
+        {
+            var ev = calendar.Pop();
+            _now = ev.Time;
+            Dispatch(ev);
+        }
+
+        _now = time;
+    }
+
+    private void Dispatch(in SimEvent ev)
+    {
+        int target = ev.Target;
+        switch (ev.Kind)
+        {
+            case EventKind.PhaseEnd:
+                if (_machines[target].Version == ev.Version && _machines[target].Running)
+                {
+                    _events++;
+                    OnPhaseEnd(target);
+                }
+
+                break;
+            case EventKind.OperatingFailure:
+                if (_machines[target].Version == ev.Version && _machines[target].Running)
+                {
+                    _events++;
+                    OnOperatingFailure(target);
+                }
+
+                break;
+            case EventKind.RepairEnd:
+                _events++;
+                OnRepairEnd(target);
+                break;
+            case EventKind.CalendarFailure:
+                _events++;
+                GoDown(target);
+                break;
+            case EventKind.TransitEnd:
+                _events++;
+                TryPushStore(target);
+                break;
+            case EventKind.Arrival:
+                _events++;
+                OnArrival(target);
+                break;
+            case EventKind.ShiftChange:
+                _events++;
+                OnShiftChange(target);
+                break;
+            default:
+                ResetStatistics(fullReset: false);
+                break;
+        }
+    }
+
+    private void PrepareStaticTables()
+    {
+        int v = _model.VariantCount, c = _model.ColourCount;
+        foreach (var d in _defs)
+        {
+            if (d.Station is { } s)
+            {
+                for (int i = 0; i < v; i++)
+                {
+                    _processing[(d.Index * v) + i] = i < s.ProcessingTimeByVariant.Length ? s.ProcessingTimeByVariant[i] : s.ProcessingTime;
+                }
+            }
+            else if (d.Source is { } src)
+            {
+                Cumulate(src.VariantMix.AsSpan(), _variantCumulative.AsSpan(d.Index * v, v));
+                Cumulate(src.ColourMix.AsSpan(), _colourCumulative.AsSpan(d.Index * c, c));
+            }
+            else if (d.Kind is ElementKind.Buffer or ElementKind.Conveyor)
+            {
+                int initial = Math.Min(d.Capacity, 16);
+                _stores[d.Index].Parts = new int[initial];
+                _stores[d.Index].Ready = new double[initial];
+            }
+        }
+
+        static void Cumulate(ReadOnlySpan<double> weights, Span<double> cumulative)
+        {
+            double total = 0;
+            foreach (double w in weights)
+            {
+                total += w;
+            }
+
+            double acc = 0;
+            for (int i = 0; i < cumulative.Length; i++)
+            {
+                acc += i < weights.Length ? weights[i] / total : 0;
+                cumulative[i] = acc;
+            }
+
+            cumulative[weights.Length - 1] = 1.0;
+            for (int i = weights.Length; i < cumulative.Length; i++)
+            {
+                cumulative[i] = 1.0;
+            }
+        }
+    }
+
+    private void SeedStreams(int replication)
+    {
+        // Stream id = FNV-1a(element name) + 16·server + purpose: independent of element order, so that
+        // scenarios sharing names share random numbers (common random numbers).
+        ulong seed = _options.Seed;
+        foreach (var d in _defs)
+        {
+            ulong id = d.NameHash * 0x9E3779B97F4A7C15UL;
+            _routeRng[d.Index] = SeededRandom.Create(seed, replication, id + 4);
+            _arrivalRng[d.Index] = SeededRandom.Create(seed, replication, id + 5);
+            _mixRng[d.Index] = SeededRandom.Create(seed, replication, id + 6);
+            for (int k = 0; k < d.MachineCount; k++)
+            {
+                int m = d.FirstMachine + k;
+                ulong mid = id + ((ulong)(k + 1) << 4);
+                _processRng[m] = SeededRandom.Create(seed, replication, mid + 0);
+                _failureRng[m] = SeededRandom.Create(seed, replication, mid + 1);
+                _repairRng[m] = SeededRandom.Create(seed, replication, mid + 2);
+                _qualityRng[m] = SeededRandom.Create(seed, replication, mid + 3);
+            }
+        }
+    }
+
+    private void ClearState()
+    {
+        _wip = 0;
+        foreach (var d in _defs)
+        {
+            _offShift[d.Index] = false;
+            _sources[d.Index] = new SourceState { Held = -1 };
+            if (d.Kind is ElementKind.Buffer or ElementKind.Conveyor)
+            {
+                _stores[d.Index].Head = 0;
+                _stores[d.Index].Count = 0;
+            }
+
+            for (int k = 0; k < d.MachineCount; k++)
+            {
+                _machines[d.FirstMachine + k] = new MachineState
+                {
+                    Station = d.Index,
+                    Part = -1,
+                    LastKey = -1,
+                    Status = MachineStatus.Starved,
+                    StatusSince = _now,
+                    EnteredStatusAt = _now,
+                };
+            }
+        }
+    }
+
+    private void StartCalendars()
+    {
+        var calendars = _model.Calendars;
+        for (int c = 0; c < calendars.Length; c++)
+        {
+            bool off = calendars[c].IsOffShift(_now);
+            _calendarOff[c] = off;
+            foreach (int s in _model.StationIndices)
+            {
+                if (_defs[s].CalendarIndex == c)
+                {
+                    _offShift[s] = off;
+                }
+            }
+
+            double next = calendars[c].NextChange(_now);
+            if (double.IsFinite(next))
+            {
+                _calendar.Schedule(next, EventKind.ShiftChange, c, 0);
+            }
+        }
+
+        foreach (int s in _model.StationIndices)
+        {
+            var d = _defs[s];
+            for (int k = 0; k < d.MachineCount; k++)
+            {
+                _machines[d.FirstMachine + k].Status = ComputeStatus(d.FirstMachine + k);
+            }
+        }
+    }
+
+    /// <summary>Starts each machine's failure clock (a snapshot may give the remaining time, else it is drawn).</summary>
+    private void StartFailures(double[]? remainingToFailure)
+    {
+        foreach (int s in _model.StationIndices)
+        {
+            var d = _defs[s];
+            if (d.Station!.Failures is not { } f)
+            {
+                continue;
+            }
+
+            for (int k = 0; k < d.MachineCount; k++)
+            {
+                int m = d.FirstMachine + k;
+                double ttf = remainingToFailure is not null && !double.IsNaN(remainingToFailure[m])
+                    ? Math.Max(remainingToFailure[m], 0)
+                    : f.TimeBetweenFailures.Sample(ref _failureRng[m]);
+                if (f.Clock == FailureClock.Operating)
+                {
+                    _machines[m].TimeToFailure = ttf;
+                }
+                else if (!_machines[m].Down)
+                {
+                    _machines[m].NextCalendarFailure = _now + ttf;
+                    _calendar.Schedule(_now + ttf, EventKind.CalendarFailure, m, 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>Moves every part that can move at the start (sources fill, blocked parts leave, idle elements pull).</summary>
+    private void Settle()
+    {
+        foreach (var d in _defs)
+        {
+            if (d.Kind == ElementKind.Source)
+            {
+                if (d.Source!.InterArrivalTime is null)
+                {
+                    if (_sources[d.Index].Held < 0)
+                    {
+                        CreateHeldPart(d.Index);
+                    }
+                }
+                else if (!_sources[d.Index].ArrivalPending && _sources[d.Index].Held < 0)
+                {
+                    ScheduleArrival(d.Index);
+                }
+            }
+        }
+
+        foreach (var d in _defs)
+        {
+            switch (d.Kind)
+            {
+                case ElementKind.Source:
+                    TryPushSource(d.Index);
+                    break;
+                case ElementKind.Buffer:
+                case ElementKind.Conveyor:
+                    TryPushStore(d.Index);
+                    break;
+                case ElementKind.Station:
+                    for (int k = 0; k < d.MachineCount; k++)
+                    {
+                        if (_machines[d.FirstMachine + k].Phase == MachinePhase.Done)
+                        {
+                            TryPushMachine(d.FirstMachine + k);
+                        }
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        foreach (var d in _defs)
+        {
+            Pull(d.Index);
+        }
+    }
+
+    private int AllocatePart()
+    {
+        if (_freeCount > 0)
+        {
+            return _freeParts[--_freeCount];
+        }
+
+        if (_partCount == _parts.Length)
+        {
+            Array.Resize(ref _parts, _parts.Length * 2);
+            Array.Resize(ref _freeParts, _parts.Length);
+        }
+
+        return _partCount++;
+    }
+
+    private void FreePart(int part) => _freeParts[_freeCount++] = part;
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace FactoryTwin.Simulation.Kernel;
+
+/// <summary>
+/// The future event list: a binary min-heap of <see cref="SimEvent"/> structs in one array, ordered by
+/// (time, kind, insertion order). Scheduling and popping allocate nothing once the array has grown to the
+/// model's steady-state size.
+/// </summary>
+internal sealed class EventCalendar
+{
+    private const ulong SequenceMask = (1UL << 56) - 1;
+
+    private SimEvent[] _heap = new SimEvent[64];
+    private int _count;
+    private ulong _sequence;
+
+    /// <summary>Gets the number of pending events.</summary>
+    public int Count => _count;
+
+    /// <summary>Gets the time of the earliest event; only valid when <see cref="Count"/> &gt; 0.</summary>
+    public double PeekTime => _heap[0].Time;
+
+    /// <summary>Removes every pending event and restarts the insertion counter.</summary>
+    public void Clear()
+    {
+        _count = 0;
+        _sequence = 0;
+    }
+
+    /// <summary>Schedules an event.</summary>
+    public void Schedule(double time, EventKind kind, int target, int version)
+    {
+        Debug.Assert(!double.IsNaN(time), "event time must be a number");
+        if (_count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
+        var ev = new SimEvent
+        {
+            Time = time,
+            Key = ((ulong)kind << 56) | (_sequence++ & SequenceMask),
+            Target = target,
+            Version = version,
+        };
+        SiftUp(_count++, ev);
+    }
+
+    /// <summary>Removes and returns the earliest event.</summary>
+    public SimEvent Pop()
+    {
+        Debug.Assert(_count > 0, "pop from an empty calendar");
+        var heap = _heap;
+        var top = heap[0];
+        int last = --_count;
+        if (last > 0)
+        {
+            SiftDown(heap[last], last);
+        }
+
+        return top;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftUp(int hole, SimEvent ev)
+    {
+        var heap = _heap;
+        while (hole > 0)
+        {
+            int parent = (hole - 1) >> 1;
+            if (!SimEvent.Before(ev, heap[parent]))
+            {
+                break;
+            }
+
+            heap[hole] = heap[parent];
+            hole = parent;
+        }
+
+        heap[hole] = ev;
+    }
+
+    private void SiftDown(SimEvent ev, int count)
+    {
+        var heap = _heap;
+        int hole = 0;
+        while (true)
+        {
+            int child = (2 * hole) + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && SimEvent.Before(heap[child + 1], heap[child]))
+            {
+                child++;
+            }
+
+            if (!SimEvent.Before(heap[child], ev))
+            {
+                break;
+            }
+
+            heap[hole] = heap[child];
+            hole = child;
+        }
+
+        heap[hole] = ev;
+    }
+}
