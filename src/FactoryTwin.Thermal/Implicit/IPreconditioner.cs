@@ -1,0 +1,11 @@
+namespace FactoryTwin.Thermal.Implicit;
+
+/// <summary>A symmetric positive-definite approximation z = M⁻¹r of the inverse of a <see cref="StencilMatrix"/>.</summary>
+internal interface IPreconditioner
+{
+    /// <summary>Rebuilds the parts that depend on the fine diagonal (after Δt or boundary coefficients change).</summary>
+    void Update();
+
+    /// <summary>z = M⁻¹·r.</summary>
+    void Apply(double[] r, double[] z);
+}
