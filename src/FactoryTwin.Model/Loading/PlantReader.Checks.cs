@@ -107,7 +107,7 @@ internal sealed partial class PlantReader
                 }
             }
         }
-        else if (assets.Count > 0)
+        else if (_sourceIds.Count == 0 && assets.Count > 0)
         {
             Bag.Error(root.KeyLocation("areas"), DiagnosticCode.Unreachable, "the plant has no source: add a 'sources' entry to a line so that parts enter the plant.");
         }

@@ -154,6 +154,11 @@ internal sealed partial class PlantReader
 
         var servers = e.WholeNumber("servers", required: false, ValueRange.AtLeastOne);
         var isOven = kind == StationKind.Oven;
+        if (isOven && e.Has("servers"))
+        {
+            Bag.Error(e.KeyLocation("servers"), DiagnosticCode.InvalidOven, $"{c}: an oven holds as many bodies as fit its length at its pitch; remove 'servers'.");
+        }
+
         Distributions.Distribution? processing = null;
         if (isOven)
         {

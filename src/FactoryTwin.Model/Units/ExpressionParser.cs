@@ -100,7 +100,7 @@ internal sealed class ExpressionParser(string text)
         }
 
         var start = _pos;
-        while (_pos < text.Length && (char.IsLetter(text[_pos]) || text[_pos] is '°' or 'µ' or '%'))
+        while (_pos < text.Length && (char.IsLetter(text[_pos]) || text[_pos] is '°' or 'µ' or 'μ' or '%'))
         {
             _pos++;
         }

@@ -21,7 +21,7 @@ public static class UnitParser
         ("s", 1, Dimension.Duration), ("ms", 1e-3, Dimension.Duration), ("min", 60, Dimension.Duration),
         ("h", 3600, Dimension.Duration), ("d", 86400, Dimension.Duration),
         ("m", 1, Dimension.Distance), ("mm", 1e-3, Dimension.Distance), ("cm", 1e-2, Dimension.Distance),
-        ("km", 1e3, Dimension.Distance), ("um", 1e-6, Dimension.Distance), ("µm", 1e-6, Dimension.Distance),
+        ("km", 1e3, Dimension.Distance), ("um", 1e-6, Dimension.Distance), ("µm", 1e-6, Dimension.Distance), ("μm", 1e-6, Dimension.Distance),
         ("kg", 1, Mass), ("g", 1e-3, Mass), ("t", 1e3, Mass),
         ("K", 1, Dimension.Thermodynamic),
         ("J", 1, Energy), ("kJ", 1e3, Energy), ("MJ", 1e6, Energy), ("Wh", 3600, Energy), ("kWh", 3.6e6, Energy),

@@ -104,7 +104,12 @@ public static class PlantWriter
 
     private static YamlMappingNode Station(Station s)
     {
-        var fields = new List<(string, YamlNode)> { ("kind", S(MappingReader.ToKebab(s.Kind.ToString()))), ("servers", N(s.Servers)) };
+        var fields = new List<(string, YamlNode)> { ("kind", S(MappingReader.ToKebab(s.Kind.ToString()))) };
+        if (s.Oven is null)
+        {
+            fields.Add(("servers", N(s.Servers)));
+        }
+
         if (s.ProcessingTime is not null)
         {
             fields.Add(("processingTime", Dist(s.ProcessingTime)));

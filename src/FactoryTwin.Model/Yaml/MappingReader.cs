@@ -114,7 +114,19 @@ public sealed class MappingReader
     /// <returns>The text, or <see langword="null"/>.</returns>
     public string? Text(string key, bool required = false)
     {
-        var s = Scalar(key, required);
+        var node = Value(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (IsNull(node))
+        {
+            Diagnostics.Error(YamlSource.LocationOf(File, node), DiagnosticCode.InvalidValue, $"{Context}: '{key}' has no text; write it or remove the field.");
+            return null;
+        }
+
+        var s = AsScalar(node, key);
         if (s is null)
         {
             return null;
@@ -304,6 +316,11 @@ public sealed class MappingReader
         ArgumentNullException.ThrowIfNull(context);
         var node = Value(key, required);
         var result = new List<MappingReader>();
+        if (node is not null && IsNull(node) && required)
+        {
+            Diagnostics.Error(YamlSource.LocationOf(File, node), DiagnosticCode.MissingField, $"{Context}: '{key}' is empty; it needs at least one entry.");
+        }
+
         if (node is null || IsNull(node))
         {
             return result;
@@ -335,6 +352,12 @@ public sealed class MappingReader
     {
         var node = Value(key, required);
         var result = new List<Located<string>>();
+        if (node is not null && required && (IsNull(node) || node is YamlSequenceNode { Children.Count: 0 }))
+        {
+            Diagnostics.Error(YamlSource.LocationOf(File, node), DiagnosticCode.MissingField, $"{Context}: '{key}' is empty; it needs at least one value.");
+            return result;
+        }
+
         if (node is null || IsNull(node))
         {
             return result;

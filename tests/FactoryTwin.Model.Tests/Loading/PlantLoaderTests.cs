@@ -379,6 +379,48 @@ public class PlantLoaderTests
         Assert.Single(result.Diagnostics);
     }
 
+    [Fact]
+    public void Parse_ReworkToUnknownStation_ReportsOnlyTheReference()
+    {
+        var text = TestPlants.MinimalWith("to: repair }", "to: repiar }");
+
+        var result = PlantLoader.Parse(text);
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCode.UnknownReference, d.Code);
+    }
+
+    [Theory]
+    [InlineData("days: [mon-fri]", "days: []")]
+    [InlineData("days: [mon-fri]", "days: ~")]
+    [InlineData("lines: [line1]", "lines: []")]
+    [InlineData("        sinks:\n          - { id: done }", "        sinks: ~")]
+    public void Parse_EmptyRequiredList_IsAnError(string find, string replace)
+    {
+        var result = PlantLoader.Parse(TestPlants.MinimalWith(find, replace));
+
+        Assert.False(result.Success);
+        Assert.NotEmpty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_ServersOnOven_IsAnError()
+    {
+        var text = TestPlants.MinimalWith("kind: oven\n", "kind: oven\n            servers: 3\n");
+
+        var d = Single(text, DiagnosticCode.InvalidOven);
+
+        AssertAt(text, d, "servers: 3");
+    }
+
+    [Fact]
+    public void Parse_NullName_IsAnError()
+    {
+        var result = PlantLoader.Parse(TestPlants.MinimalWith("name: Test", "name: null"));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.InvalidValue && d.Message.Contains("'name'", StringComparison.Ordinal));
+    }
+
     private static Diagnostic Single(string text, DiagnosticCode code)
     {
         var result = PlantLoader.Parse(text, "p.yaml");
