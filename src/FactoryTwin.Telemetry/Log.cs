@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace FactoryTwin.Telemetry;
+
+/// <summary>The module's log messages (event ids 2000–2999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2000, LogLevel.Information, "Embedded MQTT broker listening on {Address}:{Port}")]
+    public static partial void BrokerStarted(ILogger logger, string address, int port);
+
+    [LoggerMessage(2001, LogLevel.Information, "Embedded MQTT broker stopped")]
+    public static partial void BrokerStopped(ILogger logger);
+
+    [LoggerMessage(2010, LogLevel.Information, "Telemetry ingestion connected to {Host}:{Port} as {ClientId}, subscribed to {Filter} (session present: {SessionPresent})")]
+    public static partial void Connected(ILogger logger, string host, int port, string clientId, string filter, bool sessionPresent);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Telemetry ingestion cannot connect to {Host}:{Port}; retrying in {Delay}")]
+    public static partial void ConnectFailed(ILogger logger, Exception exception, string host, int port, TimeSpan delay);
+
+    [LoggerMessage(2012, LogLevel.Warning, "Telemetry ingestion lost its connection ({Reason}); reconnecting")]
+    public static partial void Disconnected(ILogger logger, string reason);
+
+    [LoggerMessage(2013, LogLevel.Warning, "Subscription to {Filter} was refused: {ResultCode}")]
+    public static partial void SubscribeRefused(ILogger logger, string filter, string resultCode);
+
+    [LoggerMessage(2020, LogLevel.Warning, "Telemetry rejected ({Reason}) from publisher {Publisher} on {Topic}: {Detail}; further rejections for this reason and publisher are counted but not logged for {Interval}")]
+    public static partial void Rejected(ILogger logger, string reason, string publisher, string topic, string detail, TimeSpan interval);
+
+    [LoggerMessage(2030, LogLevel.Error, "Telemetry store commit of {Points} points and {Parts} part events failed; retrying in {Delay} (messages stay unacknowledged)")]
+    public static partial void CommitFailed(ILogger logger, Exception exception, int points, int parts, TimeSpan delay);
+
+    [LoggerMessage(2031, LogLevel.Debug, "Acknowledgement of a message from an earlier connection skipped; the broker redelivers it")]
+    public static partial void StaleAcknowledgementSkipped(ILogger logger);
+
+    [LoggerMessage(2032, LogLevel.Warning, "Acknowledgement failed; the broker redelivers the message")]
+    public static partial void AcknowledgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2040, LogLevel.Information, "Publisher {Publisher} restarted its sequence counter at {Seq}")]
+    public static partial void SequenceRestarted(ILogger logger, string publisher, long seq);
+}

@@ -1,0 +1,109 @@
+namespace FactoryTwin.Telemetry;
+
+/// <summary>
+/// Configures telemetry ingestion: which broker, how the ingesting MQTT client connects, how much it buffers,
+/// and the time limits of validation. Bound from the <c>Telemetry</c> configuration section by hosts.
+/// </summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>The default MQTT port.</summary>
+    public const int DefaultPort = 1883;
+
+    /// <summary>The default client id of the ingesting MQTT client.</summary>
+    public const string DefaultClientId = "factorytwin-ingest";
+
+    /// <summary>The default number of messages received but not yet acknowledged (MQTT 5 Receive Maximum).</summary>
+    public const int DefaultReceiveMaximum = 2048;
+
+    /// <summary>The default number of points in one store transaction.</summary>
+    public const int DefaultMaxBatchPoints = 20_000;
+
+    /// <summary>The default largest payload accepted, in bytes.</summary>
+    public const int DefaultMaxPayloadBytes = 64 * 1024;
+
+    /// <summary>The default number of recent sequence numbers remembered per publisher to find duplicates.</summary>
+    public const int DefaultDuplicateWindow = 4096;
+
+    /// <summary>The default number of messages the embedded broker queues per client before it drops the oldest.</summary>
+    public const int DefaultEmbeddedMaxPendingMessagesPerClient = 10_000_000;
+
+    /// <summary>Gets or sets which broker to use.</summary>
+    /// <value>The default value is <see cref="TelemetryBrokerMode.Embedded"/>.</value>
+    public TelemetryBrokerMode Broker { get; set; } = TelemetryBrokerMode.Embedded;
+
+    /// <summary>Gets or sets the broker host name or address; the embedded broker binds to it and must be a loopback or any address.</summary>
+    /// <value>The default value is <c>127.0.0.1</c>.</value>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Gets or sets the broker's TCP port (1–65535); the embedded broker listens on it.</summary>
+    /// <value>The default value is <see cref="DefaultPort"/>.</value>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>Gets or sets the MQTT client id of the ingesting client; it names its persistent session, so each node needs its own.</summary>
+    /// <value>The default value is <see cref="DefaultClientId"/>.</value>
+    public string ClientId { get; set; } = DefaultClientId;
+
+    /// <summary>Gets or sets the user name the ingesting client authenticates with, or <see langword="null"/> for none.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>Gets or sets the password the ingesting client authenticates with, or <see langword="null"/> for none. Never logged.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>
+    /// Gets or sets the MQTT 5 shared-subscription group (<c>$share/{group}/…</c>) so that several nodes split one stream,
+    /// or <see langword="null"/> for a plain subscription. Only with <see cref="TelemetryBrokerMode.External"/>: the embedded
+    /// MQTTnet broker does not support shared subscriptions.
+    /// </summary>
+    public string? SharedSubscriptionGroup { get; set; }
+
+    /// <summary>Gets or sets how long the broker keeps the ingesting client's session (and queues its messages) while it is away.</summary>
+    /// <value>The default value is 1 day.</value>
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Gets or sets the MQTT keep-alive period of the ingesting client.</summary>
+    /// <value>The default value is 15 seconds.</value>
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Gets or sets the first delay before reconnecting after a lost connection; it doubles up to <see cref="ReconnectMaxDelay"/>.</summary>
+    /// <value>The default value is 100 milliseconds.</value>
+    public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Gets or sets the longest delay between reconnection attempts.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets how many messages may be received and not yet acknowledged (1–65535). It is sent to the broker as the
+    /// MQTT 5 Receive Maximum and is also the capacity of the bounded hand-off to the store writer, so it bounds memory.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultReceiveMaximum"/>.</value>
+    public int ReceiveMaximum { get; set; } = DefaultReceiveMaximum;
+
+    /// <summary>Gets or sets the most points committed in one store transaction; a batch also ends when no message is waiting.</summary>
+    /// <value>The default value is <see cref="DefaultMaxBatchPoints"/>.</value>
+    public int MaxBatchPoints { get; set; } = DefaultMaxBatchPoints;
+
+    /// <summary>Gets or sets the largest payload accepted, in bytes; a larger one is rejected as <c>too-large</c>.</summary>
+    /// <value>The default value is <see cref="DefaultMaxPayloadBytes"/>.</value>
+    public int MaxPayloadBytes { get; set; } = DefaultMaxPayloadBytes;
+
+    /// <summary>Gets or sets how far in the future (by this node's clock) a timestamp may be before it is rejected as <c>future</c>.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how old a timestamp may be before it is rejected as <c>too-old</c>.</summary>
+    /// <value>The default value is 1 day, long enough for a broker to hold a day of an outage.</value>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Gets or sets how many recent sequence numbers are remembered per publisher to find duplicates (64–1,048,576).</summary>
+    /// <value>The default value is <see cref="DefaultDuplicateWindow"/>.</value>
+    public int DuplicateWindow { get; set; } = DefaultDuplicateWindow;
+
+    /// <summary>Gets or sets how often at most a rejection is logged for one reason and publisher.</summary>
+    /// <value>The default value is 1 minute.</value>
+    public TimeSpan RejectionLogInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets how many messages the embedded broker queues per client before it drops the oldest (MQTTnet's own default is 250).</summary>
+    /// <value>The default value is <see cref="DefaultEmbeddedMaxPendingMessagesPerClient"/>.</value>
+    public int EmbeddedMaxPendingMessagesPerClient { get; set; } = DefaultEmbeddedMaxPendingMessagesPerClient;
+}

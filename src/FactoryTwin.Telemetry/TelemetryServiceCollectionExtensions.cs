@@ -1,0 +1,42 @@
+using FactoryTwin.Telemetry.Broker;
+using FactoryTwin.Telemetry.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FactoryTwin.Telemetry;
+
+/// <summary>Registers telemetry ingestion with a host.</summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds telemetry ingestion: the embedded MQTT broker (when <see cref="TelemetryOptions.Broker"/> is
+    /// <see cref="TelemetryBrokerMode.Embedded"/>) and the ingestion service that validates messages against the plant model
+    /// and commits them to the store. The host must register the <see cref="Model.Plants.PlantModel"/> and an
+    /// <see cref="Model.Telemetry.ITelemetryStore"/>; options are validated at start-up.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets options after configuration binding, or <see langword="null"/>.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddTelemetry(this IServiceCollection services, Action<TelemetryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<TelemetryOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TelemetryMetrics>();
+        services.TryAddSingleton<EmbeddedBroker>();
+        services.TryAddSingleton<MqttIngestionService>();
+
+        // The broker starts before ingestion connects to it, and stops after ingestion has disconnected.
+        services.AddHostedService(static sp => sp.GetRequiredService<EmbeddedBroker>());
+        services.AddHostedService(static sp => sp.GetRequiredService<MqttIngestionService>());
+        return services;
+    }
+}
