@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using FactoryTwin.Cli.Output;
+using FactoryTwin.Model.Diagnostics;
+using FactoryTwin.Model.Loading;
+using FactoryTwin.Plant.Simulation;
+using Spectre.Console;
+
+namespace FactoryTwin.Cli.Commands;
+
+/// <summary>
+/// <c>factorytwin simulate &lt;plant.yaml&gt; [--duration 8h] [--replications 100] [--seed 1] [--warmup 1h]
+/// [--output text|json|csv] [--plot out.png]</c>: runs replications of the whole plant and prints KPIs with
+/// 95 % intervals.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("plant") { Description = "The plant file (YAML, apiVersion factorytwin/v1)." };
+        var duration = SimulateOptions.Duration("--duration", "8h", "Length of the statistics window after the warm-up, with a unit: 8h, 480 min, 7 d.", allowZero: false);
+        var warmup = SimulateOptions.Duration("--warmup", "1h", "Warm-up from the empty plant before statistics start, with a unit (0 s for none).", allowZero: true);
+        var replications = SimulateOptions.Replications();
+        var seed = SimulateOptions.Seed();
+        var output = SimulateOptions.Output();
+        var plot = new Option<string?>("--plot") { Description = "Write PNG charts: hourly throughput per line to this file and the station state breakdown to <name>-states.png beside it." };
+        var command = new Command(
+            "simulate",
+            "Simulate the whole plant (all lines, cross-line flow, shifts from the first shift of the week) and print throughput, output, lead time, WIP, "
+            + "OEE and state fractions per station with 95 % intervals, and the bottleneck. Exit code 0 ok, 1 invalid plant, 2 usage.")
+        {
+            file,
+            duration,
+            replications,
+            seed,
+            warmup,
+            output,
+            plot,
+        };
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
+            new SimulateRequest(
+                parseResult.GetRequiredValue(file),
+                parseResult.GetValue(duration),
+                parseResult.GetValue(warmup),
+                parseResult.GetValue(replications),
+                parseResult.GetValue(seed),
+                parseResult.GetValue(output),
+                parseResult.GetValue(plot)),
+            stdout,
+            stderr,
+            cancellationToken)));
+        return command;
+    }
+
+    public static int Run(SimulateRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!File.Exists(request.Path))
+        {
+            stderr.WriteLine($"error: plant file '{request.Path}' does not exist. Pass the path of a plant YAML file, e.g. samples/plants/automotive.yaml.");
+            return ExitCodes.Usage;
+        }
+
+        var loaded = PlantLoader.LoadFile(request.Path);
+        if (!loaded.Success)
+        {
+            var writer = request.Format == SimulateFormat.Text ? stdout : stderr;
+            foreach (var d in loaded.Diagnostics)
+            {
+                writer.WriteLine(d.ToString());
+            }
+
+            var errors = loaded.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Path} is invalid: {errors} error(s). Fix them (see 'factorytwin validate {request.Path}') and simulate again."));
+            return ExitCodes.Invalid;
+        }
+
+        PlantSimulation simulation;
+        try
+        {
+            simulation = PlantSimulationBuilder.Build(loaded.Model!);
+        }
+        catch (InvalidOperationException ex)
+        {
+            stderr.WriteLine($"error: the plant cannot be simulated: {ex.Message}");
+            return ExitCodes.Invalid;
+        }
+
+        var options = new PlantRunOptions
+        {
+            Seed = request.Seed,
+            WarmUp = request.WarmUp,
+            Duration = request.Duration,
+            Replications = request.Replications,
+            SeriesInterval = request.PlotPath is null ? 0 : Math.Min(3600, request.Duration),
+            SeriesReplications = Math.Min(10, request.Replications),
+        };
+        var result = RunWithProgress(simulation, options, stderr, cancellationToken);
+
+        switch (request.Format)
+        {
+            case SimulateFormat.Json:
+                JsonOutput.Write(stdout, SimulationReport.Json(request, simulation, result));
+                break;
+            case SimulateFormat.Csv:
+                SimulationReport.WriteCsv(stdout, simulation, result);
+                break;
+            default:
+                SimulationReport.WriteText(Consoles.For(stdout), request, simulation, result);
+                break;
+        }
+
+        if (request.PlotPath is { } plotPath)
+        {
+            var (throughput, states) = SimulationPlots.Write(plotPath, simulation, result);
+            stderr.WriteLine($"wrote {throughput} and {states}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static PlantSimulationResult RunWithProgress(PlantSimulation simulation, PlantRunOptions options, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        if (interactive)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            if (console.Profile.Capabilities.Interactive)
+            {
+                PlantSimulationResult? result = null;
+                console.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask("simulating", maxValue: options.Replications);
+                    result = simulation.Run(options, new ProgressLines(v => task.Value = v), cancellationToken);
+                    task.Value = options.Replications;
+                });
+                return result!;
+            }
+        }
+
+        // Redirected (CI logs, tests): a Spectre progress bar would print nothing, so write plain lines, about ten.
+        int step = Math.Max(1, options.Replications / 10);
+        var gate = new Lock();
+        var progress = new ProgressLines(done =>
+        {
+            if (done % step == 0 || done == options.Replications)
+            {
+                lock (gate)
+                {
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulate: {done}/{options.Replications} replications"));
+                }
+            }
+        });
+        return simulation.Run(options, progress, cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+namespace FactoryTwin.Plant.Simulation;
+
+/// <summary>How a plant simulation is run: horizon, warm-up, seed and replications. Times in seconds.</summary>
+public sealed record PlantRunOptions
+{
+    /// <summary>Gets the experiment seed.</summary>
+    /// <value>The default value is 1.</value>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Gets the warm-up in seconds from simulation time 0 (the plant starts empty); statistics start after it.</summary>
+    /// <value>The default value is 0.</value>
+    public double WarmUp { get; init; }
+
+    /// <summary>Gets the length of the statistics window in seconds, after the warm-up.</summary>
+    /// <value>The default value is 28 800 (8 hours).</value>
+    public double Duration { get; init; } = 8 * 3600;
+
+    /// <summary>Gets the number of independent replications, at least 1.</summary>
+    /// <value>The default value is 100.</value>
+    public int Replications { get; init; } = 100;
+
+    /// <summary>Gets the number of threads; -1 for all cores.</summary>
+    /// <value>The default value is -1.</value>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>
+    /// Gets the spacing in seconds of the output-over-time series (<see cref="PlantSimulationResult.SeriesInterval"/>);
+    /// 0 records none. The series is the mean over the first <see cref="SeriesReplications"/> replications, which are
+    /// run a second time (same random streams) in steps.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public double SeriesInterval { get; init; }
+
+    /// <summary>Gets how many replications the output series averages.</summary>
+    /// <value>The default value is 10.</value>
+    public int SeriesReplications { get; init; } = 10;
+}
