@@ -17,37 +17,8 @@ internal static class DesBenchmark
     /// <summary>Pending events in the hold baseline: about what the 10-station line keeps in its calendar.</summary>
     private const int HoldSize = 24;
 
-    /// <summary>
-    /// 10 stations in series, lognormal processing (mean 60 s, cv 0.25), buffers of 5 between them,
-    /// failures while working (exponential 3600 s between, exponential 300 s to repair), saturated source.
-    /// Same line as benchmarks/FactoryTwin.Benchmarks/Simulation/SimulationBenchmarkLines.cs.
-    /// </summary>
-    public static LineModel TenStationLine()
-    {
-        var station = new StationOptions
-        {
-            ProcessingTime = Distribution.LogNormal(60, 0.25),
-            Failures = new FailureModel(Distribution.Exponential(3600), Distribution.Exponential(300), FailureClock.Operating),
-        };
-        var b = new LineBuilder();
-        var previous = b.AddSource("in");
-        for (int i = 1; i <= 10; i++)
-        {
-            if (i > 1)
-            {
-                var buffer = b.AddBuffer(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"B{i}"), 5);
-                b.Connect(previous, buffer);
-                previous = buffer;
-            }
-
-            var s = b.AddStation(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"S{i}"), station);
-            b.Connect(previous, s);
-            previous = s;
-        }
-
-        b.Connect(previous, b.AddSink("out"));
-        return b.Build();
-    }
+    /// <summary>The engine's reference line (<see cref="ReferenceLines.TenStationWithFailures"/>), as in the BenchmarkDotNet benchmarks.</summary>
+    public static LineModel TenStationLine() => ReferenceLines.TenStationWithFailures();
 
     public static DesBenchmarkResult Run(double hours, int replications, int rounds, CancellationToken cancellationToken)
     {
