@@ -31,6 +31,7 @@ internal static class CliApp
             "FactoryTwin: a digital twin of a manufacturing plant. It mirrors the live plant from MQTT telemetry, simulates the flow of parts, "
             + "computes the heat through every body in the paint ovens, and predicts the shift.");
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ThermalCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(root, stdout, stderr, cancellationToken));

@@ -44,7 +44,11 @@ internal static class BenchCommand
             Write(stdout, result, parseResult.GetValue(output));
             return Task.FromResult(ExitCodes.Ok);
         });
-        return new Command("bench", "Measure the speed of the engines on this machine, as ratios to a baseline measured in the same run.") { des };
+        return new Command("bench", "Measure the speed of the engines on this machine, as ratios to a baseline measured in the same run.")
+        {
+            des,
+            BenchThermal.Create(stdout, stderr),
+        };
     }
 
     private static void Write(TextWriter stdout, DesBenchmarkResult r, OutputFormat format)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using FactoryTwin.Thermal.Problem;
 using FactoryTwin.Thermal.Solver;
 
@@ -11,6 +12,13 @@ namespace FactoryTwin.Thermal.Explicit;
 internal sealed class ExplicitCpuSolver<T> : IHeatSolver
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>
+    /// Field size (bytes per array) from which the uniform stencil writes with streaming stores: well above the last-level cache, where
+    /// the destination would be evicted before the next step reads it anyway (below it, streaming would only add misses).
+    /// </summary>
+    internal const long NonTemporalBytes = 16L << 20;
+
+    private readonly bool _nonTemporal;
     private readonly HeatOperator _op;
     private readonly HeatSolverOptions _options;
     private readonly bool _simd;
@@ -30,8 +38,11 @@ internal sealed class ExplicitCpuSolver<T> : IHeatSolver
         _options = options;
         _simd = options.Backend != HeatBackend.CpuScalar;
         _parallel = op.Count >= options.ParallelThreshold;
-        _cur = Convert(op.InitialTemperature);
-        _next = new T[op.Count];
+        _nonTemporal = _simd && op.IsUniform && (long)op.Count * Unsafe.SizeOf<T>() >= NonTemporalBytes && UniformExplicitKernel<T>.CanStream;
+
+        // streaming stores take addresses: keep both fields where the GC never moves them (pinned object heap)
+        _cur = Convert(op.InitialTemperature, _nonTemporal);
+        _next = _nonTemporal ? GC.AllocateArray<T>(op.Count, pinned: true) : new T[op.Count];
         if (op.IsUniform)
         {
             _gx = _gy = _gz = _invC = _q = [];
@@ -154,7 +165,7 @@ internal sealed class ExplicitCpuSolver<T> : IHeatSolver
             var cy = T.CreateTruncating(a / (op.Grid.Dy * op.Grid.Dy));
             var cz = T.CreateTruncating(a / (op.Grid.Dz * op.Grid.Dz));
             var src = T.CreateTruncating(dt * op.UniformSource * op.UniformInvCapacity);
-            RowDriver.Run(new UniformExplicitKernel<T>(_cur, _next, op.Nx, op.Ny, op.Nz, cx, cy, cz, src, _simd), rows, _parallel);
+            RowDriver.Run(new UniformExplicitKernel<T>(_cur, _next, op.Nx, op.Ny, op.Nz, cx, cy, cz, src, _simd, _nonTemporal), rows, _parallel);
         }
         else
         {
@@ -184,9 +195,9 @@ internal sealed class ExplicitCpuSolver<T> : IHeatSolver
     /// <summary>Evaluates the boundaries at the current state (benchmarks call this once, then <see cref="StepUnchecked"/>).</summary>
     internal void PrepareBoundaries() => _op.EvaluateBoundaries<T>(Time, _cur);
 
-    private static T[] Convert(double[] source)
+    private static T[] Convert(double[] source, bool pinned = false)
     {
-        var r = new T[source.Length];
+        var r = pinned ? GC.AllocateArray<T>(source.Length, pinned: true) : new T[source.Length];
         for (var i = 0; i < source.Length; i++)
         {
             r[i] = T.CreateTruncating(source[i]);

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using FactoryTwin.Thermal.Solver;
 
 namespace FactoryTwin.Thermal.Explicit;
@@ -11,6 +13,9 @@ namespace FactoryTwin.Thermal.Explicit;
 /// Missing neighbours at the domain edges are replaced by the cell itself (zero flux); boundary conditions are added
 /// afterwards by <see cref="ExplicitCpuSolver{T}"/>.
 /// Explicit FTCS: stable for alpha*dt/dx² &lt;= 1/(2d).
+/// 2-D grids take a one-pass-per-row path over three row references (south, centre, north) with the interior unrolled by two
+/// vectors; with <c>nonTemporal</c> (large grids, pinned arrays) the output row is written with streaming stores that bypass
+/// the cache, which saves the read-for-ownership of the destination line (24 → 16 bytes of traffic per float64 update).
 /// </summary>
 internal readonly struct UniformExplicitKernel<T> : IRowKernel
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -25,9 +30,11 @@ internal readonly struct UniformExplicitKernel<T> : IRowKernel
     private readonly T _cz;
     private readonly T _src;
     private readonly bool _simd;
+    private readonly bool _nonTemporal;
 
-    public UniformExplicitKernel(T[] cur, T[] next, int nx, int ny, int nz, T cx, T cy, T cz, T src, bool simd)
+    public UniformExplicitKernel(T[] cur, T[] next, int nx, int ny, int nz, T cx, T cy, T cz, T src, bool simd, bool nonTemporal = false)
     {
+        _nonTemporal = nonTemporal && CanStream;
         _cur = cur;
         _next = next;
         _nx = nx;
@@ -40,11 +47,115 @@ internal readonly struct UniformExplicitKernel<T> : IRowKernel
         _simd = simd;
     }
 
+    /// <summary>Whether streaming (non-temporal) vector stores are available for <typeparamref name="T"/> on this CPU.</summary>
+    public static bool CanStream =>
+        Vector.IsHardwareAccelerated && ((Vector<byte>.Count == 32 && Avx.IsSupported) || (Vector<byte>.Count == 16 && Sse2.IsSupported));
+
     public void Rows(int start, int end)
     {
+        if (_nz == 1 && _ny > 1 && _simd && Vector.IsHardwareAccelerated && _nx >= 4 * Vector<T>.Count)
+        {
+            for (var r = start; r < end; r++)
+            {
+                Row2D(r);
+            }
+
+            if (_nonTemporal)
+            {
+                // streaming stores are weakly ordered: make them visible before the step's boundary pass and the next step
+                Sse.StoreFence();
+            }
+
+            return;
+        }
+
         for (var r = start; r < end; r++)
         {
             Row(r);
+        }
+    }
+
+    /// <summary>One row of a 2-D grid: T' = T + cx·(T_w + T_e − 2T) + cy·(T_s + T_n − 2T) + src, the same arithmetic as <see cref="Cell"/>.</summary>
+    private unsafe void Row2D(int j)
+    {
+        var nx = _nx;
+        var b = j * nx;
+        ref var c0 = ref MemoryMarshal.GetArrayDataReference(_cur);
+        ref var c = ref Unsafe.Add(ref c0, b);
+        ref var sRow = ref Unsafe.Add(ref c0, j > 0 ? b - nx : b);
+        ref var nRow = ref Unsafe.Add(ref c0, j < _ny - 1 ? b + nx : b);
+        ref var o = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_next), b);
+        var two = T.CreateTruncating(2);
+        var w = Vector<T>.Count;
+
+        // first cell: no west neighbour (zero flux: the cell itself)
+        o = CellRow(ref c, ref sRow, ref nRow, 0, 0, Math.Min(1, nx - 1), two);
+        var i = 1;
+        if (_nonTemporal)
+        {
+            // scalar until the destination is vector-aligned
+            while (i < nx - 1 && ((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref o, i)) % (nuint)Vector<byte>.Count) != 0)
+            {
+                Unsafe.Add(ref o, i) = CellRow(ref c, ref sRow, ref nRow, i, i - 1, i + 1, two);
+                i++;
+            }
+        }
+
+        var vcx = new Vector<T>(_cx);
+        var vcy = new Vector<T>(_cy);
+        var vsrc = new Vector<T>(_src);
+        var vtwo = new Vector<T>(two);
+        for (; i + (2 * w) <= nx - 1; i += 2 * w)
+        {
+            var k0 = (nuint)i;
+            var k1 = (nuint)(i + w);
+            var t0 = Vector.LoadUnsafe(ref c, k0);
+            var t1 = Vector.LoadUnsafe(ref c, k1);
+            var r0 = t0 + (vcx * (Vector.LoadUnsafe(ref c, k0 - 1) + Vector.LoadUnsafe(ref c, k0 + 1) - (vtwo * t0)))
+                + (vcy * (Vector.LoadUnsafe(ref sRow, k0) + Vector.LoadUnsafe(ref nRow, k0) - (vtwo * t0))) + vsrc;
+            var r1 = t1 + (vcx * (Vector.LoadUnsafe(ref c, k1 - 1) + Vector.LoadUnsafe(ref c, k1 + 1) - (vtwo * t1)))
+                + (vcy * (Vector.LoadUnsafe(ref sRow, k1) + Vector.LoadUnsafe(ref nRow, k1) - (vtwo * t1))) + vsrc;
+            if (_nonTemporal)
+            {
+                Stream(r0, ref Unsafe.Add(ref o, i));
+                Stream(r1, ref Unsafe.Add(ref o, i + w));
+            }
+            else
+            {
+                r0.StoreUnsafe(ref o, k0);
+                r1.StoreUnsafe(ref o, k1);
+            }
+        }
+
+        for (; i < nx - 1; i++)
+        {
+            Unsafe.Add(ref o, i) = CellRow(ref c, ref sRow, ref nRow, i, i - 1, i + 1, two);
+        }
+
+        Unsafe.Add(ref o, nx - 1) = CellRow(ref c, ref sRow, ref nRow, nx - 1, nx - 2, nx - 1, two);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private T CellRow(ref T c, ref T sRow, ref T nRow, int i, int west, int east, T two)
+    {
+        var tc = Unsafe.Add(ref c, i);
+        var acc = tc + (_cx * (Unsafe.Add(ref c, west) + Unsafe.Add(ref c, east) - (two * tc)));
+        acc += _cy * (Unsafe.Add(ref sRow, i) + Unsafe.Add(ref nRow, i) - (two * tc));
+        return acc + _src;
+    }
+
+    /// <summary>A streaming store of one vector to an aligned address (the arrays are pinned, see <see cref="ExplicitCpuSolver{T}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Stream(Vector<T> value, ref T destination)
+    {
+        var p = (byte*)Unsafe.AsPointer(ref destination);
+        if (Vector<byte>.Count == 32)
+        {
+            Avx.StoreAlignedNonTemporal(p, value.AsVector256().AsByte());
+        }
+        else
+        {
+            Sse2.StoreAlignedNonTemporal(p, value.AsVector128().AsByte());
         }
     }
 

@@ -22,7 +22,8 @@ internal sealed class MultigridPreconditioner : IPreconditioner
         var scale = fine.OffScale;
         while (Math.Max(m.Nx, Math.Max(m.Ny, m.Nz)) > 4)
         {
-            m = Coarsen(m, scale, simd);
+            // coarse levels run in parallel too while they are large enough to pay for the fork/join
+            m = Coarsen(m, scale, simd, fine.Parallel ? ParallelThresholdOf(fine) : int.MaxValue);
             scale = 1.0;
             levels.Add(new MultigridLevel(m, ownsVectors: true));
         }
@@ -77,7 +78,10 @@ internal sealed class MultigridPreconditioner : IPreconditioner
         return s * m.OffScale;
     }
 
-    private static StencilMatrix Coarsen(StencilMatrix f, double scale, bool simd)
+    /// <summary>The fine level is parallel from <see cref="Solver.HeatSolverOptions.ParallelThreshold"/> cells; coarse levels use the default threshold.</summary>
+    private static int ParallelThresholdOf(StencilMatrix fine) => Math.Min(fine.Count, Solver.HeatSolverOptions.DefaultParallelThreshold);
+
+    private static StencilMatrix Coarsen(StencilMatrix f, double scale, bool simd, int parallelThreshold)
     {
         var cx = (f.Nx + 1) / 2;
         var cy = (f.Ny + 1) / 2;
@@ -114,7 +118,7 @@ internal sealed class MultigridPreconditioner : IPreconditioner
             }
         }
 
-        return new StencilMatrix(cx, cy, cz, gx, gy, gz, 1.0, parallel: false, simd);
+        return new StencilMatrix(cx, cy, cz, gx, gy, gz, 1.0, parallel: n >= parallelThreshold, simd);
     }
 
     /// <summary>Coarse[parent(i)] += fine[i] (Pᵀ of piecewise-constant prolongation).</summary>
@@ -136,25 +140,6 @@ internal sealed class MultigridPreconditioner : IPreconditioner
         }
     }
 
-    /// <summary>fine[i] += coarse[parent(i)] (piecewise-constant prolongation).</summary>
-    private static void Prolong(StencilMatrix f, double[] fine, StencilMatrix c, double[] coarse)
-    {
-        var nx = f.Nx;
-        var ny = f.Ny;
-        for (var k = 0; k < f.Nz; k++)
-        {
-            for (var j = 0; j < ny; j++)
-            {
-                var fb = nx * (j + (ny * k));
-                var cb = c.Nx * ((j / 2) + (c.Ny * (k / 2)));
-                for (var i = 0; i < nx; i++)
-                {
-                    fine[fb + i] += coarse[cb + (i >> 1)];
-                }
-            }
-        }
-    }
-
     private void Cycle(int l, double[] b, double[] x)
     {
         var lev = _levels[l];
@@ -162,10 +147,7 @@ internal sealed class MultigridPreconditioner : IPreconditioner
         var d = m.Diagonal;
 
         // first Jacobi sweep from x = 0
-        for (var i = 0; i < d.Length; i++)
-        {
-            x[i] = Omega * b[i] / d[i];
-        }
+        Solver.RowDriver.Run(new ScaledInverseKernel(m.Nx, b, d, x, Omega), m.Rows, m.Parallel);
 
         if (l == _levels.Length - 1)
         {
@@ -181,10 +163,9 @@ internal sealed class MultigridPreconditioner : IPreconditioner
         m.Jacobi(b, x, lev.Tmp, Omega);
         m.Residual(b, lev.Tmp, lev.R);
         var c = _levels[l + 1];
-        Array.Clear(c.B);
-        Restrict(m, lev.R, c.Matrix, c.B);
+        Solver.RowDriver.Run(new RestrictKernel(m, lev.R, c.Matrix, c.B), c.Matrix.Rows, m.Parallel);
         Cycle(l + 1, c.B, c.X);
-        Prolong(m, lev.Tmp, c.Matrix, c.X);
+        Solver.RowDriver.Run(new ProlongKernel(m, lev.Tmp, c.Matrix, c.X), m.Rows, m.Parallel);
         m.Jacobi(b, lev.Tmp, lev.R, Omega);
         m.Jacobi(b, lev.R, x, Omega);
     }
