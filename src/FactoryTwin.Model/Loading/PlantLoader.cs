@@ -12,15 +12,10 @@ public static class PlantLoader
     public static PlantLoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
+        var bag = new DiagnosticBag();
+        var text = YamlSource.ReadFile(path, "plant file", bag);
+        if (text is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            var bag = new DiagnosticBag();
-            bag.Error(new SourceLocation(path, 1, 1), DiagnosticCode.FileError, $"cannot read the plant file: {ex.Message}");
             return new PlantLoadResult(null, bag.Items);
         }
 

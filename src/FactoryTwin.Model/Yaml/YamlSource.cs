@@ -64,6 +64,26 @@ public static class YamlSource
         return root;
     }
 
+    /// <summary>Reads a whole input file, turning an I/O failure into a diagnostic instead of an exception.</summary>
+    /// <param name="path">The file path; the diagnostic names it as given.</param>
+    /// <param name="what">What the file is, for the message (<c>plant file</c>).</param>
+    /// <param name="diagnostics">Receives the failure, if any.</param>
+    /// <returns>The text, or <see langword="null"/> when the file cannot be read.</returns>
+    public static string? ReadFile(string path, string what, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            diagnostics.Error(new SourceLocation(path, 1, 1), DiagnosticCode.FileError, $"cannot read the {what}: {ex.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Gets the location where a node starts.</summary>
     /// <param name="file">The file name.</param>
     /// <param name="node">The node.</param>

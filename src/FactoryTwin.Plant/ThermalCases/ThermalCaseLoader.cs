@@ -15,15 +15,10 @@ public static class ThermalCaseLoader
     public static ThermalCaseLoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
+        var bag = new DiagnosticBag();
+        var text = YamlSource.ReadFile(path, "thermal case file", bag);
+        if (text is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            var bag = new DiagnosticBag();
-            bag.Error(new SourceLocation(path, 1, 1), DiagnosticCode.FileError, $"cannot read the thermal case file: {ex.Message}");
             return new ThermalCaseLoadResult(null, bag.Items);
         }
 
