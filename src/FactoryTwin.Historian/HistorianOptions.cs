@@ -1,0 +1,69 @@
+namespace FactoryTwin.Historian;
+
+/// <summary>Configuration of the historian (section <c>Historian</c>).</summary>
+public sealed class HistorianOptions
+{
+    /// <summary>The default data folder.</summary>
+    public const string DefaultDataFolder = "./data";
+
+    /// <summary>The default DuckDB file name.</summary>
+    public const string DefaultFileName = "historian.duckdb";
+
+    /// <summary>The default number of days raw points are kept.</summary>
+    public const int DefaultRawRetentionDays = 30;
+
+    /// <summary>The default number of days roll-ups and part events are kept.</summary>
+    public const int DefaultRollupRetentionDays = 730;
+
+    /// <summary>The default width of the windows that compaction sorts by series, in minutes.</summary>
+    public const int DefaultCompactionWindowMinutes = 60;
+
+    /// <summary>The default age, in minutes, a compaction window must reach before it is compacted.</summary>
+    public const int DefaultCompactionDelayMinutes = 10;
+
+    /// <summary>The default period of the background maintenance, in minutes.</summary>
+    public const int DefaultMaintenanceIntervalMinutes = 5;
+
+    /// <summary>Gets or sets the storage engine.</summary>
+    /// <value>The default value is <see cref="HistorianProvider.DuckDb"/>.</value>
+    public HistorianProvider Provider { get; set; } = HistorianProvider.DuckDb;
+
+    /// <summary>Gets or sets the folder that holds the DuckDB file (created when missing).</summary>
+    /// <value>The default value is <c>./data</c>.</value>
+    public string DataFolder { get; set; } = DefaultDataFolder;
+
+    /// <summary>Gets or sets the DuckDB file name inside <see cref="DataFolder"/>.</summary>
+    /// <value>The default value is <c>historian.duckdb</c>.</value>
+    public string FileName { get; set; } = DefaultFileName;
+
+    /// <summary>Gets or sets the Npgsql connection string; required for <see cref="HistorianProvider.Postgres"/>. Never logged.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Gets or sets how many days raw points are kept before they are rolled up and dropped; at least 1.</summary>
+    /// <value>The default value is 30.</value>
+    public int RawRetentionDays { get; set; } = DefaultRawRetentionDays;
+
+    /// <summary>Gets or sets how many days 1-minute roll-ups and part events are kept; at least <see cref="RawRetentionDays"/>.</summary>
+    /// <value>The default value is 730.</value>
+    public int RollupRetentionDays { get; set; } = DefaultRollupRetentionDays;
+
+    /// <summary>
+    /// Gets or sets the width, in minutes, of the time windows that DuckDB compaction rewrites sorted by series: longer
+    /// runs of one series compress better (see the README). Between 1 and 1440, and a divisor of 1440.
+    /// </summary>
+    /// <value>The default value is 60.</value>
+    public int CompactionWindowMinutes { get; set; } = DefaultCompactionWindowMinutes;
+
+    /// <summary>Gets or sets how many minutes after its end a window waits before compaction, so late points still land in it; 0 or more.</summary>
+    /// <value>The default value is 10.</value>
+    public int CompactionDelayMinutes { get; set; } = DefaultCompactionDelayMinutes;
+
+    /// <summary>Gets or sets the period, in minutes, of the background maintenance registered by <c>AddHistorian</c>; 0 turns it off.</summary>
+    /// <value>The default value is 5.</value>
+    public int MaintenanceIntervalMinutes { get; set; } = DefaultMaintenanceIntervalMinutes;
+
+    /// <summary>Gets the full path of the DuckDB file.</summary>
+    /// <returns>The path.</returns>
+    public string GetDatabasePath() => Path.GetFullPath(Path.Combine(DataFolder, FileName));
+}

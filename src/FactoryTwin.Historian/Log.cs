@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace FactoryTwin.Historian;
+
+/// <summary>The historian's log messages (event ids 4000–4999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Historian opened: {Provider} store {Location}, {SeriesCount} series known")]
+    public static partial void Opened(ILogger logger, HistorianProvider provider, string location, int seriesCount);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Historian maintenance: {Compacted} points compacted, {RolledUp} raw points rolled up, {Rollups} roll-ups and {Parts} part events dropped")]
+    public static partial void MaintenanceDone(ILogger logger, long compacted, long rolledUp, long rollups, long parts);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Historian maintenance failed; it is retried on the next tick")]
+    public static partial void MaintenanceFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Historian append of {Points} points and {Parts} part events failed and was rolled back")]
+    public static partial void AppendFailed(ILogger logger, int points, int parts, Exception exception);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Historian exported {Rows} rows to {Path}")]
+    public static partial void Exported(ILogger logger, long rows, string path);
+}
