@@ -184,7 +184,7 @@ internal sealed class TelemetryValidator
             }
             else
             {
-                si = (v.Value * sensor.Scale) + sensor.Offset;
+                si = SiValue.Round((v.Value * sensor.Scale) + sensor.Offset);
                 if (!(si >= sensor.Min && si <= sensor.Max))
                 {
                     reason = RejectionReason.OutOfRange;
