@@ -34,6 +34,7 @@ internal static class CliApp
         root.Subcommands.Add(ThermalCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(OvenCommand.Create(stdout, stderr));
         root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(root, stdout, stderr, cancellationToken));
         return root;
     }

@@ -184,13 +184,111 @@ public sealed class OvenCurePredictor
             }
         }
 
+        // Per-point constants, flattened once, and the lumped decay factor exp(-2·h·e·dt/(ρ·c·d)) of every distinct
+        // point setup in every zone (exact for pure convection, so it is tabulated rather than evaluated per step).
+        var zoneCount = _oven.Zones.Count;
+        var exposure = new double[n];
+        var emissivity = new double[n];
+        var capacity = new double[n];
+        var setupId = new int[n];
+        var rate = new double[n];
+        var ids = new Dictionary<PointSetup, int>(ReferenceEqualityComparer.Instance);
+        var entryRate = CureAccumulator.RelativeRate(entry, _window);
+        for (var i = 0; i < n; i++)
+        {
+            var s = setups[i];
+            exposure[i] = s.Point.ExposureFactor;
+            emissivity[i] = Options.IncludeRadiation ? s.Emissivity * s.Point.ExposureFactor : 0;
+            capacity[i] = s.Material.Density * s.Material.SpecificHeat * s.Point.Thickness;
+            if (!ids.TryGetValue(s, out setupId[i]))
+            {
+                setupId[i] = ids.Count;
+                ids[s] = setupId[i];
+            }
+
+            rate[i] = entryRate;
+        }
+
+        var decayTable = new double[ids.Count * zoneCount];
+        foreach (var (s, id) in ids)
+        {
+            var c = s.Material.Density * s.Material.SpecificHeat * s.Point.Thickness;
+            for (var z = 0; z < zoneCount; z++)
+            {
+                decayTable[(id * zoneCount) + z] = Math.Exp(-2 * _oven.Zones[z].HeatTransferCoefficient * s.Point.ExposureFactor * dt / c);
+            }
+        }
+
+        var zoneOf = new int[bodies.Count];
+        var airOf = new double[bodies.Count];
+        var bodyHasSlab = new bool[bodies.Count];
+        for (var b = 0; b < bodies.Count; b++)
+        {
+            for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
+            {
+                bodyHasSlab[b] |= slabIndex[i] >= 0;
+            }
+        }
+
+        // Bodies are independent: large batches update chunks of bodies in parallel (results do not depend on the split).
+        var chunk = Math.Max(64, bodies.Count / (Environment.ProcessorCount * 8));
+        var chunks = (bodies.Count + chunk - 1) / chunk;
+        void ForBodies(Action<int, int> work)
+        {
+            if (chunks <= 1)
+            {
+                work(0, bodies.Count);
+            }
+            else
+            {
+                Parallel.For(0, chunks, c => work(c * chunk, Math.Min(bodies.Count, (c + 1) * chunk)));
+            }
+        }
+
+        void UpdateLumped(int from, int to)
+        {
+            for (var b = from; b < to; b++)
+            {
+                if (!double.IsNaN(exit[b]))
+                {
+                    continue;
+                }
+
+                var zone = zoneOf[b];
+                var h = _oven.Zones[zone].HeatTransferCoefficient;
+                var tw = airOf[b];
+                for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
+                {
+                    if (slabIndex[i] >= 0)
+                    {
+                        continue;
+                    }
+
+                    // Lumped: rho*c*d*dT/dt = 2*(h + h_rad)*(T_air - T), exact exponential over the step with
+                    // h_rad = eps*sigma*(Tw^2 + T^2)*(Tw + T) linearized at the step start (walls at air temperature).
+                    var t0 = temperature[i];
+                    var eps = emissivity[i];
+                    double decay;
+                    if (eps == 0)
+                    {
+                        decay = decayTable[(setupId[i] * zoneCount) + zone];
+                    }
+                    else
+                    {
+                        var hr = eps * StefanBoltzmann * ((tw * tw) + (t0 * t0)) * (tw + t0);
+                        decay = Math.Exp(-2 * ((h * exposure[i]) + hr) * dt / capacity[i]);
+                    }
+
+                    temperature[i] = tw + ((t0 - tw) * decay);
+                }
+            }
+        }
+
         var length = _zoneEnd[^1];
         var nominalSteps = length / conditions.ConveyorSpeed / dt;
         var stopTime = conditions.Stops.Sum(s => s.Duration);
         var maxSteps = (long)Math.Ceiling(nominalSteps + (stopTime / dt)) + 10;
         var active = bodies.Count;
-        var zoneOf = new int[bodies.Count];
-        var airOf = new double[bodies.Count];
         for (long step = 0; active > 0; step++)
         {
             if (step > maxSteps)
@@ -220,61 +318,77 @@ public sealed class OvenCurePredictor
                 position[b] += conditions.ConveyorSpeed * dt * conditions.MovingFraction(t, dt);
             }
 
-            // Boundary values and lumped updates.
-            for (var b = 0; b < bodies.Count; b++)
+            // Lumped updates (parallel over bodies), then the slab boundary values and the batched slab step.
+            if (slabCount < n)
             {
-                var done = !double.IsNaN(exit[b]);
-                var h = _oven.Zones[zoneOf[b]].HeatTransferCoefficient;
-                for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
-                {
-                    var s = setups[i];
-                    var hp = done ? 0 : h * s.Point.ExposureFactor;
-                    var eps = Options.IncludeRadiation && !done ? s.Emissivity * s.Point.ExposureFactor : 0;
-                    if (slabIndex[i] >= 0)
-                    {
-                        slab!.West.Set(slabIndex[i], hp, airOf[b], eps);
-                        slab.East.Set(slabIndex[i], hp, airOf[b], eps);
-                    }
-                    else if (!done)
-                    {
-                        // Lumped: rho*c*d*dT/dt = 2*(h + h_rad)*(T_air - T), exact exponential over the step with
-                        // h_rad = eps*sigma*(Tw^2 + T^2)*(Tw + T) linearized at the step start (walls at air temperature).
-                        var tw = airOf[b];
-                        var t0 = temperature[i];
-                        var hr = eps * StefanBoltzmann * ((tw * tw) + (t0 * t0)) * (tw + t0);
-                        var capacity = s.Material.Density * s.Material.SpecificHeat * s.Point.Thickness;
-                        var decay = Math.Exp(-2 * (hp + hr) * dt / capacity);
-                        temperature[i] = tw + ((t0 - tw) * decay);
-                    }
-                }
+                ForBodies(UpdateLumped);
             }
 
             if (slab is not null)
             {
+                var wh = slab.West.HeatTransferCoefficient;
+                var wt = slab.West.FluidTemperature;
+                var we = slab.West.Emissivity;
+                var wr = slab.West.RadiantTemperature;
+                var eh = slab.East.HeatTransferCoefficient;
+                var et = slab.East.FluidTemperature;
+                var ee = slab.East.Emissivity;
+                var er = slab.East.RadiantTemperature;
+                for (var b = 0; b < bodies.Count; b++)
+                {
+                    if (!bodyHasSlab[b])
+                    {
+                        continue;
+                    }
+
+                    // A body that has left stays insulated (h = 0) so that its slabs keep their state.
+                    var done = !double.IsNaN(exit[b]);
+                    var h = _oven.Zones[zoneOf[b]].HeatTransferCoefficient;
+                    var air = airOf[b];
+                    for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
+                    {
+                        var k = slabIndex[i];
+                        if (k < 0)
+                        {
+                            continue;
+                        }
+
+                        wh[k] = eh[k] = done ? 0 : h * exposure[i];
+                        wt[k] = et[k] = wr[k] = er[k] = air;
+                        we[k] = ee[k] = done ? 0 : emissivity[i];
+                    }
+                }
+
                 slab.TakeStep(dt);
                 slab.Sample(surfaceCell, surface);
             }
 
-            // Cure figures for the bodies still inside during this step.
-            for (var b = 0; b < bodies.Count; b++)
+            // Cure figures for the bodies still inside during this step (parallel over bodies).
+            ForBodies((from, to) =>
             {
-                if (!double.IsNaN(exit[b]))
+                for (var b = from; b < to; b++)
                 {
-                    continue;
-                }
-
-                for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
-                {
-                    if (slabIndex[i] >= 0)
+                    if (!double.IsNaN(exit[b]))
                     {
-                        temperature[i] = surface[slabIndex[i]];
+                        continue;
                     }
 
-                    CureAccumulator.Step(previous[i], temperature[i], dt, _window, ref peak[i], ref above[i], ref equivalent[i]);
-                    traces?[i].Add(temperature[i]);
-                }
+                    for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
+                    {
+                        if (slabIndex[i] >= 0)
+                        {
+                            temperature[i] = surface[slabIndex[i]];
+                        }
 
-                if (position[b] >= length)
+                        Accumulate(previous[i], temperature[i], dt, _window, ref rate[i], ref peak[i], ref above[i], ref equivalent[i]);
+                        traces?[i].Add(temperature[i]);
+                    }
+                }
+            });
+
+            for (var b = 0; b < bodies.Count; b++)
+            {
+                if (double.IsNaN(exit[b]) && position[b] >= length)
                 {
                     exit[b] = bodies[b].EntryTime + local + dt;
                     active--;
@@ -308,6 +422,30 @@ public sealed class OvenCurePredictor
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// <see cref="CureAccumulator.Step"/> with the cure rate at the step start carried over from the previous step
+    /// (one exponential per point and step instead of two).
+    /// </summary>
+    private static void Accumulate(double t0, double t1, double dt, CureWindow window, ref double rate0, ref double peak, ref double above, ref double equivalent)
+    {
+        peak = Math.Max(peak, t1);
+        var threshold = window.Threshold;
+        if (t0 >= threshold && t1 >= threshold)
+        {
+            above += dt;
+        }
+        else if (t0 >= threshold || t1 >= threshold)
+        {
+            // The crossing inside the step, by linear interpolation.
+            var fraction = t1 >= threshold ? (t1 - threshold) / (t1 - t0) : (t0 - threshold) / (t0 - t1);
+            above += dt * fraction;
+        }
+
+        var rate1 = CureAccumulator.RelativeRate(t1, window);
+        equivalent += 0.5 * dt * (rate0 + rate1);
+        rate0 = rate1;
     }
 
     private sealed record StylePoints(PointSetup[] Points);
