@@ -160,6 +160,7 @@ public sealed class OvenCurePredictor
             ProblemCount = slabCount,
             CellsPerProblem = Options.CellsThroughThickness,
             Scheme = TimeScheme.CrankNicolson,
+            Backend = Options.Backend ?? (HeatSolver.IsBackendAvailable(HeatBackend.Cuda) ? HeatBackend.Cuda : HeatBackend.Cpu),
         });
         for (var i = 0; i < n; i++)
         {

@@ -33,6 +33,10 @@ public sealed record OvenPredictionOptions
     /// <value>The default value is <see langword="false"/>: calibrated heat-transfer coefficients usually include radiation.</value>
     public bool IncludeRadiation { get; init; }
 
+    /// <summary>Gets the backend of the batched slab solve; <see langword="null"/> picks CUDA when a device is present, the CPU otherwise.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public FactoryTwin.Thermal.Solver.HeatBackend? Backend { get; init; }
+
     /// <summary>Gets a value indicating whether each point's temperature trace is kept in the result.</summary>
     /// <value>The default value is <see langword="false"/> (traces of a month of bodies would fill memory).</value>
     public bool KeepTraces { get; init; }

@@ -151,6 +151,24 @@ public class OvenCurePredictorTests
     }
 
     [Fact]
+    public void Predict_SlabOnIlgpuBackend_MatchesCpu()
+    {
+        var options = new OvenPredictionOptions { Model = ThermalModelKind.Slab, CellsThroughThickness = 4, TimeStep = 10 };
+        var cpu = new OvenCurePredictor(Model, Oven, options with { Backend = FactoryTwin.Thermal.Solver.HeatBackend.Cpu });
+        var gpu = new OvenCurePredictor(Model, Oven, options with { Backend = FactoryTwin.Thermal.Solver.HeatBackend.IlgpuCpu });
+        var conditions = OvenConditions.AtSetpoints(cpu.Oven);
+
+        var a = cpu.Predict(Body, conditions);
+        var b = gpu.Predict(Body, conditions);
+
+        for (var i = 0; i < a.Points.Count; i++)
+        {
+            Assert.Equal(a.Points[i].EquivalentTime, b.Points[i].EquivalentTime, a.Points[i].EquivalentTime * 1e-9);
+            Assert.Equal(a.Points[i].PeakTemperature, b.Points[i].PeakTemperature, 1e-7);
+        }
+    }
+
+    [Fact]
     public void Constructor_NotAnOven_Throws()
     {
         var ex = Assert.Throws<ArgumentException>(() => new OvenCurePredictor(Model, new AssetId("src")));
