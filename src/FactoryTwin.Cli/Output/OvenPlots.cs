@@ -23,9 +23,11 @@ internal static class OvenPlots
         var threshold = plot.Add.HorizontalLine(window.Threshold - C, 1.5f, Colors.DarkGreen, LinePattern.Dashed);
         threshold.LabelText = "threshold";
         threshold.LabelFontName = FontName;
+        threshold.LabelOppositeAxis = true;
         var peak = plot.Add.HorizontalLine(window.MaxPeakTemperature - C, 1.5f, Colors.DarkRed, LinePattern.Dashed);
         peak.LabelText = "max peak";
         peak.LabelFontName = FontName;
+        peak.LabelOppositeAxis = true;
         var start = 0.0;
         foreach (var zone in oven.Zones)
         {
@@ -38,7 +40,7 @@ internal static class OvenPlots
         var exit = plot.Add.VerticalLine(start / speed / 60, 1, Colors.Gray, LinePattern.Dotted);
         exit.LabelText = "exit";
         exit.LabelFontName = FontName;
-        var palette = new ScottPlot.Palettes.Category10();
+        var palette = new ScottPlot.Palettes.Category20();
         for (var i = 0; i < curves.Count; i++)
         {
             var c = curves[i];
@@ -61,7 +63,7 @@ internal static class OvenPlots
         plot.Title(title);
         plot.XLabel("time since entry (min)");
         plot.YLabel("metal temperature (°C)");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
         plot.Font.Set(FontName);
         plot.SavePng(path, 1000, 600);
     }
