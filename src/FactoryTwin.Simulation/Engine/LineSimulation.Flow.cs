@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using FactoryTwin.Simulation.Kernel;
 using FactoryTwin.Simulation.Modeling;
 
@@ -6,16 +8,25 @@ namespace FactoryTwin.Simulation.Engine;
 /// <summary>Part flow: acceptance, push (after an element finishes with a part) and pull (after it frees space).</summary>
 public sealed partial class LineSimulation
 {
+    /// <summary>Whether <paramref name="e"/> can take a part now: one load of the maintained room count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool CanAccept(int e)
     {
-        var d = _defs[e];
-        switch (d.Kind)
+        Debug.Assert(_room[e] > 0 == CanAcceptSlow(e), "room count out of date");
+        return _room[e] > 0;
+    }
+
+    /// <summary>The definition of <see cref="CanAccept"/>, from the machine and store states.</summary>
+    private bool CanAcceptSlow(int e)
+    {
+        ref var info = ref _info[e];
+        switch (info.Kind)
         {
             case ElementKind.Station:
-                return !_offShift[e] && FindFreeMachine(d) >= 0;
+                return !_offShift[e] && FindFreeMachine(ref info) >= 0;
             case ElementKind.Buffer:
             case ElementKind.Conveyor:
-                return _stores[e].Count < d.Capacity;
+                return _stores[e].Count < info.Capacity;
             case ElementKind.Sink:
                 return true;
             default:
@@ -23,12 +34,13 @@ public sealed partial class LineSimulation
         }
     }
 
-    private int FindFreeMachine(ElementDefinition d)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindFreeMachine(ref ElementInfo info)
     {
-        int end = d.FirstMachine + d.MachineCount;
-        for (int m = d.FirstMachine; m < end; m++)
+        var machines = _machines;
+        for (int m = info.FirstMachine; m < info.EndMachine; m++)
         {
-            if (_machines[m].Part < 0 && !_machines[m].Down)
+            if (machines[m].Part < 0 && !machines[m].Down)
             {
                 return m;
             }
@@ -41,18 +53,19 @@ public sealed partial class LineSimulation
     private void Accept(int e, int part)
     {
         _parts[part].Target = PartRecord.Unassigned;
-        var d = _defs[e];
-        switch (d.Kind)
+        ref var info = ref _info[e];
+        switch (info.Kind)
         {
             case ElementKind.Station:
-                StartPart(FindFreeMachine(d), part);
+                StartPart(FindFreeMachine(ref info), part);
                 break;
             case ElementKind.Buffer:
             case ElementKind.Conveyor:
-                Enqueue(e, part, _now + d.TransitTime);
-                if (d.TransitTime > 0)
+                double transit = info.TransitTime;
+                Enqueue(e, part, _now + transit);
+                if (transit > 0)
                 {
-                    _calendar.Schedule(_now + d.TransitTime, EventKind.TransitEnd, e, 0);
+                    _calendar.Schedule(_now + transit, EventKind.TransitEnd, e, 0);
                 }
 
                 break;
@@ -65,8 +78,7 @@ public sealed partial class LineSimulation
     /// <summary>After a part arrived at <paramref name="e"/>: a zero-transit store passes it on at once.</summary>
     private void Forward(int e)
     {
-        var d = _defs[e];
-        if (d.Kind is ElementKind.Buffer or ElementKind.Conveyor && d.TransitTime == 0)
+        if (_info[e].ZeroTransitStore)
         {
             TryPushStore(e);
         }
@@ -75,7 +87,8 @@ public sealed partial class LineSimulation
     /// <summary>After a part left <paramref name="e"/>: refill it.</summary>
     private void Released(int e)
     {
-        switch (_defs[e].Kind)
+        ref var info = ref _info[e];
+        switch (info.Kind)
         {
             case ElementKind.Station:
                 Pull(e);
@@ -86,7 +99,7 @@ public sealed partial class LineSimulation
                 Pull(e);
                 break;
             case ElementKind.Source:
-                if (_defs[e].Source!.InterArrivalTime is null)
+                if (info.Saturated)
                 {
                     CreateHeldPart(e);
                     TryPushSource(e);
@@ -105,19 +118,19 @@ public sealed partial class LineSimulation
     /// <summary>Fills <paramref name="e"/> from its inputs: each time the part that has been ready longest (ties: input order, machine order).</summary>
     private void Pull(int e)
     {
-        var inputs = _defs[e].Inputs;
+        int inputStart = _info[e].InputStart, inputEnd = _info[e].InputEnd;
         while (CanAccept(e))
         {
             int bestFrom = -1, bestSlot = -1;
             double bestTime = double.PositiveInfinity;
-            foreach (int p in inputs)
+            for (int i = inputStart; i < inputEnd; i++)
             {
-                var pd = _defs[p];
+                int p = _links[i];
+                ref var pd = ref _info[p];
                 switch (pd.Kind)
                 {
                     case ElementKind.Station:
-                        int end = pd.FirstMachine + pd.MachineCount;
-                        for (int m = pd.FirstMachine; m < end; m++)
+                        for (int m = pd.FirstMachine; m < pd.EndMachine; m++)
                         {
                             ref var mm = ref _machines[m];
                             if (mm.Phase == MachinePhase.Done && mm.BlockedSince < bestTime && TargetMatches(p, mm.Part, e))
@@ -167,13 +180,18 @@ public sealed partial class LineSimulation
 
     private int Detach(int e, int slot)
     {
-        switch (_defs[e].Kind)
+        switch (_info[e].Kind)
         {
             case ElementKind.Station:
                 ref var m = ref _machines[slot];
                 int part = m.Part;
                 m.Part = -1;
                 m.Phase = MachinePhase.Empty;
+                if (!m.Down)
+                {
+                    FreeMachinesChanged(e, +1);
+                }
+
                 UpdateStatus(slot);
                 return part;
             case ElementKind.Source:
@@ -191,10 +209,25 @@ public sealed partial class LineSimulation
     private bool TargetMatches(int from, int part, int to)
     {
         int t = EnsureTarget(from, part);
-        return t == to || (t == PartRecord.AnyOutput && Array.IndexOf(_defs[from].Outputs, to) >= 0);
+        return t == to || (t == PartRecord.AnyOutput && IsOutput(from, to));
+    }
+
+    private bool IsOutput(int from, int to)
+    {
+        ref var info = ref _info[from];
+        for (int i = info.OutputStart; i < info.OutputEnd; i++)
+        {
+            if (_links[i] == to)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Decides (once per visit) where a part leaving <paramref name="e"/> goes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int EnsureTarget(int e, int part)
     {
         ref var p = ref _parts[part];
@@ -203,35 +236,41 @@ public sealed partial class LineSimulation
             return p.Target;
         }
 
+        ref var info = ref _info[e];
+        if (info.OutputEnd - info.OutputStart == 1)
+        {
+            p.Target = _links[info.OutputStart];
+            return p.Target;
+        }
+
+        return ChooseTarget(e, ref p);
+    }
+
+    /// <summary>Routing decision for an element with several outputs.</summary>
+    private int ChooseTarget(int e, ref PartRecord p)
+    {
         var d = _defs[e];
         var outputs = d.Outputs;
         int t;
-        if (outputs.Length == 1)
+        switch (d.Routing)
         {
-            t = outputs[0];
-        }
-        else
-        {
-            switch (d.Routing)
-            {
-                case RoutingKind.ByVariant:
-                    t = outputs[d.OutputByVariant[p.Variant]];
-                    break;
-                case RoutingKind.ByFraction:
-                    double u = _routeRng[e].NextDouble();
-                    var cumulative = d.CumulativeFractions;
-                    int i = 0;
-                    while (i < cumulative.Length - 1 && u >= cumulative[i])
-                    {
-                        i++;
-                    }
+            case RoutingKind.ByVariant:
+                t = outputs[d.OutputByVariant[p.Variant]];
+                break;
+            case RoutingKind.ByFraction:
+                double u = _routeRng[e].NextDouble();
+                var cumulative = d.CumulativeFractions;
+                int i = 0;
+                while (i < cumulative.Length - 1 && u >= cumulative[i])
+                {
+                    i++;
+                }
 
-                    t = outputs[i];
-                    break;
-                default:
-                    t = PartRecord.AnyOutput;
-                    break;
-            }
+                t = outputs[i];
+                break;
+            default:
+                t = PartRecord.AnyOutput;
+                break;
         }
 
         p.Target = t;
@@ -247,8 +286,10 @@ public sealed partial class LineSimulation
             return CanAccept(t) ? t : -1;
         }
 
-        foreach (int o in _defs[e].Outputs)
+        ref var info = ref _info[e];
+        for (int i = info.OutputStart; i < info.OutputEnd; i++)
         {
+            int o = _links[i];
             if (CanAccept(o))
             {
                 return o;
@@ -315,7 +356,7 @@ public sealed partial class LineSimulation
             int part = Detach(e, 0);
             Accept(d, part);
             Forward(d);
-            if (_defs[e].Source!.InterArrivalTime is null)
+            if (_info[e].Saturated)
             {
                 CreateHeldPart(e);
             }
@@ -421,6 +462,7 @@ public sealed partial class LineSimulation
         st.Parts[tail] = part;
         st.Ready[tail] = ready;
         st.Count++;
+        _room[e] = _info[e].Capacity - st.Count;
     }
 
     private int Dequeue(int e)
@@ -430,6 +472,7 @@ public sealed partial class LineSimulation
         int part = st.Parts[st.Head];
         st.Head = st.Head + 1 == st.Parts.Length ? 0 : st.Head + 1;
         st.Count--;
+        _room[e] = _info[e].Capacity - st.Count;
         return part;
     }
 

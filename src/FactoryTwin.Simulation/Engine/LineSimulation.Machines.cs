@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using FactoryTwin.Simulation.Kernel;
 using FactoryTwin.Simulation.Modeling;
 
@@ -6,14 +8,18 @@ namespace FactoryTwin.Simulation.Engine;
 /// <summary>Machines: setup, processing, failures with resumption, shifts.</summary>
 public sealed partial class LineSimulation
 {
+    /// <summary>Status of an up, on-shift machine by <see cref="MachinePhase"/>.</summary>
+    private static ReadOnlySpan<MachineStatus> PhaseStatus => [MachineStatus.Starved, MachineStatus.SettingUp, MachineStatus.Working, MachineStatus.Blocked];
+
     private void StartPart(int m, int part)
     {
         ref var mm = ref _machines[m];
-        var opts = _defs[mm.Station].Station!;
+        Debug.Assert(mm.Part < 0 && !mm.Down, "a part starts on a free machine");
         mm.Part = part;
+        FreeMachinesChanged(mm.Station, -1);
         ref var p = ref _parts[part];
         double setup = 0;
-        if (opts.Setup is { } s)
+        if (_info[mm.Station].HasSetup && _defs[mm.Station].Station!.Setup is { } s)
         {
             int key = s.Key == SetupKey.Colour ? p.Colour : p.Variant;
             if (mm.LastKey >= 0)
@@ -32,7 +38,7 @@ public sealed partial class LineSimulation
         else
         {
             mm.Phase = MachinePhase.Work;
-            mm.Remaining = _processing[(mm.Station * _model.VariantCount) + p.Variant].Sample(ref _processRng[m]);
+            mm.Remaining = _processing[(mm.Station * _variantCount) + p.Variant].Sample(ref _processRng[m]);
         }
 
         Reschedule(m);
@@ -49,7 +55,7 @@ public sealed partial class LineSimulation
             return;
         }
 
-        bool operatingClock = _defs[mm.Station].Station!.Failures is { Clock: FailureClock.Operating };
+        bool operatingClock = _info[mm.Station].OperatingClock;
         mm.Version++;
         if (shouldRun)
         {
@@ -81,34 +87,34 @@ public sealed partial class LineSimulation
         ref var mm = ref _machines[m];
         mm.Running = false;
         mm.Version++;
-        var opts = _defs[mm.Station].Station!;
         if (mm.Phase == MachinePhase.Setup)
         {
             mm.Phase = MachinePhase.Work;
-            mm.Remaining = _processing[(mm.Station * _model.VariantCount) + _parts[mm.Part].Variant].Sample(ref _processRng[m]);
+            mm.Remaining = _processing[(mm.Station * _variantCount) + _parts[mm.Part].Variant].Sample(ref _processRng[m]);
             Reschedule(m);
             UpdateStatus(m);
             return;
         }
 
-        if (opts.Failures is { Clock: FailureClock.Operating })
+        if (_info[mm.Station].OperatingClock)
         {
             mm.TimeToFailure = Math.Max(mm.TimeToFailure - (_now - mm.PhaseStart), 0);
         }
 
-        Finish(m, opts);
+        Finish(m);
     }
 
-    private void Finish(int m, StationOptions opts)
+    private void Finish(int m)
     {
         ref var mm = ref _machines[m];
         int e = mm.Station;
         int part = mm.Part;
         _processed[e]++;
-        _idealTime[e] += _processing[(e * _model.VariantCount) + _parts[part].Variant].Mean;
-        double scrap = opts.ScrapProbability, rework = opts.ReworkProbability;
-        if (scrap + rework > 0)
+        _idealTime[e] += _processing[(e * _variantCount) + _parts[part].Variant].Mean;
+        if (_info[e].HasQuality)
         {
+            var opts = _defs[e].Station!;
+            double scrap = opts.ScrapProbability, rework = opts.ReworkProbability;
             double u = _qualityRng[m].NextDouble();
             if (u < scrap)
             {
@@ -116,6 +122,7 @@ public sealed partial class LineSimulation
                 _scrappedTotal++;
                 mm.Part = -1;
                 mm.Phase = MachinePhase.Empty;
+                FreeMachinesChanged(e, +1);
                 UpdateStatus(m);
                 ChangeWip(-1);
                 FreePart(part);
@@ -150,6 +157,11 @@ public sealed partial class LineSimulation
     private void GoDown(int m)
     {
         ref var mm = ref _machines[m];
+        if (!mm.Down && mm.Part < 0)
+        {
+            FreeMachinesChanged(mm.Station, -1);
+        }
+
         mm.Down = true;
         Reschedule(m);
         var f = _defs[mm.Station].Station!.Failures!;
@@ -161,6 +173,11 @@ public sealed partial class LineSimulation
     private void OnRepairEnd(int m)
     {
         ref var mm = ref _machines[m];
+        if (mm.Down && mm.Part < 0)
+        {
+            FreeMachinesChanged(mm.Station, +1);
+        }
+
         mm.Down = false;
         if (_defs[mm.Station].Station!.Failures is { } f)
         {
@@ -200,6 +217,7 @@ public sealed partial class LineSimulation
                 }
 
                 _offShift[s] = off;
+                _room[s] = off ? 0 : _freeMachines[s];
                 for (int k = 0; k < d.MachineCount; k++)
                 {
                     Reschedule(d.FirstMachine + k);
@@ -226,6 +244,51 @@ public sealed partial class LineSimulation
         }
     }
 
+    /// <summary>A machine of station <paramref name="e"/> became free (+1) or taken (-1): Part &lt; 0 and not down.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void FreeMachinesChanged(int e, int delta)
+    {
+        int free = _freeMachines[e] += delta;
+        _room[e] = _offShift[e] ? 0 : free;
+    }
+
+    /// <summary>Recomputes every element's room from scratch (after a reset or a restore).</summary>
+    private void RecomputeRoom()
+    {
+        foreach (var d in _defs)
+        {
+            int e = d.Index;
+            ref var info = ref _info[e];
+            switch (info.Kind)
+            {
+                case ElementKind.Station:
+                    int free = 0;
+                    for (int m = info.FirstMachine; m < info.EndMachine; m++)
+                    {
+                        if (_machines[m].Part < 0 && !_machines[m].Down)
+                        {
+                            free++;
+                        }
+                    }
+
+                    _freeMachines[e] = free;
+                    _room[e] = _offShift[e] ? 0 : free;
+                    break;
+                case ElementKind.Buffer:
+                case ElementKind.Conveyor:
+                    _room[e] = info.Capacity - _stores[e].Count;
+                    break;
+                case ElementKind.Sink:
+                    _room[e] = int.MaxValue;
+                    break;
+                default:
+                    _room[e] = 0;
+                    break;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private MachineStatus ComputeStatus(int m)
     {
         ref var mm = ref _machines[m];
@@ -239,12 +302,6 @@ public sealed partial class LineSimulation
             return MachineStatus.OffShift;
         }
 
-        return mm.Phase switch
-        {
-            MachinePhase.Empty => MachineStatus.Starved,
-            MachinePhase.Setup => MachineStatus.SettingUp,
-            MachinePhase.Work => MachineStatus.Working,
-            _ => MachineStatus.Blocked,
-        };
+        return PhaseStatus[(int)mm.Phase];
     }
 }

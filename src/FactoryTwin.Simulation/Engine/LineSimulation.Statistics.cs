@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FactoryTwin.Simulation.Modeling;
 using FactoryTwin.Simulation.Statistics;
 
@@ -8,6 +9,9 @@ namespace FactoryTwin.Simulation.Engine;
 public sealed partial class LineSimulation
 {
     private const int MaxHistogramLevels = 256;
+
+    /// <summary>Bit set of the active statuses (Roser et al.): working, setting up, down.</summary>
+    private const int ActiveStatuses = (1 << (int)MachineStatus.Working) | (1 << (int)MachineStatus.SettingUp) | (1 << (int)MachineStatus.Down);
 
     private double[] _statusTime = [];
     private long[] _processed = [];
@@ -215,7 +219,8 @@ public sealed partial class LineSimulation
         _nextWipSample = _now;
     }
 
-    private static bool IsActive(MachineStatus s) => s is MachineStatus.Working or MachineStatus.SettingUp or MachineStatus.Down;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsActive(MachineStatus s) => ((ActiveStatuses >> (int)s) & 1) != 0;
 
     private void UpdateStatus(int m)
     {
@@ -241,7 +246,7 @@ public sealed partial class LineSimulation
                 // does not split an active period.
                 if (_activeCount[e]++ == 0 && !(_activeEnd[e] == _now))
                 {
-                    if (_options.TrackBottlenecks && _activeEnd[e] > _activeSince[e])
+                    if (_trackBottlenecks && _activeEnd[e] > _activeSince[e])
                     {
                         RecordPeriod(e, _activeSince[e], _activeEnd[e]);
                     }

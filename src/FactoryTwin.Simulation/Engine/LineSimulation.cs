@@ -39,6 +39,12 @@ public sealed partial class LineSimulation
     private readonly SourceState[] _sources;
     private readonly bool[] _offShift;
     private readonly bool[] _calendarOff;
+    private readonly ElementInfo[] _info;
+    private readonly int[] _links; // inputs and outputs of every element, addressed by ElementInfo ranges
+    private readonly int[] _room; // parts each element can take now (CanAccept = room > 0)
+    private readonly int[] _freeMachines; // per station: machines with no part that are up
+    private readonly int _variantCount;
+    private readonly bool _trackBottlenecks;
 
     private PartRecord[] _parts = new PartRecord[64];
     private int[] _freeParts = new int[64];
@@ -83,6 +89,18 @@ public sealed partial class LineSimulation
         _sources = new SourceState[n];
         _offShift = new bool[n];
         _calendarOff = new bool[model.Calendars.Length];
+        _info = new ElementInfo[n];
+        int links = 0;
+        foreach (var d in _defs)
+        {
+            links += d.Inputs.Length + d.Outputs.Length;
+        }
+
+        _links = new int[links];
+        _room = new int[n];
+        _freeMachines = new int[n];
+        _variantCount = model.VariantCount;
+        _trackBottlenecks = options.TrackBottlenecks;
         PrepareStaticTables();
         InitializeStatistics();
         Reset(replication, start);
@@ -130,6 +148,7 @@ public sealed partial class LineSimulation
             Restore(start);
         }
 
+        RecomputeRoom();
         ResetStatistics(fullReset: true);
 
         if (_options.WarmUpTime > _now)
@@ -213,8 +232,28 @@ public sealed partial class LineSimulation
     private void PrepareStaticTables()
     {
         int v = _model.VariantCount, c = _model.ColourCount;
+        int link = 0;
         foreach (var d in _defs)
         {
+            ref var info = ref _info[d.Index];
+            info.Kind = d.Kind;
+            info.ZeroTransitStore = d.Kind is ElementKind.Buffer or ElementKind.Conveyor && d.TransitTime == 0;
+            info.OperatingClock = d.Station?.Failures is { Clock: FailureClock.Operating };
+            info.HasSetup = d.Station?.Setup is not null;
+            info.HasQuality = d.Station is { } q && q.ScrapProbability + q.ReworkProbability > 0;
+            info.Saturated = d.Source is { InterArrivalTime: null };
+            info.FirstMachine = d.FirstMachine;
+            info.EndMachine = d.FirstMachine + d.MachineCount;
+            info.Capacity = d.Capacity;
+            info.TransitTime = d.TransitTime;
+            info.InputStart = link;
+            d.Inputs.CopyTo(_links, link);
+            link += d.Inputs.Length;
+            info.InputEnd = link;
+            info.OutputStart = link;
+            d.Outputs.CopyTo(_links, link);
+            link += d.Outputs.Length;
+            info.OutputEnd = link;
             if (d.Station is { } s)
             {
                 for (int i = 0; i < v; i++)

@@ -8,24 +8,44 @@ namespace FactoryTwin.Simulation.Kernel;
 /// (time, kind, insertion order). Scheduling and popping allocate nothing once the array has grown to the
 /// model's steady-state size.
 /// </summary>
+/// <remarks>
+/// Most events schedule one new event (the next processing end of the machine that just finished), so
+/// <see cref="Pop"/> leaves the root slot vacant instead of refilling it at once: a <see cref="Schedule"/>
+/// that follows puts the new event at the root and sifts it down, one pass instead of a sift-down of the
+/// last element plus a sift-up of the new one. Any other access refills the root first. The pop order is
+/// the same as with an eager heap, because (time, key) is a strict total order.
+/// </remarks>
 internal sealed class EventCalendar
 {
     private const ulong SequenceMask = (1UL << 56) - 1;
 
     private SimEvent[] _heap = new SimEvent[64];
-    private int _count;
+    private int _count; // heap slots in use, a vacant root included
+    private bool _rootVacant;
     private ulong _sequence;
 
     /// <summary>Gets the number of pending events.</summary>
-    public int Count => _count;
+    public int Count => _rootVacant ? _count - 1 : _count;
 
     /// <summary>Gets the time of the earliest event; only valid when <see cref="Count"/> &gt; 0.</summary>
-    public double PeekTime => _heap[0].Time;
+    public double PeekTime
+    {
+        get
+        {
+            if (_rootVacant)
+            {
+                FillRoot();
+            }
+
+            return _heap[0].Time;
+        }
+    }
 
     /// <summary>Removes every pending event and restarts the insertion counter.</summary>
     public void Clear()
     {
         _count = 0;
+        _rootVacant = false;
         _sequence = 0;
     }
 
@@ -33,11 +53,6 @@ internal sealed class EventCalendar
     public void Schedule(double time, EventKind kind, int target, int version)
     {
         Debug.Assert(!double.IsNaN(time), "event time must be a number");
-        if (_count == _heap.Length)
-        {
-            Array.Resize(ref _heap, _heap.Length * 2);
-        }
-
         var ev = new SimEvent
         {
             Time = time,
@@ -45,22 +60,43 @@ internal sealed class EventCalendar
             Target = target,
             Version = version,
         };
+        if (_rootVacant)
+        {
+            _rootVacant = false;
+            SiftDown(ev, _count);
+            return;
+        }
+
+        if (_count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
         SiftUp(_count++, ev);
     }
 
     /// <summary>Removes and returns the earliest event.</summary>
     public SimEvent Pop()
     {
+        if (_rootVacant)
+        {
+            FillRoot();
+        }
+
         Debug.Assert(_count > 0, "pop from an empty calendar");
-        var heap = _heap;
-        var top = heap[0];
+        _rootVacant = true;
+        return _heap[0];
+    }
+
+    /// <summary>Moves the last event into the vacant root and restores the heap order.</summary>
+    private void FillRoot()
+    {
+        _rootVacant = false;
         int last = --_count;
         if (last > 0)
         {
-            SiftDown(heap[last], last);
+            SiftDown(_heap[last], last);
         }
-
-        return top;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,0 +1,46 @@
+using FactoryTwin.Simulation.Modeling;
+
+namespace FactoryTwin.Simulation.Engine;
+
+/// <summary>
+/// The fields of an <see cref="ElementDefinition"/> that the event loop reads, flattened into one array of
+/// structs (no pointer chasing through definition, options and failure-model objects per event). Inputs and
+/// outputs are ranges of one shared index array.
+/// </summary>
+internal struct ElementInfo
+{
+    public ElementKind Kind;
+
+    /// <summary>Whether the element is a buffer or conveyor whose parts may leave at once (zero transit time).</summary>
+    public bool ZeroTransitStore;
+
+    /// <summary>Station: failures count operating time.</summary>
+    public bool OperatingClock;
+
+    /// <summary>Station: has changeover rules.</summary>
+    public bool HasSetup;
+
+    /// <summary>Station: scrap or rework probability above 0.</summary>
+    public bool HasQuality;
+
+    /// <summary>Source: saturated (no inter-arrival time), so a new part is created whenever one leaves.</summary>
+    public bool Saturated;
+
+    public int FirstMachine;
+
+    public int EndMachine;
+
+    /// <summary>Capacity of a buffer or conveyor.</summary>
+    public int Capacity;
+
+    public int InputStart;
+
+    public int InputEnd;
+
+    public int OutputStart;
+
+    public int OutputEnd;
+
+    /// <summary>Transit time of a conveyor in seconds (0 for a buffer).</summary>
+    public double TransitTime;
+}
