@@ -159,14 +159,7 @@ internal sealed partial class DuckDbHistorian
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add(new PartEvent(
-                new AssetId(reader.GetString(0)),
-                TimeCodec.FromMicros(reader.GetInt64(1)),
-                (PartEventKind)reader.GetByte(2),
-                reader.GetString(3),
-                new VariantId(reader.IsDBNull(4) ? string.Empty : reader.GetString(4)),
-                new ColourId(reader.IsDBNull(5) ? string.Empty : reader.GetString(5)),
-                reader.GetInt64(6)));
+            result.Add(PartEventRow.Read(reader));
         }
 
         return result;

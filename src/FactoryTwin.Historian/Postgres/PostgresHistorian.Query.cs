@@ -143,14 +143,7 @@ internal sealed partial class PostgresHistorian
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new PartEvent(
-                new AssetId(reader.GetString(0)),
-                TimeCodec.FromMicros(reader.GetInt64(1)),
-                (PartEventKind)reader.GetInt16(2),
-                reader.GetString(3),
-                new VariantId(reader.IsDBNull(4) ? string.Empty : reader.GetString(4)),
-                new ColourId(reader.IsDBNull(5) ? string.Empty : reader.GetString(5)),
-                reader.GetInt64(6)));
+            result.Add(PartEventRow.Read(reader));
         }
 
         return result;
