@@ -8,7 +8,7 @@ namespace FactoryTwin.Benchmarks.Thermal;
 /// <summary>
 /// One backward-Euler step on 1024² cells with variable coefficients (k varies ×4 in a checkerboard of 64-cell blocks)
 /// and α·Δt/h² = 10 (for the larger k), solved to a 1e-8 relative residual. Goal: ≤ 0.16 s per step.
-/// Iteration counts are written to the console in setup.
+/// Iteration counts are written to the console in setup. <see cref="MultigridPcgSerial"/> is the same solve on one thread.
 /// </summary>
 [MemoryDiagnoser]
 public class ImplicitStepBenchmarks
@@ -16,6 +16,7 @@ public class ImplicitStepBenchmarks
     private const int N = 1024;
     private IHeatSolver _jacobi = null!;
     private IHeatSolver _multigrid = null!;
+    private IHeatSolver _multigridSerial = null!;
     private double _dt;
 
     [GlobalSetup]
@@ -41,8 +42,10 @@ public class ImplicitStepBenchmarks
         _dt = 10.0 * grid.Dx * grid.Dx / 4.0;
         _jacobi = HeatSolver.Create(problem, new HeatSolverOptions { Preconditioner = PreconditionerKind.Jacobi, MaxIterations = 5000 });
         _multigrid = HeatSolver.Create(problem, new HeatSolverOptions { Preconditioner = PreconditionerKind.Multigrid });
+        _multigridSerial = HeatSolver.Create(problem, new HeatSolverOptions { Preconditioner = PreconditionerKind.Multigrid, ParallelThreshold = int.MaxValue });
         _jacobi.TakeStep(_dt);
         _multigrid.TakeStep(_dt);
+        _multigridSerial.TakeStep(_dt);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// implicit 1024²: Jacobi-PCG {_jacobi.LastStep.Iterations} iterations (residual {_jacobi.LastStep.RelativeResidual:E2}), MG-PCG {_multigrid.LastStep.Iterations} iterations (residual {_multigrid.LastStep.RelativeResidual:E2})"));
     }
 
@@ -51,6 +54,7 @@ public class ImplicitStepBenchmarks
     {
         _jacobi.Dispose();
         _multigrid.Dispose();
+        _multigridSerial.Dispose();
     }
 
     /// <summary>Jacobi-preconditioned CG (baseline).</summary>
@@ -67,5 +71,13 @@ public class ImplicitStepBenchmarks
     {
         _multigrid.TakeStep(_dt);
         return _multigrid.LastStep.Iterations;
+    }
+
+    /// <summary>Multigrid-preconditioned CG on one thread (<c>ParallelThreshold = int.MaxValue</c>): shows what the fork/join costs or gains on this machine.</summary>
+    [Benchmark]
+    public int MultigridPcgSerial()
+    {
+        _multigridSerial.TakeStep(_dt);
+        return _multigridSerial.LastStep.Iterations;
     }
 }

@@ -6,6 +6,6 @@ internal interface IPreconditioner
     /// <summary>Rebuilds the parts that depend on the fine diagonal (after Δt or boundary coefficients change).</summary>
     void Update();
 
-    /// <summary>z = M⁻¹·r.</summary>
-    void Apply(double[] r, double[] z);
+    /// <summary>z = M⁻¹·r; returns r·z (fused into the last pass, which saves CG a dot product).</summary>
+    double Apply(double[] r, double[] z);
 }

@@ -236,9 +236,8 @@ internal sealed class ImplicitCpuSolver : IHeatSolver
             return new StepStatistics(0, rel);
         }
 
-        pre.Apply(_r, _z);
+        var rz = pre.Apply(_r, _z);
         Array.Copy(_z, _p, n);
-        var rz = VectorKernel.Dot(_r, _z, n, _parallel, _simd, _partials);
         for (var it = 1; it <= _options.MaxIterations; it++)
         {
             var pq = a.Apply(_p, _q);
@@ -250,8 +249,7 @@ internal sealed class ImplicitCpuSolver : IHeatSolver
                 return new StepStatistics(it, rel);
             }
 
-            pre.Apply(_r, _z);
-            var rzNew = VectorKernel.Dot(_r, _z, n, _parallel, _simd, _partials);
+            var rzNew = pre.Apply(_r, _z);
             VectorKernel.Xpby(_z, _p, rzNew / rz, n, _parallel, _simd, _partials);
             rz = rzNew;
         }

@@ -11,12 +11,16 @@ internal sealed class JacobiPreconditioner : IPreconditioner
     {
     }
 
-    public void Apply(double[] r, double[] z)
+    public double Apply(double[] r, double[] z)
     {
         var d = _a.Diagonal;
+        var rz = 0.0;
         for (var i = 0; i < d.Length; i++)
         {
             z[i] = r[i] / d[i];
+            rz += r[i] * z[i];
         }
+
+        return rz;
     }
 }

@@ -3,21 +3,38 @@ namespace FactoryTwin.Thermal.Implicit;
 /// <summary>
 /// One symmetric geometric-multigrid V-cycle as a CG preconditioner (cell-centred, factor-2 coarsening per dimension,
 /// piecewise-constant prolongation P and restriction Pᵀ, coarse face conductances ½·Σ fine conductances, i.e. the
-/// Galerkin operator with the usual ½ correction for piecewise-constant transfer; two weighted-Jacobi sweeps
-/// before and after the coarse correction keep the cycle symmetric, as CG needs).
-/// References: Trottenberg, Oosterlee, Schüller, <i>Multigrid</i>, 2001, §2 and §7.7; Wesseling, <i>An Introduction to Multigrid Methods</i>, §5.
+/// Galerkin operator with the usual ½ correction for piecewise-constant transfer).
+/// Smoother: red–black Gauss–Seidel, red then black before the coarse correction and black then red after it; each
+/// colour half-sweep is an A-orthogonal projection (A-self-adjoint), so the post-smoother is the adjoint of the
+/// pre-smoother and the cycle is symmetric positive definite, as CG needs. The coarsest level (≤ 4 cells per side) runs
+/// a palindromic R B (R B)ⁿ R sequence.
+/// Mixed precision: the hierarchy is built and updated in float64 (<see cref="StencilMatrix"/>), the cycle itself runs on
+/// float32 copies (<see cref="MultigridLevel"/>), which halves the memory traffic of this memory-bound part; the outer
+/// CG and its residual stay float64, so the 1e-8 (or tighter) tolerance is still reached, only the preconditioner is
+/// rounded to float32 (symmetric to float32 rounding, ≈ 1e-7 relative).
+/// Passes per fine-level cycle: red-from-zero fused with the float64 → float32 conversion of CG's residual; black;
+/// residual fused with restriction; prolongation-and-correction; black; red fused with the float32 → float64 output and
+/// CG's r·z.
+/// References: Trottenberg, Oosterlee, Schüller, <i>Multigrid</i>, 2001, §2, §2.9 (red–black), §7.7; Wesseling,
+/// <i>An Introduction to Multigrid Methods</i>, §5; Tatebe, "The multigrid preconditioned conjugate gradient method",
+/// 1993 (symmetry requirements of MG as a CG preconditioner).
 /// </summary>
 internal sealed class MultigridPreconditioner : IPreconditioner
 {
-    private const double Omega = 0.8;
+    private const int Red = 0;
+    private const int Black = 1;
     private const int CoarsestSweepPairs = 15;
+
+    /// <summary>Red–black sweep pairs before and after the coarse correction (1024² benchmark: 1 pair → 8 PCG iterations, 2 → 6 at the same time per step within the noise, 66–71 vs 68–78 ms; docs/benchmarks.md).</summary>
+    private const int SmoothingSweeps = 1;
     private readonly MultigridLevel[] _levels;
     private readonly double[] _fineSumG;
+    private readonly double[][] _coarseSumG;
 
     public MultigridPreconditioner(StencilMatrix fine, double[] fineSumG, bool simd)
     {
         _fineSumG = fineSumG;
-        var levels = new List<MultigridLevel> { new(fine, ownsVectors: false) };
+        var levels = new List<MultigridLevel> { new(fine, fine: true) };
         var m = fine;
         var scale = fine.OffScale;
         while (Math.Max(m.Nx, Math.Max(m.Ny, m.Nz)) > 4)
@@ -25,10 +42,25 @@ internal sealed class MultigridPreconditioner : IPreconditioner
             // coarse levels run in parallel too while they are large enough to pay for the fork/join
             m = Coarsen(m, scale, simd, fine.Parallel ? ParallelThresholdOf(fine) : int.MaxValue);
             scale = 1.0;
-            levels.Add(new MultigridLevel(m, ownsVectors: true));
+            levels.Add(new MultigridLevel(m, fine: false));
         }
 
         _levels = [.. levels];
+
+        // coarse conductances never change: their row sums are computed once, not on every Update
+        _coarseSumG = new double[_levels.Length][];
+        _coarseSumG[0] = [];
+        for (var l = 1; l < _levels.Length; l++)
+        {
+            var cm = _levels[l].Matrix;
+            var sums = new double[cm.Count];
+            for (var idx = 0; idx < sums.Length; idx++)
+            {
+                sums[idx] = SumG(cm, idx);
+            }
+
+            _coarseSumG[l] = sums;
+        }
     }
 
     public int LevelCount => _levels.Length;
@@ -36,28 +68,36 @@ internal sealed class MultigridPreconditioner : IPreconditioner
     public void Update()
     {
         // fine reaction = d − θ·ΣG; coarse reaction = Σ children; coarse d = reaction + Σ coarse G
+        // (the fine reaction is formed inside the first restriction, never stored)
         var f = _levels[0];
-        var fd = f.Matrix.Diagonal;
-        var off = f.Matrix.OffScale;
-        for (var i = 0; i < fd.Length; i++)
-        {
-            f.Reaction[i] = fd[i] - (off * _fineSumG[i]);
-        }
-
         for (var l = 1; l < _levels.Length; l++)
         {
             var c = _levels[l];
             Array.Clear(c.Reaction);
-            Restrict(_levels[l - 1].Matrix, _levels[l - 1].Reaction, c.Matrix, c.Reaction);
+            if (l == 1)
+            {
+                Restrict(f.Matrix, f.Matrix.Diagonal, _fineSumG, f.Matrix.OffScale, c.Matrix, c.Reaction);
+            }
+            else
+            {
+                Restrict(_levels[l - 1].Matrix, _levels[l - 1].Reaction, [], 0.0, c.Matrix, c.Reaction);
+            }
+
             var cm = c.Matrix;
+            var sumG = _coarseSumG[l];
             for (var idx = 0; idx < cm.Count; idx++)
             {
-                cm.Diagonal[idx] = c.Reaction[idx] + SumG(cm, idx);
+                cm.Diagonal[idx] = c.Reaction[idx] + sumG[idx];
             }
+        }
+
+        foreach (var level in _levels)
+        {
+            level.SyncDiagonal();
         }
     }
 
-    public void Apply(double[] r, double[] z) => Cycle(0, r, z);
+    public double Apply(double[] r, double[] z) => Cycle(0, r, z);
 
     private static double SumG(StencilMatrix m, int idx)
     {
@@ -121,8 +161,8 @@ internal sealed class MultigridPreconditioner : IPreconditioner
         return new StencilMatrix(cx, cy, cz, gx, gy, gz, 1.0, parallel: n >= parallelThreshold, simd);
     }
 
-    /// <summary>Coarse[parent(i)] += fine[i] (Pᵀ of piecewise-constant prolongation).</summary>
-    private static void Restrict(StencilMatrix f, double[] fine, StencilMatrix c, double[] coarse)
+    /// <summary>coarse[parent(i)] += fine[i] − s·sub[i] (Pᵀ of piecewise-constant prolongation; <paramref name="sub"/> may be empty).</summary>
+    private static void Restrict(StencilMatrix f, double[] fine, double[] sub, double s, StencilMatrix c, double[] coarse)
     {
         var nx = f.Nx;
         var ny = f.Ny;
@@ -131,42 +171,88 @@ internal sealed class MultigridPreconditioner : IPreconditioner
             for (var j = 0; j < ny; j++)
             {
                 var fb = nx * (j + (ny * k));
-                var cb = c.Nx * ((j / 2) + (c.Ny * (k / 2)));
-                for (var i = 0; i < nx; i++)
+                var row = fine.AsSpan(fb, nx);
+                var dst = coarse.AsSpan(c.Nx * ((j / 2) + (c.Ny * (k / 2))), c.Nx);
+                if (sub.Length == 0)
                 {
-                    coarse[cb + (i >> 1)] += fine[fb + i];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        dst[i >> 1] += row[i];
+                    }
+                }
+                else
+                {
+                    var sr = sub.AsSpan(fb, nx);
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        dst[i >> 1] += row[i] - (s * sr[i]);
+                    }
                 }
             }
         }
     }
 
-    private void Cycle(int l, double[] b, double[] x)
+    /// <summary>
+    /// One V-cycle for A·x = b from x = 0 in float32 on level <paramref name="l"/> (its <see cref="MultigridLevel.B"/> and
+    /// <see cref="MultigridLevel.X"/>). On the fine level b is converted from the float64 <paramref name="r"/> in the first
+    /// pass, the last pass writes the result to the float64 <paramref name="z"/> and the cycle returns r·z; elsewhere 0.
+    /// </summary>
+    private double Cycle(int l, double[] r, double[] z)
     {
         var lev = _levels[l];
-        var m = lev.Matrix;
-        var d = m.Diagonal;
+        var b = lev.B;
+        var x = lev.X;
+        var fine = l == 0;
 
-        // first Jacobi sweep from x = 0
-        Solver.RowDriver.Run(new ScaledInverseKernel(m.Nx, b, d, x, Omega), m.Rows, m.Parallel);
+        // pre-smoothing: red from x = 0 (converting CG's residual on the fine level), then black
+        Solver.RowDriver.Run(new ColorFromZeroKernel(lev, fine ? r : [], b, x, Red), lev.Rows, lev.Parallel);
+        Sweep(lev, Black);
+        for (var s = 1; s < SmoothingSweeps; s++)
+        {
+            Sweep(lev, Red);
+            Sweep(lev, Black);
+        }
 
         if (l == _levels.Length - 1)
         {
+            // R B (R B)ⁿ R: alternating half-sweeps that start and end on red form a palindrome, so the coarsest solve is symmetric too
             for (var s = 0; s < CoarsestSweepPairs; s++)
             {
-                m.Jacobi(b, x, lev.Tmp, Omega);
-                m.Jacobi(b, lev.Tmp, x, Omega);
+                Sweep(lev, Red);
+                Sweep(lev, Black);
             }
 
-            return;
+            return Finish(lev, fine, r, z);
         }
 
-        m.Jacobi(b, x, lev.Tmp, Omega);
-        m.Residual(b, lev.Tmp, lev.R);
         var c = _levels[l + 1];
-        Solver.RowDriver.Run(new RestrictKernel(m, lev.R, c.Matrix, c.B), c.Matrix.Rows, m.Parallel);
-        Cycle(l + 1, c.B, c.X);
-        Solver.RowDriver.Run(new ProlongKernel(m, lev.Tmp, c.Matrix, c.X), m.Rows, m.Parallel);
-        m.Jacobi(b, lev.Tmp, lev.R, Omega);
-        m.Jacobi(b, lev.R, x, Omega);
+        Solver.RowDriver.Run(new ResidualRestrictKernel(lev, b, x, c), c.Rows, lev.Parallel);
+        Cycle(l + 1, [], []);
+        Solver.RowDriver.Run(new ProlongKernel(lev, c), lev.Rows, lev.Parallel);
+
+        // post-smoothing in the reverse colour order (black, then red): the adjoint of the pre-smoother
+        for (var s = 1; s < SmoothingSweeps; s++)
+        {
+            Sweep(lev, Black);
+            Sweep(lev, Red);
+        }
+
+        Sweep(lev, Black);
+        return Finish(lev, fine, r, z);
     }
+
+    /// <summary>The last (red) half-sweep; on the fine level it writes z and returns r·z.</summary>
+    private static double Finish(MultigridLevel lev, bool fine, double[] r, double[] z)
+    {
+        if (!fine)
+        {
+            Sweep(lev, Red);
+            return 0.0;
+        }
+
+        return Solver.RowDriver.RunSum(new SmootherKernel(lev, lev.B, lev.X, Red, SmootherKernel.ModeSweepOut, r, z), lev.Rows, lev.Parallel, lev.Partials);
+    }
+
+    private static void Sweep(MultigridLevel lev, int color) =>
+        Solver.RowDriver.RunSum(new SmootherKernel(lev, lev.B, lev.X, color, SmootherKernel.ModeSweep, [], []), lev.Rows, lev.Parallel, lev.Partials);
 }

@@ -2,8 +2,8 @@ using FactoryTwin.Thermal.Solver;
 
 namespace FactoryTwin.Thermal.Implicit;
 
-/// <summary>fine[i] += coarse[parent(i)] over fine rows (piecewise-constant prolongation P).</summary>
-internal readonly struct ProlongKernel(StencilMatrix fine, double[] fineValues, StencilMatrix coarse, double[] coarseValues) : IRowKernel
+/// <summary>fine.X[i] += coarse.X[parent(i)] over fine rows (piecewise-constant prolongation P).</summary>
+internal readonly struct ProlongKernel(MultigridLevel fine, MultigridLevel coarse) : IRowKernel
 {
     public void Rows(int start, int end)
     {
@@ -13,8 +13,8 @@ internal readonly struct ProlongKernel(StencilMatrix fine, double[] fineValues, 
         {
             var j = r % ny;
             var k = r / ny;
-            var f = fineValues.AsSpan(r * nx, nx);
-            var c = coarseValues.AsSpan(coarse.Nx * ((j / 2) + (coarse.Ny * (k / 2))), coarse.Nx);
+            var f = fine.X.AsSpan(r * nx, nx);
+            var c = coarse.X.AsSpan(coarse.Nx * ((j / 2) + (coarse.Ny * (k / 2))), coarse.Nx);
             for (var i = 0; i < f.Length; i++)
             {
                 f[i] += c[i >> 1];

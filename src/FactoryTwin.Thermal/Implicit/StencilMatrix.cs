@@ -59,15 +59,11 @@ internal sealed class StencilMatrix
 
     /// <summary>y = A·x; returns x·y.</summary>
     public double Apply(double[] x, double[] y) =>
-        RowDriver.RunSum(new StencilRowKernel(this, StencilRowKernel.ModeApply, x, y, [], 0.0), Rows, Parallel, Partials);
+        RowDriver.RunSum(new StencilRowKernel(this, StencilRowKernel.ModeApply, x, y, []), Rows, Parallel, Partials);
 
     /// <summary>r = b − A·x; returns r·r.</summary>
     public double Residual(double[] b, double[] x, double[] r) =>
-        RowDriver.RunSum(new StencilRowKernel(this, StencilRowKernel.ModeResidual, x, r, b, 0.0), Rows, Parallel, Partials);
-
-    /// <summary>One weighted-Jacobi sweep: y = x + ω·(b − A·x)/d.</summary>
-    public void Jacobi(double[] b, double[] x, double[] y, double omega) =>
-        RowDriver.RunSum(new StencilRowKernel(this, StencilRowKernel.ModeJacobi, x, y, b, omega), Rows, Parallel, Partials);
+        RowDriver.RunSum(new StencilRowKernel(this, StencilRowKernel.ModeResidual, x, r, b), Rows, Parallel, Partials);
 }
 
 /// <summary>The row kernel behind <see cref="StencilMatrix"/> (SIMD with a scalar twin).</summary>
@@ -75,23 +71,20 @@ internal readonly struct StencilRowKernel : IReducingRowKernel
 {
     public const int ModeApply = 0;
     public const int ModeResidual = 1;
-    public const int ModeJacobi = 2;
 
     private readonly StencilMatrix _m;
     private readonly int _mode;
     private readonly double[] _x;
     private readonly double[] _y;
     private readonly double[] _b;
-    private readonly double _omega;
 
-    public StencilRowKernel(StencilMatrix m, int mode, double[] x, double[] y, double[] b, double omega)
+    public StencilRowKernel(StencilMatrix m, int mode, double[] x, double[] y, double[] b)
     {
         _m = m;
         _mode = mode;
         _x = x;
         _y = y;
         _b = b;
-        _omega = omega;
     }
 
     public double Rows(int start, int end)
@@ -133,16 +126,14 @@ internal readonly struct StencilRowKernel : IReducingRowKernel
         ref var gzD = ref hasZ && k > 0 ? ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(m.Gz), b - plane) : ref zero;
         var off = m.OffScale;
         var mode = _mode;
-        var omega = _omega;
         var sum = 0.0;
         var i = 0;
         if (m.Simd && Vector.IsHardwareAccelerated && nx > Vector<double>.Count + 1)
         {
-            sum += Cell(ref x0, ref y0, ref b0, ref diag, ref gx, ref gyN, ref gyS, ref gzU, ref gzD, b, 0, s, n, d, u, hasY, hasZ, off, mode, omega);
+            sum += Cell(ref x0, ref y0, ref b0, ref diag, ref gx, ref gyN, ref gyS, ref gzU, ref gzD, b, 0, s, n, d, u, hasY, hasZ, off, mode);
             i = 1;
             var w = Vector<double>.Count;
             var vOff = new Vector<double>(off);
-            var vOmega = new Vector<double>(omega);
             var vSum = Vector<double>.Zero;
             for (; i + w <= nx - 1; i += w)
             {
@@ -169,15 +160,11 @@ internal readonly struct StencilRowKernel : IReducingRowKernel
                     ax.StoreUnsafe(ref y0, idx);
                     vSum += xc * ax;
                 }
-                else if (mode == ModeResidual)
+                else
                 {
                     var res = Vector.LoadUnsafe(ref b0, idx) - ax;
                     res.StoreUnsafe(ref y0, idx);
                     vSum += res * res;
-                }
-                else
-                {
-                    (xc + (vOmega * (Vector.LoadUnsafe(ref b0, idx) - ax) / dg)).StoreUnsafe(ref y0, idx);
                 }
             }
 
@@ -186,7 +173,7 @@ internal readonly struct StencilRowKernel : IReducingRowKernel
 
         for (; i < nx; i++)
         {
-            sum += Cell(ref x0, ref y0, ref b0, ref diag, ref gx, ref gyN, ref gyS, ref gzU, ref gzD, b, i, s, n, d, u, hasY, hasZ, off, mode, omega);
+            sum += Cell(ref x0, ref y0, ref b0, ref diag, ref gx, ref gyN, ref gyS, ref gzU, ref gzD, b, i, s, n, d, u, hasY, hasZ, off, mode);
         }
 
         return sum;
@@ -194,7 +181,7 @@ internal readonly struct StencilRowKernel : IReducingRowKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Cell(ref double x0, ref double y0, ref double b0, ref double diag, ref double gx, ref double gyN, ref double gyS, ref double gzU, ref double gzD,
-        int b, int i, int s, int n, int d, int u, bool hasY, bool hasZ, double off, int mode, double omega)
+        int b, int i, int s, int n, int d, int u, bool hasY, bool hasZ, double off, int mode)
     {
         var idx = b + i;
         var xc = Unsafe.Add(ref x0, idx);
@@ -222,14 +209,8 @@ internal readonly struct StencilRowKernel : IReducingRowKernel
             return xc * ax;
         }
 
-        if (mode == ModeResidual)
-        {
-            var res = Unsafe.Add(ref b0, idx) - ax;
-            Unsafe.Add(ref y0, idx) = res;
-            return res * res;
-        }
-
-        Unsafe.Add(ref y0, idx) = xc + (omega * (Unsafe.Add(ref b0, idx) - ax) / dg);
-        return 0.0;
+        var res = Unsafe.Add(ref b0, idx) - ax;
+        Unsafe.Add(ref y0, idx) = res;
+        return res * res;
     }
 }
