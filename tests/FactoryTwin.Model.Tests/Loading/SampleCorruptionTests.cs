@@ -1,5 +1,4 @@
 using FactoryTwin.Model.Loading;
-using YamlDotNet.RepresentationModel;
 
 namespace FactoryTwin.Model.Tests.Loading;
 
@@ -9,8 +8,6 @@ namespace FactoryTwin.Model.Tests.Loading;
 /// </summary>
 public class SampleCorruptionTests
 {
-    private static readonly HashSet<string> FreeTextFields = new(StringComparer.Ordinal) { "name", "reason" };
-
     public static TheoryData<string> Samples => new() { "automotive.yaml", "two-stations.yaml" };
 
     [Theory]
@@ -20,12 +17,10 @@ public class SampleCorruptionTests
         var text = TestPlants.Sample(sample);
         var failures = new List<string>();
         var corruptions = 0;
-        foreach (var (scalar, isKey, key) in Scalars(text))
+        foreach (var (scalar, isKey, key) in SampleScalars.Of(text))
         {
-            var start = (int)scalar.Start.Index;
-            var end = (int)scalar.End.Index;
-            var replacement = isKey ? "bogusField" : FreeTextFields.Contains(key) ? "\"\"" : "bogus~value";
-            var corrupted = string.Concat(text.AsSpan(0, start), replacement, text.AsSpan(end));
+            var replacement = SampleScalars.Corruption(isKey, key);
+            var corrupted = SampleScalars.Corrupt(text, scalar, replacement);
             var line = (int)scalar.Start.Line;
             corruptions++;
 
@@ -39,40 +34,5 @@ public class SampleCorruptionTests
 
         Assert.True(corruptions > 100 || sample != "automotive.yaml", "the sample should have many values");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
-
-    private static IEnumerable<(YamlScalarNode Scalar, bool IsKey, string Key)> Scalars(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        var found = new List<(YamlScalarNode, bool, string)>();
-        Walk(stream.Documents[0].RootNode, string.Empty, found);
-        return found;
-    }
-
-    private static void Walk(YamlNode node, string key, List<(YamlScalarNode, bool, string)> found)
-    {
-        switch (node)
-        {
-            case YamlScalarNode s:
-                found.Add((s, false, key));
-                break;
-            case YamlSequenceNode seq:
-                foreach (var child in seq.Children)
-                {
-                    Walk(child, key, found);
-                }
-
-                break;
-            case YamlMappingNode map:
-                foreach (var (k, v) in map.Children)
-                {
-                    var name = ((YamlScalarNode)k).Value ?? string.Empty;
-                    found.Add(((YamlScalarNode)k, true, name));
-                    Walk(v, name, found);
-                }
-
-                break;
-        }
     }
 }

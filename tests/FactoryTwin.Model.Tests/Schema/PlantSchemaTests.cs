@@ -230,15 +230,12 @@ public partial class PlantSchemaTests
     {
         // Like SampleCorruptionTests for the loader: every value and field name the loader checks, the schema checks too.
         var text = TestPlants.Sample(sample);
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        var scalars = new List<(YamlScalarNode Scalar, bool IsKey, string Key)>();
-        CollectScalars(stream.Documents[0].RootNode, string.Empty, scalars);
+        var scalars = SampleScalars.Of(text);
         var missed = new List<string>();
         foreach (var (scalar, isKey, key) in scalars)
         {
-            var replacement = isKey ? "bogusField" : key is "name" or "reason" ? "\"\"" : "bogus~value";
-            var corrupted = string.Concat(text.AsSpan(0, (int)scalar.Start.Index), replacement, text.AsSpan((int)scalar.End.Index));
+            var replacement = SampleScalars.Corruption(isKey, key);
+            var corrupted = SampleScalars.Corrupt(text, scalar, replacement);
 
             if (Evaluate(corrupted, OutputFormat.Flag).IsValid)
             {
@@ -421,32 +418,6 @@ public partial class PlantSchemaTests
             {
                 CheckObjects(child, path + "/" + name, problems);
             }
-        }
-    }
-
-    private static void CollectScalars(YamlNode node, string key, List<(YamlScalarNode, bool, string)> found)
-    {
-        switch (node)
-        {
-            case YamlScalarNode s:
-                found.Add((s, false, key));
-                break;
-            case YamlSequenceNode seq:
-                foreach (var child in seq.Children)
-                {
-                    CollectScalars(child, key, found);
-                }
-
-                break;
-            case YamlMappingNode map:
-                foreach (var (k, v) in map.Children)
-                {
-                    var name = ((YamlScalarNode)k).Value ?? string.Empty;
-                    found.Add(((YamlScalarNode)k, true, name));
-                    CollectScalars(v, name, found);
-                }
-
-                break;
         }
     }
 
