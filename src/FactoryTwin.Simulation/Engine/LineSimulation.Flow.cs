@@ -26,7 +26,7 @@ public sealed partial class LineSimulation
                 return !_offShift[e] && FindFreeMachine(ref info) >= 0;
             case ElementKind.Buffer:
             case ElementKind.Conveyor:
-                return _stores[e].Count < info.Capacity;
+                return _stores[e].Count < info.Capacity && !IsStopped(e);
             case ElementKind.Sink:
                 return true;
             default:
@@ -53,6 +53,7 @@ public sealed partial class LineSimulation
     private void Accept(int e, int part)
     {
         _parts[part].Target = PartRecord.Unassigned;
+        _observer?.OnPartEntered(_now, e, part);
         ref var info = ref _info[e];
         switch (info.Kind)
         {
@@ -192,6 +193,7 @@ public sealed partial class LineSimulation
                     FreeMachinesChanged(e, +1);
                 }
 
+                _observer?.OnPartExited(_now, e, part);
                 UpdateStatus(slot);
                 return part;
             case ElementKind.Source:
@@ -200,6 +202,7 @@ public sealed partial class LineSimulation
                 _parts[held].EntryTime = _now;
                 _enteredTotal++;
                 ChangeWip(+1);
+                _observer?.OnPartExited(_now, e, held);
                 return held;
             default:
                 return Dequeue(e);
@@ -409,6 +412,7 @@ public sealed partial class LineSimulation
         };
         s.Held = part;
         s.Created++;
+        _observer?.OnPartCreated(_now, e, part, _parts[part].Variant, _parts[part].Colour);
 
         static int Draw(ReadOnlySpan<double> cumulative, ref SeededRandom rng, int count)
         {
@@ -463,6 +467,7 @@ public sealed partial class LineSimulation
         st.Ready[tail] = ready;
         st.Count++;
         _room[e] = _info[e].Capacity - st.Count;
+        _observer?.OnStoreLevelChanged(_now, e, st.Count);
     }
 
     private int Dequeue(int e)
@@ -473,6 +478,12 @@ public sealed partial class LineSimulation
         st.Head = st.Head + 1 == st.Parts.Length ? 0 : st.Head + 1;
         st.Count--;
         _room[e] = _info[e].Capacity - st.Count;
+        if (_observer is { } observer)
+        {
+            observer.OnPartExited(_now, e, part);
+            observer.OnStoreLevelChanged(_now, e, st.Count);
+        }
+
         return part;
     }
 

@@ -111,6 +111,7 @@ public sealed partial class LineSimulation
         int part = mm.Part;
         _processed[e]++;
         _idealTime[e] += _processing[(e * _variantCount) + _parts[part].Variant].Mean;
+        var outcome = PartOutcome.Good;
         if (_info[e].HasQuality)
         {
             var opts = _defs[e].Station!;
@@ -120,6 +121,12 @@ public sealed partial class LineSimulation
             {
                 _scrapped[e]++;
                 _scrappedTotal++;
+                if (_observer is { } observer)
+                {
+                    observer.OnPartCompleted(_now, e, part, PartOutcome.Scrap);
+                    observer.OnPartExited(_now, e, part);
+                }
+
                 mm.Part = -1;
                 mm.Phase = MachinePhase.Empty;
                 FreeMachinesChanged(e, +1);
@@ -132,6 +139,7 @@ public sealed partial class LineSimulation
 
             if (u < scrap + rework)
             {
+                outcome = PartOutcome.Rework;
                 _reworked[e]++;
                 _parts[part].Reworks++;
                 _parts[part].Target = _defs[e].ReworkTarget;
@@ -140,6 +148,7 @@ public sealed partial class LineSimulation
 
         mm.Phase = MachinePhase.Done;
         mm.BlockedSince = _now;
+        _observer?.OnPartCompleted(_now, e, part, outcome);
         UpdateStatus(m);
         TryPushMachine(m);
     }

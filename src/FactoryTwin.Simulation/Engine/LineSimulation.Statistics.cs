@@ -237,6 +237,7 @@ public sealed partial class LineSimulation
         mm.Status = status;
         mm.StatusSince = _now;
         mm.EnteredStatusAt = _now;
+        _observer?.OnMachineStatusChanged(_now, mm.Station, m - _info[mm.Station].FirstMachine, status);
         if (wasActive != isActive)
         {
             int e = mm.Station;

@@ -223,6 +223,9 @@ public sealed partial class LineSimulation
                 _events++;
                 OnShiftChange(target);
                 break;
+            case EventKind.StopEnd:
+                OnStopEnd(target);
+                break;
             default:
                 ResetStatistics(fullReset: false);
                 break;
@@ -323,6 +326,7 @@ public sealed partial class LineSimulation
     private void ClearState()
     {
         _wip = 0;
+        ClearStops();
         foreach (var d in _defs)
         {
             _offShift[d.Index] = false;

@@ -14,21 +14,24 @@ internal enum EventKind : byte
     /// <summary>A machine's setup or processing ends.</summary>
     PhaseEnd = 1,
 
+    /// <summary>An injected stop of a buffer or conveyor ends (<see cref="Engine.LineSimulation.StopStore"/>): before the transits that end with it.</summary>
+    StopEnd = 2,
+
     /// <summary>A part reaches the end of a conveyor.</summary>
-    TransitEnd = 2,
+    TransitEnd = 3,
 
     /// <summary>A machine's repair ends.</summary>
-    RepairEnd = 3,
+    RepairEnd = 4,
 
     /// <summary>A calendar-time failure.</summary>
-    CalendarFailure = 4,
+    CalendarFailure = 5,
 
     /// <summary>An operating-time failure (the machine's operating clock ran out while working).</summary>
-    OperatingFailure = 5,
+    OperatingFailure = 6,
 
     /// <summary>A shift calendar switches between on shift and off shift.</summary>
-    ShiftChange = 6,
+    ShiftChange = 7,
 
     /// <summary>A paced source releases a part.</summary>
-    Arrival = 7,
+    Arrival = 8,
 }

@@ -1,0 +1,180 @@
+using FactoryTwin.Simulation.Engine;
+using FactoryTwin.Simulation.Modeling;
+
+namespace FactoryTwin.Simulation.Tests.Engine;
+
+public sealed class LineSimulationObserverTests
+{
+    [Fact]
+    public void Observer_Set_DoesNotChangeTheRun()
+    {
+        var model = TestLines.Rich();
+        var plain = new LineSimulation(model, TestLines.Options(3 * 86_400, 3600));
+        plain.Run();
+        var observed = new LineSimulation(model, TestLines.Options(3 * 86_400, 3600)) { Observer = new Recorder(model) };
+        observed.Reset(0);
+        observed.Run();
+
+        Assert.Equal(TestLines.Figures(plain.GetResult()), TestLines.Figures(observed.GetResult()));
+    }
+
+    [Fact]
+    public void Observer_RichLine_CompletionsMatchStatisticsAndStoresBalance()
+    {
+        var model = TestLines.Rich();
+        var recorder = new Recorder(model);
+        var sim = new LineSimulation(model, TestLines.Options(2 * 86_400)) { Observer = recorder };
+        sim.Reset(0);
+        sim.Run();
+        var result = sim.GetResult();
+
+        foreach (var station in result.Stations)
+        {
+            int e = model.Find(station.Name).Index;
+            Assert.Equal(station.Good, recorder.Good[e]);
+            Assert.Equal(station.Scrapped, recorder.Scrap[e]);
+            Assert.Equal(station.Reworked, recorder.Rework[e]);
+        }
+
+        Assert.Equal(result.PartsExited, recorder.Entered[model.Find("out").Index]);
+        foreach (var store in new[] { "C1", "RW", "B2" })
+        {
+            int e = model.Find(store).Index;
+            Assert.Equal(recorder.Entered[e] - recorder.Exited[e], recorder.Level[e]);
+            Assert.Equal(sim.GetStoreLevel(new ElementId(e)), recorder.Level[e]);
+        }
+
+        Assert.True(recorder.Created > 0);
+        Assert.Equal(0, recorder.UnknownParts);
+    }
+
+    [Fact]
+    public void Observer_StatusChanges_EndInTheEngineStatus()
+    {
+        var model = TestLines.Rich();
+        var recorder = new Recorder(model);
+        var sim = new LineSimulation(model, TestLines.Options(86_400)) { Observer = recorder };
+        sim.Reset(0);
+        sim.RunUntil(12_345);
+
+        var s2 = model.Find("S2");
+        for (int k = 0; k < 2; k++)
+        {
+            Assert.Equal(sim.GetMachineStatus(s2, k), recorder.Status[(s2.Index, k)]);
+        }
+    }
+
+    [Fact]
+    public void StopStore_Conveyor_NothingLeavesWhileStoppedThenFlowResumes()
+    {
+        var model = TestLines.Rich();
+        var recorder = new Recorder(model);
+        var sim = new LineSimulation(model, TestLines.Options(86_400)) { Observer = recorder };
+        sim.Reset(0);
+        sim.RunUntil(10_000);
+        var conveyor = model.Find("C1");
+        sim.StopStore(conveyor, 1200);
+        long exitsBefore = recorder.Exited[conveyor.Index], entriesBefore = recorder.Entered[conveyor.Index];
+        sim.RunUntil(11_199.9);
+
+        Assert.Equal(exitsBefore, recorder.Exited[conveyor.Index]);
+        Assert.Equal(entriesBefore, recorder.Entered[conveyor.Index]);
+        sim.RunUntil(14_000);
+        Assert.True(recorder.Exited[conveyor.Index] > exitsBefore);
+    }
+
+    [Fact]
+    public void StopStore_Station_IsRefused()
+    {
+        var model = TestLines.Rich();
+        var sim = new LineSimulation(model, TestLines.Options(86_400));
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => sim.StopStore(model.Find("S1"), 60));
+        Assert.Contains("'S1' is not a buffer or conveyor", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.StopStore(model.Find("C1"), 0));
+    }
+
+    /// <summary>Counts every notification and checks part numbers are known when used.</summary>
+    private sealed class Recorder(LineModel model) : ILineObserver
+    {
+        private readonly HashSet<int> _live = [];
+        private readonly HashSet<int> _scrapped = [];
+
+        public long[] Good { get; } = new long[model.ElementNames.Length];
+
+        public long[] Scrap { get; } = new long[model.ElementNames.Length];
+
+        public long[] Rework { get; } = new long[model.ElementNames.Length];
+
+        public long[] Entered { get; } = new long[model.ElementNames.Length];
+
+        public long[] Exited { get; } = new long[model.ElementNames.Length];
+
+        public int[] Level { get; } = new int[model.ElementNames.Length];
+
+        public Dictionary<(int, int), MachineStatus> Status { get; } = [];
+
+        public long Created { get; private set; }
+
+        public int UnknownParts { get; private set; }
+
+        public void OnMachineStatusChanged(double time, int element, int server, MachineStatus status) => Status[(element, server)] = status;
+
+        public void OnPartCreated(double time, int source, int part, int variant, int colour)
+        {
+            Created++;
+            if (!_live.Add(part))
+            {
+                UnknownParts++;
+            }
+        }
+
+        public void OnPartEntered(double time, int element, int part)
+        {
+            Check(part);
+            Entered[element]++;
+            if (model.GetKind(new ElementId(element)) == ElementKind.Sink)
+            {
+                _live.Remove(part);
+            }
+        }
+
+        public void OnPartExited(double time, int element, int part)
+        {
+            Check(part);
+            Exited[element]++;
+            if (_scrapped.Remove(part))
+            {
+                _live.Remove(part); // a scrapped part leaves the line with this exit
+            }
+        }
+
+        public void OnPartCompleted(double time, int element, int part, PartOutcome outcome)
+        {
+            Check(part);
+            switch (outcome)
+            {
+                case PartOutcome.Scrap:
+                    Scrap[element]++;
+                    _scrapped.Add(part);
+                    break;
+                case PartOutcome.Rework:
+                    Rework[element]++;
+                    break;
+                default:
+                    Good[element]++;
+                    break;
+            }
+        }
+
+        public void OnStoreLevelChanged(double time, int element, int level) => Level[element] = level;
+
+        private void Check(int part)
+        {
+            if (!_live.Contains(part))
+            {
+                UnknownParts++;
+            }
+        }
+    }
+}
