@@ -1,0 +1,86 @@
+using FactoryTwin.Model.Ids;
+using FactoryTwin.Model.Plants;
+using FactoryTwin.Simulation.Engine;
+using FactoryTwin.Simulation.Modeling;
+
+namespace FactoryTwin.Plant.Simulation;
+
+/// <summary>
+/// One replication of a whole plant run step by step (<see cref="AdvanceTo"/>), reporting every state change, count,
+/// body movement and store level to an <see cref="IPlantTraceSink"/> in plant vocabulary (assets, lines, body ids,
+/// variant and colour ids). Starts empty at simulation time 0 (<see cref="PlantSimulation.StartWeekTime"/> in the week).
+/// Disturbances can be injected while it runs (<see cref="StopStore"/>). Not thread-safe.
+/// </summary>
+/// <remarks>
+/// A station's state summarizes its servers: working if any works, else setup, else down, else blocked, else off
+/// shift, else starved. It is reported when it differs from the last reported state once all events of an instant have
+/// run, so a station that finishes a part and starts the next at the same instant reports nothing.
+/// </remarks>
+public sealed partial class LivePlantRun
+{
+    private readonly LineSimulation _engine;
+    private readonly Observer _observer;
+
+    /// <summary>Creates the run positioned at simulation time 0 and reports each station's initial state to <paramref name="sink"/>.</summary>
+    /// <param name="simulation">The plant simulation.</param>
+    /// <param name="seed">The seed of the random streams.</param>
+    /// <param name="sink">Receives the events.</param>
+    /// <param name="replication">The replication whose random streams are used.</param>
+    public LivePlantRun(PlantSimulation simulation, ulong seed, IPlantTraceSink sink, int replication = 0)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(sink);
+        Simulation = simulation;
+        Seed = seed;
+        _engine = new LineSimulation(simulation.Model, new SimulationOptions { Seed = seed, EndTime = double.MaxValue, TrackBottlenecks = false }, replication);
+        _observer = new Observer(simulation, _engine, sink);
+        _engine.Observer = _observer;
+        _engine.Reset(replication);
+        _observer.Started();
+    }
+
+    /// <summary>Gets the plant simulation being run.</summary>
+    public PlantSimulation Simulation { get; }
+
+    /// <summary>Gets the seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Gets the simulation time in seconds since the start.</summary>
+    public double Now => _engine.Now;
+
+    /// <summary>Gets the number of bodies created so far.</summary>
+    public long BodiesCreated => _observer.BodiesCreated;
+
+    /// <summary>Runs every event before <paramref name="time"/> and reports them; then the clock is at <paramref name="time"/>.</summary>
+    /// <param name="time">Simulation seconds since the start, not before <see cref="Now"/>.</param>
+    public void AdvanceTo(double time)
+    {
+        _engine.RunUntil(time);
+        _observer.Flush();
+    }
+
+    /// <summary>Stops a buffer or conveyor (a conveyor drive stopped) from now for <paramref name="duration"/> seconds.</summary>
+    /// <param name="asset">A buffer or conveyor of the plant.</param>
+    /// <param name="duration">Seconds, greater than 0.</param>
+    /// <exception cref="KeyNotFoundException">The plant has no such flow element.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The asset is not a buffer or conveyor, or the duration is not positive.</exception>
+    public void StopStore(AssetId asset, double duration) => _engine.StopStore(Simulation.ElementOf(asset), duration);
+
+    /// <summary>Returns the state of a station as last reported.</summary>
+    /// <param name="station">A station of the plant.</param>
+    /// <returns>Its state.</returns>
+    public StationState StateOf(AssetId station) => _observer.StateOf(Simulation.ElementOf(station).Index);
+
+    /// <summary>Maps an engine machine status to the station state of the telemetry schema.</summary>
+    /// <param name="status">The engine status.</param>
+    /// <returns>The station state.</returns>
+    public static StationState ToStationState(MachineStatus status) => status switch
+    {
+        MachineStatus.Working => StationState.Working,
+        MachineStatus.SettingUp => StationState.Setup,
+        MachineStatus.Blocked => StationState.Blocked,
+        MachineStatus.Down => StationState.Down,
+        MachineStatus.OffShift => StationState.OffShift,
+        _ => StationState.Starved,
+    };
+}
