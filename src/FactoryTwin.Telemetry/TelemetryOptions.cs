@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace FactoryTwin.Telemetry;
 
 /// <summary>
@@ -106,4 +108,23 @@ public sealed class TelemetryOptions
     /// <summary>Gets or sets how many messages the embedded broker queues per client before it drops the oldest (MQTTnet's own default is 250).</summary>
     /// <value>The default value is <see cref="DefaultEmbeddedMaxPendingMessagesPerClient"/>.</value>
     public int EmbeddedMaxPendingMessagesPerClient { get; set; } = DefaultEmbeddedMaxPendingMessagesPerClient;
+
+    /// <summary>
+    /// Gets or sets the TCP port on which the embedded broker also listens with TLS (MQTT over TLS is usually 8883), or 0 for
+    /// no TLS listener. Needs <see cref="TlsCertificate"/>.
+    /// </summary>
+    /// <value>The default value is 0 (no TLS listener).</value>
+    public int TlsPort { get; set; }
+
+    /// <summary>Gets or sets the server certificate (with its private key) of the embedded broker's TLS listener; set by the host, not bound from configuration.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public X509Certificate2? TlsCertificate { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the embedded broker requires every client to authenticate through the host's
+    /// <see cref="Broker.IMqttClientAuthenticator"/> and limits each device's publishes and subscriptions to its lines' topics.
+    /// Off, anyone may connect (for tests and closed networks); subscribing to <c>#</c> is refused either way.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool RequireDeviceAuthentication { get; set; }
 }

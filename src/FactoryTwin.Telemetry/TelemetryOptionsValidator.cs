@@ -15,6 +15,15 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
             errors.Add($"Telemetry:Port must be 1–65535, not {options.Port}.");
         }
 
+        if (options.TlsPort is < 0 or > 65535)
+        {
+            errors.Add($"Telemetry:TlsPort must be 0 (off) or 1–65535, not {options.TlsPort}.");
+        }
+        else if (options.TlsPort != 0 && options.TlsPort == options.Port)
+        {
+            errors.Add($"Telemetry:TlsPort must differ from Telemetry:Port ({options.Port}).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Host))
         {
             errors.Add("Telemetry:Host must be set.");

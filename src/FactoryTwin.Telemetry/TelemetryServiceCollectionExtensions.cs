@@ -1,3 +1,4 @@
+using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Telemetry.Broker;
 using FactoryTwin.Telemetry.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,9 @@ public static class TelemetryServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Timestamps are checked against the plant's clock: the host's clock unless the host registers a plant clock.
+        services.TryAddKeyedSingleton<TimeProvider>(PlantClock.ServiceKey, static (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<TelemetryMetrics>();
         services.TryAddSingleton<EmbeddedBroker>();
         services.TryAddSingleton<MqttIngestionService>();

@@ -4,6 +4,7 @@ using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Telemetry.Schema;
 using FactoryTwin.Telemetry.Validation;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,13 +34,20 @@ internal sealed partial class MqttIngestionService : BackgroundService
     private readonly Channel<InboxItem> _inbox;
     private readonly ConcurrentQueue<InboxItem> _pool = new();
     private readonly IMqttClient _client;
+    private readonly BatchObserverDispatcher _observers;
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationToken _stopping;
     private int _connection;
     private volatile bool _subscribed;
 
     public MqttIngestionService(
-        IOptions<TelemetryOptions> options, PlantModel plant, ITelemetryStore store, TimeProvider time, TelemetryMetrics metrics, ILogger<MqttIngestionService> logger)
+        IOptions<TelemetryOptions> options,
+        PlantModel plant,
+        ITelemetryStore store,
+        [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time,
+        TelemetryMetrics metrics,
+        ILogger<MqttIngestionService> logger,
+        IEnumerable<ITelemetryBatchObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(plant);
@@ -48,6 +56,7 @@ internal sealed partial class MqttIngestionService : BackgroundService
         _time = time;
         _metrics = metrics;
         _logger = logger;
+        _observers = new BatchObserverDispatcher(observers ?? [], time, logger);
         var catalog = new PlantCatalog(plant);
         _catalog = catalog;
         _validator = new TelemetryValidator(catalog, _options, time, metrics, logger);
@@ -85,9 +94,13 @@ internal sealed partial class MqttIngestionService : BackgroundService
     /// <summary>Gets whether the subscription of the current connection was granted.</summary>
     public bool IsSubscribed => _subscribed;
 
+    /// <summary>Gets the number of times a batch observer failed.</summary>
+    public long ObserverFailures => _observers.FailureTotal;
+
     public override void Dispose()
     {
         _client.Dispose();
+        _observers.Dispose();
         base.Dispose();
     }
 
@@ -273,7 +286,7 @@ internal sealed partial class MqttIngestionService : BackgroundService
             {
                 await _store.AppendAsync(batch, cancellationToken);
                 _metrics.Committed(batch.Points.Count, batch.Parts.Count, _time.GetElapsedTime(started));
-                return;
+                break;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -284,6 +297,13 @@ internal sealed partial class MqttIngestionService : BackgroundService
 
             await Task.Delay(delay, _time, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+        }
+
+        // Committed: observers (the live twin) see the batch before its messages are acknowledged; their failures
+        // are logged and counted, never retried, so the store stays the source of truth.
+        if (_observers.Count > 0)
+        {
+            await _observers.NotifyAsync(batch, cancellationToken);
         }
     }
 
