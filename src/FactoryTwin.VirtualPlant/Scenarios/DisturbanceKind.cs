@@ -1,0 +1,11 @@
+namespace FactoryTwin.VirtualPlant.Scenarios;
+
+/// <summary>The kinds of disturbance a scenario can inject.</summary>
+public enum DisturbanceKind
+{
+    /// <summary>An oven zone's burner trips: the zone's air temperature falls by <see cref="Disturbance.Drop"/> and recovers after <see cref="Disturbance.Duration"/> (<c>burner-trip</c>).</summary>
+    BurnerTrip,
+
+    /// <summary>A conveyor (or buffer) stops for <see cref="Disturbance.Duration"/>: nothing enters or leaves it (<c>conveyor-stop</c>).</summary>
+    ConveyorStop,
+}
