@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using FactoryTwin.Twin.Abstractions;
+using FactoryTwin.Twin.Alarms;
+using FactoryTwin.Twin.Changes;
+using FactoryTwin.Twin.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FactoryTwin.Twin.Assets;
+
+/// <summary>
+/// Hosts an <see cref="AssetTwin"/>. Telemetry marks the state dirty and a timer writes it every
+/// <see cref="TwinOptions.PersistInterval"/> (and on deactivation); alarm transitions and commands are written at once.
+/// </summary>
+internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
+{
+    private readonly IPersistentState<AssetTwinState> _state;
+    private readonly PlantIndex _index;
+    private readonly TimeProvider _time;
+    private readonly TwinOptions _options;
+    private readonly TwinChangeHub _changes;
+    private readonly AlarmHistoryWriter _history;
+    private readonly ILogger<AssetTwinGrain> _logger;
+    private readonly List<AlarmEvent> _events = [];
+    private AssetTwin _twin = null!;
+    private bool _dirty;
+
+    public AssetTwinGrain(
+        [PersistentState("asset", TwinOptions.StorageName)] IPersistentState<AssetTwinState> state,
+        PlantIndex index,
+        [FromKeyedServices(TwinOptions.ClockKey)] TimeProvider time,
+        IOptions<TwinOptions> options,
+        TwinChangeHub changes,
+        AlarmHistoryWriter history,
+        ILogger<AssetTwinGrain> logger)
+    {
+        _state = state;
+        _index = index;
+        _time = time;
+        _options = options.Value;
+        _changes = changes;
+        _history = history;
+        _logger = logger;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var info = _index.Asset(this.GetPrimaryKeyString());
+        var oven = info.Kind == TwinAssetKind.Oven ? new OvenWatch(_index.Model, new Model.Ids.AssetId(info.Id)) : null;
+        _twin = new AssetTwin(info, _state.State, _time.GetUtcNow(), oven);
+        this.RegisterGrainTimer(PersistIfDirtyAsync, _options.PersistInterval, _options.PersistInterval);
+        if (_twin.Info.Rules.Length > 0 || _twin.State.Alarms.Count > 0 || oven is not null)
+        {
+            this.RegisterGrainTimer(EvaluateAsync, _options.EvaluationInterval, _options.EvaluationInterval);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await PersistIfDirtyAsync(cancellationToken);
+    }
+
+    public async Task ApplyAsync(AssetTelemetry telemetry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(telemetry);
+        if (_twin.Apply(telemetry, _events))
+        {
+            _dirty = true;
+            _changes.Publish(TwinChangeKind.Asset, _twin.Info.Id, _twin.State.LastTelemetry ?? _time.GetUtcNow());
+        }
+
+        await FlushEventsAsync(cancellationToken);
+    }
+
+    public Task<AssetTwinView> GetViewAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_twin.View(_time.GetUtcNow()));
+
+    public Task<ImmutableArray<AlarmView>> GetAlarmsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_twin.Alarms(includeNormal: true));
+
+    public Task<StationKpi> GetKpiAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_twin.Kpi(_time.GetUtcNow()));
+
+    public async Task<AlarmCommandResult> AcknowledgeAlarmAsync(string alarm, string user, string? comment, CancellationToken cancellationToken = default)
+    {
+        var result = _twin.Acknowledge(alarm, user, comment, _time.GetUtcNow(), _events);
+        await FlushEventsAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<AlarmCommandResult> ShelveAlarmAsync(string alarm, string user, TimeSpan duration, string? comment, CancellationToken cancellationToken = default)
+    {
+        var result = _twin.Shelve(alarm, user, duration, _options.MaxShelveDuration, comment, _time.GetUtcNow(), _events);
+        await FlushEventsAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<AlarmCommandResult> UnshelveAlarmAsync(string alarm, string user, CancellationToken cancellationToken = default)
+    {
+        var result = _twin.Unshelve(alarm, user, _time.GetUtcNow(), _events);
+        await FlushEventsAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task EvaluateAsync(CancellationToken cancellationToken = default)
+    {
+        _twin.Evaluate(_time.GetUtcNow(), _events);
+        await FlushEventsAsync(cancellationToken);
+    }
+
+    public Task<string> GetHostAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(RuntimeIdentity);
+
+    private async Task FlushEventsAsync(CancellationToken cancellationToken)
+    {
+        if (_events.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var e in _events)
+        {
+            Log.AlarmTransition(_logger, _twin.Info.Id, e.Alarm, e.Kind.ToString(), e.State.ToString(), e.User);
+        }
+
+        _changes.Publish(TwinChangeKind.Alarm, _twin.Info.Id, _events[^1].At);
+        await _history.AppendAsync(_twin.Info.Id, _events, cancellationToken);
+        _events.Clear();
+
+        // Open alarms and acknowledgements must survive a crash, not only a graceful shutdown.
+        _dirty = false;
+        await _state.WriteStateAsync(cancellationToken);
+    }
+
+    private async Task PersistIfDirtyAsync(CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await _state.WriteStateAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+namespace FactoryTwin.Twin.Hosting;
+
+/// <summary>Options of the live twin (configuration section <c>Twin</c>).</summary>
+public sealed class TwinOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Twin";
+
+    /// <summary>The name of the grain storage the twins use.</summary>
+    public const string StorageName = "twinStore";
+
+    /// <summary>
+    /// The service key of the <see cref="TimeProvider"/> the twins read the time from; unless the host registers one
+    /// under this key, it is the host's <see cref="TimeProvider"/>. Tests put a fake clock here without touching Orleans' own.
+    /// </summary>
+    public const string ClockKey = "FactoryTwin.Twin.Clock";
+
+    /// <summary>The default <see cref="DataFolder"/>.</summary>
+    public const string DefaultDataFolder = "data";
+
+    /// <summary>Gets or sets where grain state is kept and how silos cluster.</summary>
+    /// <value>The default value is <see cref="TwinStorageProvider.Embedded"/>.</value>
+    public TwinStorageProvider Storage { get; set; } = TwinStorageProvider.Embedded;
+
+    /// <summary>Gets or sets the data folder; embedded grain state goes to <c>{DataFolder}/twin</c>.</summary>
+    /// <value>The default value is <c>data</c>.</value>
+    public string DataFolder { get; set; } = DefaultDataFolder;
+
+    /// <summary>Gets or sets the PostgreSQL connection string (required with <see cref="TwinStorageProvider.Postgres"/>).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Gets or sets whether <c>AddFactoryTwin</c> also configures clustering (localhost, or ADO.NET on PostgreSQL); turn off when the host configures it (test clusters).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ConfigureClustering { get; set; } = true;
+
+    /// <summary>Gets or sets the Orleans cluster id (PostgreSQL clustering).</summary>
+    /// <value>The default value is <c>factorytwin</c>.</value>
+    public string ClusterId { get; set; } = "factorytwin";
+
+    /// <summary>Gets or sets how often a twin with unsaved changes writes its state.</summary>
+    /// <value>The default value is 5 seconds. Alarm transitions and commands are written at once.</value>
+    public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how often an active twin evaluates time-driven alarm rules, shelving expiry and (ovens) the cure watch.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the shortest time between two change notices to one subscriber (coalescing window).</summary>
+    /// <value>The default value is 250 milliseconds (at most 4 updates per second per subscriber).</value>
+    public TimeSpan ChangeInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Gets or sets how often the plant twin refreshes the shift forecast while it is active (and how old a forecast may be before <c>GetForecastAsync</c> makes a new one).</summary>
+    /// <value>The default value is 1 minute.</value>
+    public TimeSpan ForecastInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets the number of Monte Carlo replications per forecast.</summary>
+    /// <value>The default value is 1000.</value>
+    public int ForecastReplications { get; set; } = 1000;
+
+    /// <summary>Gets or sets the forecast seed (the same snapshot and seed give the same forecast).</summary>
+    /// <value>The default value is 1.</value>
+    public ulong ForecastSeed { get; set; } = 1;
+
+    /// <summary>Gets or sets the longest an alarm may be shelved.</summary>
+    /// <value>The default value is 8 hours.</value>
+    public TimeSpan MaxShelveDuration { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Gets or sets whether alarm transitions are appended to the historian's alarm table (when the host registers an <see cref="Historian.IHistorian"/>).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool RecordAlarmHistory { get; set; } = true;
+
+    /// <summary>Gets the folder embedded grain state is written to.</summary>
+    /// <returns>The full path.</returns>
+    public string GetGrainStateFolder() => Path.GetFullPath(Path.Combine(DataFolder, "twin"));
+}

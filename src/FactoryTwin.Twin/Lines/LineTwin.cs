@@ -1,0 +1,137 @@
+using FactoryTwin.Twin.Abstractions;
+using FactoryTwin.Twin.Hosting;
+
+namespace FactoryTwin.Twin.Lines;
+
+/// <summary>
+/// The behaviour of a line twin without Orleans: a body joins the WIP at its first entry on any of the line's assets
+/// and leaves it when it leaves the line: an entry at a sink, or an exit from an exit element (one that hands bodies
+/// to another line); that counts as output and yields a lead time (first entry to leaving).
+/// </summary>
+internal sealed class LineTwin
+{
+    private readonly LineInfo _info;
+    private readonly LineTwinState _state;
+    private readonly HashSet<string> _sinks;
+    private readonly HashSet<string> _exits;
+
+    public LineTwin(LineInfo info, LineTwinState state)
+    {
+        _info = info;
+        _state = state;
+        _sinks = new HashSet<string>(info.Sinks, StringComparer.Ordinal);
+        _exits = new HashSet<string>(info.Exits, StringComparer.Ordinal);
+    }
+
+    public LineInfo Info => _info;
+
+    public LineTwinState State => _state;
+
+    public bool Apply(TwinPartEvent[] parts)
+    {
+        var changed = false;
+        foreach (var e in parts)
+        {
+            if (e.Timestamp < _state.LastPartAt)
+            {
+                continue; // late: historian only
+            }
+
+            _state.LastPartAt = e.Timestamp;
+            Rollover(e.Timestamp);
+            var sink = _sinks.Contains(e.Asset);
+            if (sink ? !e.Exit : e.Exit && _exits.Contains(e.Asset))
+            {
+                if (_state.Wip.Remove(e.PartId, out var entered))
+                {
+                    _state.LeadTimeSeconds += (e.Timestamp - entered).TotalSeconds;
+                    _state.LeadTimeCount++;
+                }
+
+                _state.OutputShift++;
+                AddToMinute(e.Timestamp);
+                changed = true;
+            }
+            else if (!sink && !e.Exit && _state.Wip.TryAdd(e.PartId, e.Timestamp))
+            {
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private void Rollover(DateTimeOffset at)
+    {
+        var start = _info.Clock.ShiftStart(at);
+        if (start > _state.ShiftStart)
+        {
+            _state.ShiftStart = start;
+            _state.OutputShift = 0;
+            _state.LeadTimeSeconds = 0;
+            _state.LeadTimeCount = 0;
+        }
+    }
+
+    private void AddToMinute(DateTimeOffset at)
+    {
+        var minute = at.ToUnixTimeSeconds() / 60;
+        var slot = (int)(minute % 60);
+        if (_state.MinuteIndex[slot] != minute)
+        {
+            if (_state.MinuteIndex[slot] > minute)
+            {
+                return;
+            }
+
+            _state.MinuteIndex[slot] = minute;
+            _state.MinuteCounts[slot] = 0;
+        }
+
+        _state.MinuteCounts[slot]++;
+    }
+
+    public LineTwinView View(DateTimeOffset now, IReadOnlyList<StationKpiEntry> stations)
+    {
+        var shiftStart = _info.Clock.ShiftStart(now);
+        var sameShift = shiftStart <= _state.ShiftStart;
+        var minute = now.ToUnixTimeSeconds() / 60;
+        long lastHour = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            if (_state.MinuteIndex[i] > minute - 60 && _state.MinuteIndex[i] <= minute)
+            {
+                lastHour += _state.MinuteCounts[i];
+            }
+        }
+
+        double planned = 0, working = 0, ideal = 0;
+        long good = 0, scrap = 0;
+        foreach (var s in stations)
+        {
+            planned += s.Kpi.PlannedSeconds;
+            working += s.Kpi.WorkingSeconds;
+            ideal += s.Kpi.IdealCycleTime * (s.Kpi.Good + s.Kpi.Scrap);
+            good += s.Kpi.Good;
+            scrap += s.Kpi.Scrap;
+        }
+
+        var availability = planned > 0 ? working / planned : 0;
+        var performance = working > 0 ? ideal / working : 0;
+        var quality = good + scrap > 0 ? (double)good / (good + scrap) : 0;
+        return new LineTwinView(
+            _info.Id,
+            sameShift ? _state.ShiftStart : shiftStart,
+            now,
+            _state.Wip.Count,
+            sameShift ? _state.OutputShift : 0,
+            lastHour,
+            sameShift && _state.LeadTimeCount > 0 ? _state.LeadTimeSeconds / _state.LeadTimeCount : 0,
+            _info.ShiftTarget,
+            availability,
+            performance,
+            quality,
+            availability * performance * quality,
+            [.. stations]);
+    }
+}
