@@ -21,7 +21,8 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Ctrl-C / SIGTERM cancel the verb; serve then needs up to 30 s to stop cleanly (System.CommandLine's default is 2 s).
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
         return await result.InvokeAsync(config, cancellationToken);
     }
 
@@ -30,12 +31,15 @@ internal static class CliApp
         var root = new RootCommand(
             "FactoryTwin: a digital twin of a manufacturing plant. It mirrors the live plant from MQTT telemetry, simulates the flow of parts, "
             + "computes the heat through every body in the paint ovens, and predicts the shift.");
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ThermalCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ForecastCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         root.Subcommands.Add(OvenCommand.Create(stdout, stderr));
-        root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(root, stdout, stderr, cancellationToken));
+        root.Subcommands.Add(EmulateCommand.Create(stdout, stderr));
+        root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(stdout, stderr, cancellationToken));
         return root;
     }
 }

@@ -103,15 +103,5 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("validate", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Run_NoArguments_ShowsHelpAndValidatesTheBundledSample()
-    {
-        var (code, output, _) = await CliRun.RunAsync();
-
-        Assert.Equal(0, code);
-        Assert.Contains("Usage:", output, StringComparison.Ordinal);
-        Assert.Contains("automotive.yaml is a valid plant", output, StringComparison.Ordinal);
-    }
-
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

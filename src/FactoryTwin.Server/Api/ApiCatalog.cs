@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using FactoryTwin.Server.Security;
+
+namespace FactoryTwin.Server.Api;
+
+/// <summary>
+/// Every REST endpoint of <c>/api/v1</c> with the least role it needs: the one table from which the endpoints are mapped,
+/// docs/api.md is generated and the role tests are derived.
+/// </summary>
+public static class ApiCatalog
+{
+    /// <summary>The route prefix of the API.</summary>
+    public const string Prefix = "/api/v1";
+
+#pragma warning disable CS1591 // The rows are described by their Summary.
+    public static readonly ApiEndpoint Me = new("GET", "/me", Role.Viewer, "The caller: user name, role and visible lines.", "/me");
+    public static readonly ApiEndpoint Plant = new("GET", "/plant", Role.Viewer, "The plant model: site, areas, lines and their elements, sensors, gateways.", "/plant");
+    public static readonly ApiEndpoint Assets = new("GET", "/assets", Role.Viewer, "The flow elements (paginated; filter by `line`, `kind`).", "/assets?page=1&pageSize=10");
+    public static readonly ApiEndpoint Asset = new("GET", "/assets/{id}", Role.Viewer, "One flow element with its sensors.", "/assets/no-such-asset");
+    public static readonly ApiEndpoint States = new("GET", "/state", Role.Viewer, "Live state of every visible asset: the latest value of each series (filter by `line`).", "/state");
+    public static readonly ApiEndpoint AssetState = new("GET", "/assets/{id}/state", Role.Viewer, "Live state of one asset.", "/assets/no-such-asset/state");
+    public static readonly ApiEndpoint History = new("GET", "/history", Role.Viewer, "Raw points of one series in [`from`, `to`) (paginated).", "/history?series=no-such-asset/state");
+    public static readonly ApiEndpoint HistoryBuckets = new("GET", "/history/buckets", Role.Viewer, "One series downsampled into buckets of `bucketSeconds` (min, max, avg, last, count).", "/history/buckets?series=no-such-asset/state&bucketSeconds=60");
+    public static readonly ApiEndpoint Kpis = new("GET", "/kpis", Role.Viewer, "Line KPIs of the live twin: throughput, OEE, WIP.", "/kpis");
+    public static readonly ApiEndpoint Alarms = new("GET", "/alarms", Role.Viewer, "Active alarms (ISA-18.2 states; paginated).", "/alarms");
+    public static readonly ApiEndpoint AlarmAcknowledge = new("POST", "/alarms/{asset}/{alarm}/acknowledge", Role.Operator, "Acknowledges an alarm.", "/alarms/no-such-asset/no-such-alarm/acknowledge", """{"comment":"seen"}""");
+    public static readonly ApiEndpoint AlarmShelve = new("POST", "/alarms/{asset}/{alarm}/shelve", Role.Operator, "Shelves an alarm for `minutes` (1–1440).", "/alarms/no-such-asset/no-such-alarm/shelve", """{"minutes":30,"comment":"maintenance"}""");
+    public static readonly ApiEndpoint Forecast = new("GET", "/forecast", Role.Viewer, "The latest shift forecast: expected output per line with its band and the probability of meeting target.", "/forecast");
+    public static readonly ApiEndpoint ForecastRun = new("POST", "/forecast", Role.Engineer, "Runs the shift forecast now from the live state.", "/forecast");
+    public static readonly ApiEndpoint OvenBodies = new("GET", "/ovens/{id}/bodies", Role.Viewer, "The bodies now in an oven.", "/ovens/no-such-oven/bodies");
+    public static readonly ApiEndpoint OvenBody = new("GET", "/ovens/{id}/bodies/{body}", Role.Viewer, "One body in an oven with its cure prediction.", "/ovens/no-such-oven/bodies/no-such-body");
+    public static readonly ApiEndpoint Ingestion = new("GET", "/ingestion", Role.Viewer, "Ingestion counters: messages received, points committed, rejections by reason, broker refusals.", "/ingestion");
+    public static readonly ApiEndpoint Users = new("GET", "/users", Role.Admin, "The users and their roles.", "/users");
+    public static readonly ApiEndpoint UserCreate = new("POST", "/users", Role.Admin, "Creates a user (`name`, `role`, `password` of at least 12 characters, optional `lines`).", "/users", """{"name":"","role":"viewer","password":""}""");
+    public static readonly ApiEndpoint UserDelete = new("DELETE", "/users/{name}", Role.Admin, "Deletes a user and its tokens.", "/users/no-such-user");
+    public static readonly ApiEndpoint Tokens = new("GET", "/tokens", Role.Admin, "The API tokens (never their secrets).", "/tokens");
+    public static readonly ApiEndpoint TokenCreate = new("POST", "/tokens", Role.Admin, "Issues an API token for a user (`user`, `name`, `role`, optional `expiresInDays`); the token is shown once.", "/tokens", """{"user":"no-such-user","name":"mes","role":"viewer"}""");
+    public static readonly ApiEndpoint TokenDelete = new("DELETE", "/tokens/{id}", Role.Admin, "Revokes an API token.", "/tokens/no-such-token");
+    public static readonly ApiEndpoint Devices = new("GET", "/devices", Role.Admin, "The MQTT devices with credentials and their lines.", "/devices");
+    public static readonly ApiEndpoint DeviceCreate = new("POST", "/devices", Role.Admin, "Issues or replaces a device's MQTT password (`id` = a gateway id; its lines come from the plant); the password is shown once.", "/devices", """{"id":"no-such-gateway"}""");
+    public static readonly ApiEndpoint DeviceDelete = new("DELETE", "/devices/{id}", Role.Admin, "Deletes a device's credentials.", "/devices/no-such-device");
+    public static readonly ApiEndpoint PasswordChange = new("POST", "/users/me/password", Role.Viewer, "Changes the caller's own password (`currentPassword`, `newPassword` of 12–256 characters); ends the caller's other sessions.", "/users/me/password", """{"currentPassword":"","newPassword":""}""");
+    public static readonly ApiEndpoint PasswordReset = new("PUT", "/users/{name}/password", Role.Admin, "Sets another user's password (`password` of 12–256 characters); ends that user's sessions.", "/users/no-such-user/password", """{"password":""}""");
+    public static readonly ApiEndpoint Settings = new("GET", "/settings", Role.Viewer, "The run-time settings: shift target per line, forecast refresh interval and replications.", "/settings");
+    public static readonly ApiEndpoint SettingsUpdate = new("PUT", "/settings", Role.Engineer, "Replaces the run-time settings (`lineTargets`, `forecastIntervalSeconds` 10–86400, `forecastReplications` 1–100000; an omitted field takes its default); applied from the next forecast.", "/settings", """{"forecastReplications":0}""");
+    public static readonly ApiEndpoint Audit = new("GET", "/audit", Role.Admin, "The audit log, newest first (paginated).", "/audit");
+#pragma warning restore CS1591
+
+    /// <summary>Gets every endpoint, in documentation order.</summary>
+    public static IReadOnlyList<ApiEndpoint> All { get; } =
+    [
+        Me, Plant, Assets, Asset, States, AssetState, History, HistoryBuckets, Kpis, Alarms, AlarmAcknowledge, AlarmShelve,
+        Forecast, ForecastRun, Settings, SettingsUpdate, OvenBodies, OvenBody, Ingestion, PasswordChange, Users, UserCreate,
+        UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
+    ];
+
+    /// <summary>Renders the table as Markdown, as docs/api.md shows it.</summary>
+    /// <returns>The table.</returns>
+    public static string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.Append("| method | path | least role | what |\n|---|---|---|---|\n");
+        foreach (var e in All)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {e.Method} | `{Prefix}{e.Route}` | {Roles.Name(e.LeastRole)} | {e.Summary} |\n");
+        }
+
+        return text.ToString();
+    }
+}

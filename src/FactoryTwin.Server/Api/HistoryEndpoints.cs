@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using FactoryTwin.Historian;
+using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Server.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FactoryTwin.Server.Api;
+
+/// <summary>Handlers of the history endpoints (range and bucketed queries of the historian).</summary>
+internal static class HistoryEndpoints
+{
+    /// <summary>The most buckets one query may produce.</summary>
+    public const int MaxBuckets = 100_000;
+
+    private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(1);
+
+    public static async Task<Results<Ok<Page<SeriesPoint>>, ProblemHttpResult>> Range(
+        IHistorian historian, PlantView plant, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, IOptions<ServerOptions> options, ClaimsPrincipal user,
+        string? series, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (Check(plant, time, user, series, from, to, out var since, out var until) is { } problem)
+        {
+            return problem;
+        }
+
+        var points = await historian.QueryRangeAsync(new SeriesId(series!), since, until, cancellationToken);
+        var result = Paging.Cut(points, page, pageSize, options.Value.MaxPageSize, out var pageProblem);
+        return result is null ? pageProblem! : TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<BucketAggregate>>, ProblemHttpResult>> Buckets(
+        IHistorian historian, PlantView plant, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, ClaimsPrincipal user,
+        string? series, DateTimeOffset? from, DateTimeOffset? to, double? bucketSeconds, CancellationToken cancellationToken)
+    {
+        if (Check(plant, time, user, series, from, to, out var since, out var until) is { } problem)
+        {
+            return problem;
+        }
+
+        if (bucketSeconds is not { } seconds || !double.IsFinite(seconds) || seconds < 1e-6)
+        {
+            return Problems.BadRequest("bucketSeconds must be a number of seconds of at least 0.000001.");
+        }
+
+        var bucket = TimeSpan.FromSeconds(seconds);
+        if ((until - since).Ticks / Math.Max(1, bucket.Ticks) > MaxBuckets)
+        {
+            return Problems.BadRequest($"The range holds more than {MaxBuckets} buckets of {seconds} s; use wider buckets.");
+        }
+
+        return TypedResults.Ok(await historian.QueryBucketsAsync(new SeriesId(series!), since, until, bucket, cancellationToken));
+    }
+
+    private static ProblemHttpResult? Check(
+        PlantView plant, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, ClaimsPrincipal user, string? series, DateTimeOffset? from, DateTimeOffset? to,
+        out DateTimeOffset since, out DateTimeOffset until)
+    {
+        until = to ?? time.GetUtcNow();
+        since = from ?? until - DefaultWindow;
+        if (string.IsNullOrEmpty(series))
+        {
+            return Problems.BadRequest("series is required: {asset}/{channel}, e.g. ecoat-oven/ecoat-oven-z1-air.");
+        }
+
+        var slash = series.IndexOf('/', StringComparison.Ordinal);
+        var asset = slash > 0 ? series[..slash] : series;
+        if (slash <= 0 || slash == series.Length - 1)
+        {
+            return Problems.BadRequest($"series '{series}' must be {{asset}}/{{channel}}.");
+        }
+
+        if (!plant.AssetsById.TryGetValue(asset, out var dto) || !Principals.MaySee(user, dto.Line))
+        {
+            return Problems.NotFound($"There is no asset '{asset}'.");
+        }
+
+        if (until < since)
+        {
+            return Problems.BadRequest($"to ({until:O}) is before from ({since:O}).");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Server.Components.Dashboard.Data;
+using FactoryTwin.Server.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FactoryTwin.Server.Components.Dashboard;
+
+/// <summary>
+/// The base of the dashboard pages: the data service, the signed-in user's role, and a live refresh that re-reads the
+/// page's data on a timer (<see cref="DashboardOptions.RefreshInterval"/>) and re-renders it over the circuit.
+/// </summary>
+public abstract class DashboardPage : ComponentBase, IDisposable
+{
+    private ITimer? _timer;
+    private int _loading;
+    private bool _disposed;
+
+    /// <summary>Gets or sets the services.</summary>
+    [Inject]
+    public IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>Gets or sets the authentication state of the circuit.</summary>
+    [CascadingParameter]
+    public Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>Gets the data service.</summary>
+    protected IDashboardData Data { get; private set; } = default!;
+
+    /// <summary>Gets the clock.</summary>
+    protected TimeProvider Time { get; private set; } = TimeProvider.System;
+
+    /// <summary>Gets the signed-in user's highest role, or <see langword="null"/> for none.</summary>
+    protected Role? UserRole { get; private set; }
+
+    /// <summary>Gets the signed-in user's name.</summary>
+    protected string UserName { get; private set; } = string.Empty;
+
+    /// <summary>Gets the last load error, shown instead of stale data.</summary>
+    protected string? LoadError { get; private set; }
+
+    /// <summary>Gets whether the user holds at least a role.</summary>
+    /// <param name="role">The least role.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    protected bool Allows(Role role) => UserRole is { } r && r >= role;
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync()
+    {
+        Data = Services.GetService<IDashboardData>() ?? ActivatorUtilities.CreateInstance<TwinDashboardData>(Services);
+        Time = Services.GetKeyedService<TimeProvider>(PlantClock.ServiceKey) ?? Services.GetService<TimeProvider>() ?? TimeProvider.System;
+        if (AuthenticationState is not null)
+        {
+            var state = await AuthenticationState;
+            UserRole = Roles.Of(state.User);
+            UserName = state.User.Identity?.Name ?? string.Empty;
+        }
+
+        await LoadSafelyAsync();
+        if (IsLive)
+        {
+            var every = Services.GetService<IOptions<DashboardOptions>>()?.Value.RefreshInterval ?? TimeSpan.FromSeconds(2);
+            _timer = Time.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, every, every);
+        }
+    }
+
+    /// <summary>Gets whether the page re-reads its data on a timer.</summary>
+    protected virtual bool IsLive => true;
+
+    /// <summary>Reads the page's data.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A task.</returns>
+    protected abstract Task LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Re-reads the data now and re-renders.</summary>
+    /// <returns>A task.</returns>
+    protected async Task RefreshAsync()
+    {
+        if (_disposed || Interlocked.Exchange(ref _loading, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await LoadSafelyAsync();
+            if (!_disposed)
+            {
+                StateHasChanged();
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _loading, 0);
+        }
+    }
+
+    /// <summary>Formats an instant in the site's wall-clock time as HH:mm:ss.</summary>
+    /// <param name="at">The instant.</param>
+    /// <returns>The text.</returns>
+    protected static string Clock(DateTimeOffset? at) =>
+        at is { } t ? t.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the refresh timer.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        _disposed = true;
+        if (disposing)
+        {
+            _timer?.Dispose();
+        }
+    }
+
+    private async Task LoadSafelyAsync()
+    {
+        try
+        {
+            await LoadAsync(CancellationToken.None);
+            LoadError = null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A twin or historian hiccup must not kill the circuit: the page says so and retries on the next tick.
+            LoadError = ex.Message;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using FactoryTwin.Model.Plants;
+using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Twin.Hosting;
+using FactoryTwin.VirtualPlant;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactoryTwin.Server.Hosting;
+
+/// <summary>
+/// Registers the plant clock (<see cref="PlantClock"/>): the time telemetry is stamped in, checked against, and that the
+/// twin, the API's history ranges and the dashboard read. With real gateways it is the wall clock. With the virtual
+/// plant it is a <see cref="ScaledTimeProvider"/> running at <c>VirtualPlant:Speed</c> from the virtual plant's start
+/// (now, or the last <c>VirtualPlant:StartDay</c>/<c>StartTime</c> in the site's time zone), and the virtual plant
+/// runs in step with it, so an emulated plant at 60× has the shift calendar, rates and OEE of a real one.
+/// </summary>
+internal static class PlantClockSetup
+{
+    public static TimeProvider AddPlantClock(this IServiceCollection services, IConfiguration configuration, ServerOptions options, PlantModel plant)
+    {
+        TimeProvider clock = TimeProvider.System;
+        if (options.Emulator)
+        {
+            var speed = configuration.GetValue<double?>("VirtualPlant:Speed") ?? VirtualPlantOptions.DefaultSpeed;
+            if (!double.IsFinite(speed) || speed < 1 || speed > VirtualPlantOptions.MaxPacedSpeed)
+            {
+                throw new InvalidOperationException(
+                    $"VirtualPlant:Speed must be between 1 and {VirtualPlantOptions.MaxPacedSpeed:0} when the server runs the virtual plant, not {speed}; " +
+                    "the dashboard, KPIs and forecast follow the plant's clock at that speed.");
+            }
+
+            var day = configuration.GetValue<DayOfWeek?>("VirtualPlant:StartDay");
+            var time = configuration.GetValue<TimeOnly?>("VirtualPlant:StartTime");
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(plant.Site.TimeZone);
+            var origin = StartOf(TimeProvider.System.GetUtcNow(), zone, day, time);
+            clock = new ScaledTimeProvider(TimeProvider.System, speed, origin);
+
+            // The virtual plant paces itself by the plant clock (so at 1× of it) and starts at the clock's time of day.
+            services.AddOptions<VirtualPlantOptions>().PostConfigure(o =>
+            {
+                o.Speed = 1;
+                o.AlignToClock = true;
+            });
+            services.AddKeyedSingleton<TimeProvider>(VirtualPlantOptions.ClockKey, clock);
+        }
+
+        services.AddKeyedSingleton(PlantClock.ServiceKey, clock);
+        services.AddKeyedSingleton(TwinOptions.ClockKey, clock);
+        return clock;
+    }
+
+    /// <summary>
+    /// The instant the plant clock starts at: now, or the latest instant not after now that falls on
+    /// <paramref name="day"/> (any day when <see langword="null"/>) at <paramref name="time"/> (midnight when only the day
+    /// is given) in the site's time zone.
+    /// </summary>
+    internal static DateTimeOffset StartOf(DateTimeOffset now, TimeZoneInfo zone, DayOfWeek? day, TimeOnly? time)
+    {
+        if (day is null && time is null)
+        {
+            return now;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var at = time ?? TimeOnly.MinValue;
+        for (var back = 0; back <= 7; back++)
+        {
+            var date = DateOnly.FromDateTime(local.DateTime).AddDays(-back);
+            if (day is { } d && date.DayOfWeek != d)
+            {
+                continue;
+            }
+
+            var wall = date.ToDateTime(at);
+            var offset = zone.IsInvalidTime(wall) ? zone.GetUtcOffset(wall.AddHours(1)) : zone.GetUtcOffset(wall);
+            var candidate = new DateTimeOffset(wall, offset);
+            if (candidate <= now)
+            {
+                return candidate.ToUniversalTime();
+            }
+        }
+
+        return now;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using FactoryTwin.Historian;
+using FactoryTwin.Model.Plants;
+using FactoryTwin.Server.Api;
+using FactoryTwin.Server.Components.Dashboard.Data;
+using FactoryTwin.Server.Live;
+using FactoryTwin.Server.Security;
+using FactoryTwin.Server.Settings;
+using FactoryTwin.Telemetry;
+using FactoryTwin.Telemetry.Broker;
+using FactoryTwin.Twin.Hosting;
+using FactoryTwin.VirtualPlant;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using OpenTelemetry.Metrics;
+
+namespace FactoryTwin.Server.Hosting;
+
+/// <summary>Registers every part of the server; each module plugs in with one line.</summary>
+internal static class ServerBuilderExtensions
+{
+    /// <summary>The MQTT over TLS port of the embedded broker unless configured.</summary>
+    public const int DefaultMqttTlsPort = 8883;
+
+    public static WebApplicationBuilder AddFactoryTwinServer(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var section = configuration.GetSection(ServerOptions.SectionName);
+        var options = section.Get<ServerOptions>() ?? new ServerOptions();
+        services.AddOptions<ServerOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
+
+        // Logging: text or JSON lines; ASP.NET Core's own information logs are noise for an operator.
+        if (options.JsonLogs)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("FactoryTwin.Server.Security.BearerTokenHandler", LogLevel.Warning);
+
+        // The plant, and the certificate for HTTPS and MQTT over TLS.
+        var plantPath = PlantFile.PathOf(options);
+        var plant = PlantFile.Load(plantPath);
+        services.AddSingleton(plant);
+        services.AddSingleton<PlantView>();
+        services.AddPlantClock(configuration, options, plant);
+        var certificate = ServerCertificate.LoadOrCreate(options, TimeProvider.System, out _);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) => listen.UseHttps(certificate);
+            if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port, Https);
+            }
+            else if (options.Host is "*" or "0.0.0.0")
+            {
+                kestrel.Listen(IPAddress.Any, options.Port, Https);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port, Https);
+            }
+        });
+
+        // Modules: historian, telemetry (embedded broker with device authentication), live twin on Orleans.
+        // Every module keeps its files in the server's data folder unless its own DataFolder is set.
+        services.AddOptions<HistorianOptions>()
+            .Bind(configuration.GetSection("Historian"))
+            .PostConfigure(o => o.DataFolder = configuration["Historian:DataFolder"] ?? options.DataFolder);
+        services.AddHistorian();
+        services.AddOptions<TelemetryOptions>()
+            .Configure(o => o.TlsPort = DefaultMqttTlsPort)
+            .Bind(configuration.GetSection("Telemetry"))
+            .PostConfigure<InternalBrokerCredentials>((o, credentials) =>
+            {
+                o.TlsCertificate ??= certificate;
+                o.RequireDeviceAuthentication = options.DeviceAuthentication && o.Broker == TelemetryBrokerMode.Embedded;
+                if (o.RequireDeviceAuthentication && o.UserName is null)
+                {
+                    o.UserName = o.ClientId;
+                    o.Password = credentials.Password;
+                }
+            });
+        services.AddTelemetry();
+        services.AddSingleton<InternalBrokerCredentials>();
+        services.AddSingleton<IMqttClientAuthenticator, DeviceAuthenticator>();
+        builder.AddFactoryTwinSilo(options.Orleans, options.DataFolder);
+        if (options.Emulator)
+        {
+            services.AddVirtualPlant(configuration);
+            services.AddOptions<VirtualPlantOptions>().PostConfigure<IOptions<TelemetryOptions>, InternalBrokerCredentials>((o, telemetry, credentials) =>
+            {
+                // The emulator publishes to this host's broker unless told otherwise, with the in-process credentials.
+                if (configuration["VirtualPlant:Port"] is null)
+                {
+                    o.Port = telemetry.Value.Port;
+                }
+
+                if (configuration["VirtualPlant:Host"] is null)
+                {
+                    o.Host = telemetry.Value.Host;
+                }
+
+                foreach (var gateway in plant.Gateways)
+                {
+                    o.Passwords.TryAdd(gateway.Id.Value, credentials.Password);
+                }
+            });
+        }
+
+        // Live state, push and the twin gateway.
+        services.AddSingleton<LiveStateReader>();
+        services.AddSingleton<IngestionCounters>();
+        services.AddSingleton<ServerMetrics>();
+        services.TryAddSingleton<ITwinGateway, OrleansTwinGateway>();
+
+        // Run-time settings (settings.json), read by the live twin at each forecast.
+        services.AddSingleton<RuntimeSettingsStore>();
+        services.AddSingleton<ITwinRuntimeSettings>(sp => sp.GetRequiredService<RuntimeSettingsStore>());
+        services.AddSignalR();
+        services.AddHostedService<LivePushService>();
+
+        // Security.
+        services.AddSingleton<SecurityStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        services.AddFactoryTwinAuthentication();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-factorytwin-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
+        services.AddRateLimiter(o => ConfigureRateLimits(o, options));
+
+        // Errors: RFC 9457 problem details for every error; binding failures are 400, never exceptions.
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+
+        // Operations and documentation.
+        services.AddHealthChecks()
+            .AddCheck<HistorianHealthCheck>("historian", tags: ["ready"])
+            .AddCheck<BrokerHealthCheck>("mqtt-broker", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter("FactoryTwin.*")
+            .AddMeter("Microsoft.Orleans")
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter());
+        services.AddOpenApi();
+
+        // Dashboard.
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddFactoryTwinDashboard(configuration);
+        return builder;
+    }
+
+    public static WebApplication UseFactoryTwinServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHsts();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        // The API reference works offline: its script is served by the server and it loads no web fonts.
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, o => o.DefaultFonts = false);
+        app.MapFactoryTwinApi();
+        app.MapAccount();
+        app.MapHub<TwinHub>(TwinHub.Path);
+        // frame-ancestors is already 'none' in the security headers' policy; Blazor's own header would duplicate it.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        return app;
+    }
+
+    private static void ConfigureRateLimits(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions o, ServerOptions options)
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.OnRejected = async (context, cancellationToken) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = "Wait a minute and try again." },
+            });
+        };
+        o.AddPolicy(AccountEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        o.AddPolicy(ApiRouteBuilderExtensions.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.User.Identity?.IsAuthenticated == true
+                ? "user:" + context.User.Identity.Name
+                : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ApiRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    }
+}

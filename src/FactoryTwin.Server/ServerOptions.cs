@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FactoryTwin.Server;
+
+/// <summary>Configuration of the server host (section <c>Server</c>); every setting is listed in docs/configuration.md.</summary>
+public sealed class ServerOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Server";
+
+    /// <summary>The default data folder.</summary>
+    public const string DefaultDataFolder = "./data";
+
+    /// <summary>The default largest request body accepted, in bytes (1 MiB).</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>The default sign-in attempts allowed per client address and minute.</summary>
+    public const int DefaultSignInAttemptsPerMinute = 10;
+
+    /// <summary>The default API requests allowed per user (or client address) and minute.</summary>
+    public const int DefaultApiRequestsPerMinute = 1200;
+
+    /// <summary>The default largest page size of a paginated answer.</summary>
+    public const int DefaultMaxPageSize = 500;
+
+    /// <summary>Gets or sets the address HTTPS listens on; loopback by default so nothing is exposed without a decision.</summary>
+    /// <value>The default value is <c>127.0.0.1</c>.</value>
+    [Required]
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Gets or sets the HTTPS port, or 0 for a free port chosen at start-up.</summary>
+    /// <value>The default value is 0.</value>
+    [Range(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>Gets or sets the folder for the generated certificate, the security store and the audit log (created when missing).</summary>
+    /// <value>The default value is <c>./data</c>.</value>
+    [Required]
+    public string DataFolder { get; set; } = DefaultDataFolder;
+
+    /// <summary>Gets or sets the plant file; <see langword="null"/> for the bundled automotive sample.</summary>
+    public string? PlantFile { get; set; }
+
+    /// <summary>Gets or sets a PFX/PKCS#12 certificate file for HTTPS and MQTT over TLS; <see langword="null"/> to generate a self-signed one in the data folder.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>Gets or sets the password of <see cref="CertificatePath"/>, or <see langword="null"/>. Never logged.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Gets or sets the largest request body accepted, in bytes; a larger one is answered 413.</summary>
+    /// <value>The default value is <see cref="DefaultMaxRequestBodyBytes"/>.</value>
+    [Range(1024, 1L << 30)]
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>Gets or sets the sign-in attempts allowed per client address and minute; more are answered 429.</summary>
+    /// <value>The default value is <see cref="DefaultSignInAttemptsPerMinute"/>.</value>
+    [Range(1, 1_000_000)]
+    public int SignInAttemptsPerMinute { get; set; } = DefaultSignInAttemptsPerMinute;
+
+    /// <summary>Gets or sets the API requests allowed per user (or client address) and minute; more are answered 429.</summary>
+    /// <value>The default value is <see cref="DefaultApiRequestsPerMinute"/>.</value>
+    [Range(1, 100_000_000)]
+    public int ApiRequestsPerMinute { get; set; } = DefaultApiRequestsPerMinute;
+
+    /// <summary>Gets or sets the largest page size; larger requested sizes are clamped to it.</summary>
+    /// <value>The default value is <see cref="DefaultMaxPageSize"/>.</value>
+    [Range(1, 100_000)]
+    public int MaxPageSize { get; set; } = DefaultMaxPageSize;
+
+    /// <summary>Gets or sets whether logs are written to the console as JSON (one object per line) instead of text.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool JsonLogs { get; set; }
+
+    /// <summary>Gets or sets the user name of the administrator created on first run.</summary>
+    /// <value>The default value is <c>admin</c>.</value>
+    [Required]
+    public string AdminUser { get; set; } = "admin";
+
+    /// <summary>Gets or sets whether MQTT clients must authenticate with per-device credentials (turned off only for closed test networks).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool DeviceAuthentication { get; set; } = true;
+
+    /// <summary>Gets or sets whether the virtual plant runs in this host, publishing the plant's telemetry to the broker (section <c>VirtualPlant</c>).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Emulator { get; set; } = true;
+
+    /// <summary>Gets or sets the Orleans silo settings.</summary>
+    public OrleansHostingOptions Orleans { get; set; } = new();
+
+    /// <summary>Gets the full path of the data folder.</summary>
+    /// <returns>The path.</returns>
+    public string GetDataFolder() => Path.GetFullPath(DataFolder);
+}

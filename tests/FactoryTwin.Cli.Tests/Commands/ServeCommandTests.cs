@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FactoryTwin.Cli.Tests.Commands;
+
+/// <summary><c>factorytwin</c> with no verb serves the twin; <c>serve</c> takes settings as <c>--Section:Key=value</c>.</summary>
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("factorytwin-serve-").FullName;
+
+    [Fact]
+    public async Task Run_NoArguments_ServesUntilCancelled()
+    {
+        var ports = FreePorts(4);
+        string[] settings =
+        [
+            "Server__DataFolder=" + _dir,
+            "Historian__DataFolder=" + _dir,
+            "Telemetry__Port=" + ports[0],
+            "Telemetry__TlsPort=" + ports[1],
+            "Server__Orleans__SiloPort=" + ports[2],
+            "Server__Orleans__GatewayPort=" + ports[3],
+        ];
+        foreach (var s in settings)
+        {
+            var (name, value) = (s[..s.IndexOf('=', StringComparison.Ordinal)], s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            using var stdout = new SignallingWriter("FactoryTwin dashboard: ", cts);
+            using var stderr = new StringWriter();
+
+            var code = await CliApp.RunAsync([], stdout, stderr, cts.Token);
+
+            Assert.True(stdout.Signalled, "The dashboard URL was not printed. " + stderr);
+            Assert.Equal(0, code);
+            Assert.Matches(@"FactoryTwin dashboard: https://localhost:\d+/", stdout.ToString());
+            Assert.Contains("First run: created user 'admin' with password ", stdout.ToString(), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_dir, "server.pfx")));
+        }
+        finally
+        {
+            foreach (var s in settings)
+            {
+                Environment.SetEnvironmentVariable(s[..s.IndexOf('=', StringComparison.Ordinal)], null);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Serve_ArgumentThatIsNotASetting_IsAUsageError()
+    {
+        var (code, _, err) = await CliRun.RunAsync("serve", "bogus");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--Section:Key=value", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ListsServe()
+    {
+        var (code, output, _) = await CliRun.RunAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("serve", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The historian may still be closing its file; the temp folder is cleaned by the system.
+        }
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+
+    /// <summary>Collects output and cancels the run once a marker line has been written.</summary>
+    private sealed class SignallingWriter(string marker, CancellationTokenSource cts) : StringWriter
+    {
+        private readonly StringBuilder _line = new();
+
+        public bool Signalled { get; private set; }
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            if (value != '\n')
+            {
+                _line.Append(value);
+                return;
+            }
+
+            if (_line.ToString().StartsWith(marker, StringComparison.Ordinal) && !Signalled)
+            {
+                Signalled = true;
+                _ = cts.CancelAsync();
+            }
+
+            _line.Clear();
+        }
+
+        public override void Write(string? value)
+        {
+            foreach (var c in value ?? "")
+            {
+                Write(c);
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            Write(value);
+            Write('\n');
+        }
+    }
+}

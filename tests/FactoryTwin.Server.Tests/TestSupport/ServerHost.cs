@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using FactoryTwin.Server.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactoryTwin.Server.Tests.TestSupport;
+
+/// <summary>
+/// A real in-process FactoryTwin server (Orleans silo, embedded broker with device authentication, DuckDB historian,
+/// security store) in a temporary data folder, served through the test server, with one user and API token per role.
+/// </summary>
+internal sealed class ServerHost : IAsyncDisposable
+{
+    private readonly Dictionary<Role, string> _tokens = [];
+
+    private ServerHost(WebApplication app, string dataFolder, int mqttPort)
+    {
+        App = app;
+        DataFolder = dataFolder;
+        MqttPort = mqttPort;
+    }
+
+    public WebApplication App { get; }
+
+    public string DataFolder { get; }
+
+    public int MqttPort { get; }
+
+    public static async Task<ServerHost> StartAsync(params string[] extraArgs)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("factorytwin-server-").FullName;
+        var ports = FreePorts.Take(4);
+        string[] args =
+        [
+            "--Server:DataFolder=" + dataFolder,
+            "--Historian:DataFolder=" + dataFolder,
+            "--Historian:MaintenanceIntervalMinutes=0",
+            "--Twin:DataFolder=" + dataFolder,
+            "--Twin:ForecastReplications=20",
+            "--Telemetry:Port=" + ports[0],
+            "--Telemetry:TlsPort=" + ports[1],
+            "--Server:Orleans:SiloPort=" + ports[2],
+            "--Server:Orleans:GatewayPort=" + ports[3],
+            "--Server:ApiRequestsPerMinute=1000000",
+            "--Server:MaxRequestBodyBytes=65536",
+            "--Server:Emulator=false",
+            .. extraArgs,
+        ];
+        var builder = FactoryTwinServer.CreateBuilder(args);
+        builder.WebHost.UseTestServer();
+        var app = FactoryTwinServer.Build(builder);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var host = new ServerHost(app, dataFolder, ports[0]);
+        var store = app.Services.GetRequiredService<SecurityStore>();
+        foreach (var role in Roles.All)
+        {
+            var name = "test-" + Roles.Name(role);
+            store.TryAddUser(name, role, "password-of-" + name, null, out _);
+            host._tokens[role] = store.IssueToken(name, "tests", role, null).Token;
+        }
+
+        return host;
+    }
+
+    /// <summary>Creates a client; with a role it sends that role's bearer token.</summary>
+    public HttpClient Client(Role? role = null)
+    {
+        var client = App.GetTestClient();
+        client.BaseAddress = new Uri("https://localhost/");
+        if (role is { } r)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[r]);
+        }
+
+        return client;
+    }
+
+    public string Token(Role role) => _tokens[role];
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a background thread; the temp folder is cleaned by the system.
+        }
+    }
+}
