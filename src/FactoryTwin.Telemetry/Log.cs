@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(2010, LogLevel.Information, "Telemetry ingestion connected to {Host}:{Port} as {ClientId}, subscribed to {Filter} (session present: {SessionPresent})")]
     public static partial void Connected(ILogger logger, string host, int port, string clientId, string filter, bool sessionPresent);
 
+    [LoggerMessage(2014, LogLevel.Warning, "Telemetry ingestion is not subscribed at {Host}:{Port} after {Seconds} s; the host starts anyway and ingestion keeps trying (messages published before it subscribes are not received)")]
+    public static partial void StartedWithoutSubscription(ILogger logger, string host, int port, double seconds);
+
     [LoggerMessage(2011, LogLevel.Warning, "Telemetry ingestion cannot connect to {Host}:{Port}; retrying in {Delay}")]
     public static partial void ConnectFailed(ILogger logger, Exception exception, string host, int port, TimeSpan delay);
 

@@ -39,6 +39,10 @@ internal sealed partial class MqttIngestionService : BackgroundService
     private CancellationToken _stopping;
     private int _connection;
     private volatile bool _subscribed;
+    private readonly TaskCompletionSource _firstSubscription = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long the host's start waits for the first subscription before it goes on without it.</summary>
+    internal static readonly TimeSpan StartupSubscribeWait = TimeSpan.FromSeconds(15);
 
     public MqttIngestionService(
         IOptions<TelemetryOptions> options,
@@ -104,6 +108,27 @@ internal sealed partial class MqttIngestionService : BackgroundService
         base.Dispose();
     }
 
+    /// <summary>
+    /// Starts ingestion and holds the host's start until the first subscription is granted (at most
+    /// <see cref="StartupSubscribeWait"/>), so that nothing started after it — the twin, the virtual plant, a test's
+    /// publisher — publishes before anyone reads the stream: a broker drops messages that no subscription matches. A
+    /// broker that cannot be reached does not stop the host: ingestion keeps retrying in the background.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes when ingestion reads the stream, or after the wait.</returns>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+        try
+        {
+            await _firstSubscription.Task.WaitAsync(StartupSubscribeWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Log.StartedWithoutSubscription(_logger, _options.Host, _options.Port, StartupSubscribeWait.TotalSeconds);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
@@ -151,6 +176,7 @@ internal sealed partial class MqttIngestionService : BackgroundService
                 }
 
                 _subscribed = true;
+                _firstSubscription.TrySetResult();
                 Log.Connected(_logger, _options.Host, _options.Port, _options.ClientId, _filter, connected.IsSessionPresent);
                 delay = _options.ReconnectMinDelay;
                 await _disconnected.Task.WaitAsync(cancellationToken);
