@@ -105,30 +105,15 @@ internal static class ForecastCommand
     public static int Run(ForecastRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!File.Exists(request.Path))
+        if (PlantFileInput.TryLoad(request.Path, "forecast", request.Json ? stderr : stdout, stderr, out var plantModel) is { } failed)
         {
-            stderr.WriteLine($"error: plant file '{request.Path}' does not exist. Pass the path of a plant YAML file, e.g. samples/plants/automotive.yaml.");
-            return ExitCodes.Usage;
-        }
-
-        var loaded = PlantLoader.LoadFile(request.Path);
-        if (!loaded.Success)
-        {
-            var writer = request.Json ? stderr : stdout;
-            foreach (var d in loaded.Diagnostics)
-            {
-                writer.WriteLine(d.ToString());
-            }
-
-            var errors = loaded.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Path} is invalid: {errors} error(s). Fix them (see 'factorytwin validate {request.Path}') and forecast again."));
-            return ExitCodes.Invalid;
+            return failed;
         }
 
         PlantSimulation simulation;
         try
         {
-            simulation = PlantSimulationBuilder.Build(loaded.Model!, new PlantSimulationOptions { StartDay = DayOfWeek.Monday, StartTime = new TimeOnly(6, 0) });
+            simulation = PlantSimulationBuilder.Build(plantModel!, new PlantSimulationOptions { StartDay = DayOfWeek.Monday, StartTime = new TimeOnly(6, 0) });
         }
         catch (InvalidOperationException ex)
         {

@@ -55,30 +55,15 @@ internal static class SimulateCommand
     public static int Run(SimulateRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!File.Exists(request.Path))
+        if (PlantFileInput.TryLoad(request.Path, "simulate", request.Format == SimulateFormat.Text ? stdout : stderr, stderr, out var plant) is { } failed)
         {
-            stderr.WriteLine($"error: plant file '{request.Path}' does not exist. Pass the path of a plant YAML file, e.g. samples/plants/automotive.yaml.");
-            return ExitCodes.Usage;
-        }
-
-        var loaded = PlantLoader.LoadFile(request.Path);
-        if (!loaded.Success)
-        {
-            var writer = request.Format == SimulateFormat.Text ? stdout : stderr;
-            foreach (var d in loaded.Diagnostics)
-            {
-                writer.WriteLine(d.ToString());
-            }
-
-            var errors = loaded.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Path} is invalid: {errors} error(s). Fix them (see 'factorytwin validate {request.Path}') and simulate again."));
-            return ExitCodes.Invalid;
+            return failed;
         }
 
         PlantSimulation simulation;
         try
         {
-            simulation = PlantSimulationBuilder.Build(loaded.Model!);
+            simulation = PlantSimulationBuilder.Build(plant!);
         }
         catch (InvalidOperationException ex)
         {
