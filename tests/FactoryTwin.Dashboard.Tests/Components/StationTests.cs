@@ -37,6 +37,19 @@ public sealed class StationTests
     }
 
     [Fact]
+    public void Station_Times_AreShownInTheSitesTimeZone()
+    {
+        // The automotive site is in Europe/Berlin: 10:00 UTC on 28 November is 11:00 there.
+        using var ctx = new DashboardContext();
+        ctx.Data.Station = Respot();
+        var cut = ctx.Render<Station>(p => p.Add(s => s.Asset, "respot"));
+
+        Assert.Contains("since 10:57:00", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains(">07:00<", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(">06:00<", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Station_Gantt_DrawsOneBarPerIntervalInShiftProportion()
     {
         using var ctx = new DashboardContext();

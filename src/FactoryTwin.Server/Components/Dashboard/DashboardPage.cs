@@ -32,6 +32,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>Gets the clock.</summary>
     protected TimeProvider Time { get; private set; } = TimeProvider.System;
 
+    /// <summary>Gets the site's time zone (from the plant file); times are shown in it.</summary>
+    protected TimeZoneInfo SiteZone { get; private set; } = TimeZoneInfo.Utc;
+
     /// <summary>Gets the signed-in user's highest role, or <see langword="null"/> for none.</summary>
     protected Role? UserRole { get; private set; }
 
@@ -51,6 +54,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     {
         Data = Services.GetService<IDashboardData>() ?? ActivatorUtilities.CreateInstance<TwinDashboardData>(Services);
         Time = Services.GetKeyedService<TimeProvider>(PlantClock.ServiceKey) ?? Services.GetService<TimeProvider>() ?? TimeProvider.System;
+        SiteZone = TimeZoneInfo.TryFindSystemTimeZoneById(Data.Plant.Site.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
         if (AuthenticationState is not null)
         {
             var state = await AuthenticationState;
@@ -100,8 +104,20 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>Formats an instant in the site's wall-clock time as HH:mm:ss.</summary>
     /// <param name="at">The instant.</param>
     /// <returns>The text.</returns>
-    protected static string Clock(DateTimeOffset? at) =>
-        at is { } t ? t.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "–";
+    protected string Clock(DateTimeOffset? at) =>
+        at is { } t ? Site(t).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>Converts an instant to the site's time zone.</summary>
+    /// <param name="at">The instant.</param>
+    /// <returns>The same instant with the site's offset.</returns>
+    protected DateTimeOffset Site(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, SiteZone);
+
+    /// <summary>Formats a chart's time axis value (Unix seconds) in the site's time zone.</summary>
+    /// <param name="unixSeconds">Seconds since 1970 UTC.</param>
+    /// <param name="withDate">Whether to show the date too (ranges longer than a day).</param>
+    /// <returns>The text.</returns>
+    protected string SiteClock(double unixSeconds, bool withDate = false) =>
+        Site(DateTimeOffset.FromUnixTimeSeconds((long)unixSeconds)).ToString(withDate ? "MM-dd HH:mm" : "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public void Dispose()
