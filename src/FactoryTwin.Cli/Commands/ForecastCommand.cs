@@ -176,38 +176,6 @@ internal static class ForecastCommand
     /// <summary>Gets a fixed week (1 June 2026 is a Monday), so that the output does not depend on today's date.</summary>
     private static DateOnly ReferenceWeek { get; } = new(2026, 6, 1);
 
-    private static ShiftForecast RunWithProgress(ShiftForecaster forecaster, PlantSnapshot snapshot, ShiftForecastOptions options, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-        if (interactive)
-        {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            if (console.Profile.Capabilities.Interactive)
-            {
-                ShiftForecast? result = null;
-                console.Progress().Start(ctx =>
-                {
-                    var task = ctx.AddTask("forecasting", maxValue: options.Replications);
-                    result = forecaster.Forecast(snapshot, options, new ProgressLines(v => task.Value = v), cancellationToken);
-                    task.Value = options.Replications;
-                });
-                return result!;
-            }
-        }
-
-        // Redirected (CI logs, tests): a Spectre progress bar would print nothing, so write plain lines, about ten.
-        int step = Math.Max(1, options.Replications / 10);
-        var gate = new Lock();
-        var progress = new ProgressLines(done =>
-        {
-            if (done % step == 0 || done == options.Replications)
-            {
-                lock (gate)
-                {
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast: {done}/{options.Replications} replications"));
-                }
-            }
-        });
-        return forecaster.Forecast(snapshot, options, progress, cancellationToken);
-    }
+    private static ShiftForecast RunWithProgress(ShiftForecaster forecaster, PlantSnapshot snapshot, ShiftForecastOptions options, TextWriter stderr, CancellationToken cancellationToken) =>
+        ReplicationProgress.Run("forecasting", "forecast", options.Replications, stderr, progress => forecaster.Forecast(snapshot, options, progress, cancellationToken));
 }

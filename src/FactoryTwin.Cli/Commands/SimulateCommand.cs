@@ -104,38 +104,6 @@ internal static class SimulateCommand
         return ExitCodes.Ok;
     }
 
-    private static PlantSimulationResult RunWithProgress(PlantSimulation simulation, PlantRunOptions options, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-        if (interactive)
-        {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            if (console.Profile.Capabilities.Interactive)
-            {
-                PlantSimulationResult? result = null;
-                console.Progress().Start(ctx =>
-                {
-                    var task = ctx.AddTask("simulating", maxValue: options.Replications);
-                    result = simulation.Run(options, new ProgressLines(v => task.Value = v), cancellationToken);
-                    task.Value = options.Replications;
-                });
-                return result!;
-            }
-        }
-
-        // Redirected (CI logs, tests): a Spectre progress bar would print nothing, so write plain lines, about ten.
-        int step = Math.Max(1, options.Replications / 10);
-        var gate = new Lock();
-        var progress = new ProgressLines(done =>
-        {
-            if (done % step == 0 || done == options.Replications)
-            {
-                lock (gate)
-                {
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulate: {done}/{options.Replications} replications"));
-                }
-            }
-        });
-        return simulation.Run(options, progress, cancellationToken);
-    }
+    private static PlantSimulationResult RunWithProgress(PlantSimulation simulation, PlantRunOptions options, TextWriter stderr, CancellationToken cancellationToken) =>
+        ReplicationProgress.Run("simulating", "simulate", options.Replications, stderr, progress => simulation.Run(options, progress, cancellationToken));
 }
