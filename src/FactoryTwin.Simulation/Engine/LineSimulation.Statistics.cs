@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FactoryTwin.Simulation.Modeling;
 using FactoryTwin.Simulation.Statistics;
 
@@ -25,11 +26,16 @@ public sealed partial class LineSimulation
     private double[] _periodStart = new double[256];
     private double[] _periodEnd = new double[256];
     private int _periodCount;
+    private int[] _bottleneckInts = [];
+    private double[] _bottleneckDoubles = [];
+    private double[] _sole = [];
+    private double[] _shifting = [];
     private double[] _levelTime = [];
     private int[] _levelOffset = [];
     private int[] _levelBins = [];
     private double[] _leadTimes = new double[1024];
     private int _leadTimeCount;
+    private double[] _leadTimeScratch = [];
     private double _leadTimeSum;
     private double[] _wipSeries = [];
     private int _wipSeriesCount;
@@ -48,21 +54,34 @@ public sealed partial class LineSimulation
     /// <returns>The replication's statistics.</returns>
     public ReplicationResult GetResult()
     {
+        // Allocates only what the result keeps; the bottleneck and lead-time work uses reused scratch arrays.
         double window = _now - _windowStart;
-        var stations = ImmutableArray.CreateBuilder<StationStatistics>(_model.StationIndices.Length);
         int n = _defs.Length;
-        var sole = new double[n];
-        var shifting = new double[n];
+        if (_sole.Length < n)
+        {
+            _sole = new double[n];
+            _shifting = new double[n];
+        }
+
+        var sole = _sole.AsSpan(0, n);
+        var shifting = _shifting.AsSpan(0, n);
         if (_options.TrackBottlenecks)
         {
             ComputeBottlenecks(window, sole, shifting);
         }
+        else
+        {
+            sole.Clear();
+            shifting.Clear();
+        }
 
-        var totals = new double[StatusCount];
+        var stations = new StationStatistics[_model.StationIndices.Length];
+        int station = 0;
+        Span<double> totals = stackalloc double[StatusCount];
         foreach (int e in _model.StationIndices)
         {
             var d = _defs[e];
-            Array.Clear(totals);
+            totals.Clear();
             for (int k = 0; k < d.MachineCount; k++)
             {
                 int m = d.FirstMachine + k;
@@ -75,19 +94,18 @@ public sealed partial class LineSimulation
             }
 
             double machineTime = window * d.MachineCount;
-            double f(MachineStatus s) => machineTime > 0 ? totals[(int)s] / machineTime : 0;
             double planned = machineTime - totals[(int)MachineStatus.OffShift];
             double run = planned - totals[(int)MachineStatus.Down] - totals[(int)MachineStatus.SettingUp];
             long processed = _processed[e];
-            stations.Add(new StationStatistics(
+            stations[station++] = new StationStatistics(
                 d.Name,
                 d.MachineCount,
-                f(MachineStatus.Working),
-                f(MachineStatus.SettingUp),
-                f(MachineStatus.Blocked),
-                f(MachineStatus.Starved),
-                f(MachineStatus.Down),
-                f(MachineStatus.OffShift),
+                Fraction(totals[(int)MachineStatus.Working], machineTime),
+                Fraction(totals[(int)MachineStatus.SettingUp], machineTime),
+                Fraction(totals[(int)MachineStatus.Blocked], machineTime),
+                Fraction(totals[(int)MachineStatus.Starved], machineTime),
+                Fraction(totals[(int)MachineStatus.Down], machineTime),
+                Fraction(totals[(int)MachineStatus.OffShift], machineTime),
                 processed,
                 _scrapped[e],
                 _reworked[e],
@@ -95,10 +113,11 @@ public sealed partial class LineSimulation
                 run > 0 ? _idealTime[e] / run : 0,
                 processed > 0 ? (double)(processed - _scrapped[e] - _reworked[e]) / processed : 0,
                 sole[e],
-                shifting[e]));
+                shifting[e]);
         }
 
-        var buffers = ImmutableArray.CreateBuilder<BufferStatistics>(_model.StoreIndices.Length);
+        var buffers = new BufferStatistics[_model.StoreIndices.Length];
+        int buffer = 0;
         foreach (int e in _model.StoreIndices)
         {
             int bins = _levelBins[e];
@@ -112,7 +131,8 @@ public sealed partial class LineSimulation
                 mean += k * fractions[k];
             }
 
-            buffers.Add(new BufferStatistics(_defs[e].Name, _defs[e].Capacity, mean, [.. fractions], level));
+            buffers[buffer++] = new BufferStatistics(
+                _defs[e].Name, _defs[e].Capacity, mean, ImmutableCollectionsMarshal.AsImmutableArray(fractions), level);
         }
 
         FillWipSeries();
@@ -127,14 +147,16 @@ public sealed partial class LineSimulation
             window > 0 ? wipIntegral / window : 0,
             [.. _wipSeries.AsSpan(0, _wipSeriesCount)],
             _options.WipSampleInterval,
-            stations.MoveToImmutable(),
-            buffers.MoveToImmutable(),
+            ImmutableCollectionsMarshal.AsImmutableArray(stations),
+            ImmutableCollectionsMarshal.AsImmutableArray(buffers),
             _initialWip,
             _enteredTotal,
             _exitedTotal,
             _scrappedTotal,
             _wip,
             _events);
+
+        static double Fraction(double time, double machineTime) => machineTime > 0 ? time / machineTime : 0;
     }
 
     private void InitializeStatistics()
@@ -268,10 +290,7 @@ public sealed partial class LineSimulation
     {
         if (_periodCount == _periodOwner.Length)
         {
-            int size = _periodOwner.Length * 2;
-            Array.Resize(ref _periodOwner, size);
-            Array.Resize(ref _periodStart, size);
-            Array.Resize(ref _periodEnd, size);
+            GrowPeriods(_periodOwner.Length * 2);
         }
 
         _periodOwner[_periodCount] = e;
@@ -280,35 +299,59 @@ public sealed partial class LineSimulation
         _periodCount++;
     }
 
-    private void ComputeBottlenecks(double window, double[] sole, double[] shifting)
+    private void GrowPeriods(int size)
     {
-        int open = 0;
+        Array.Resize(ref _periodOwner, size);
+        Array.Resize(ref _periodStart, size);
+        Array.Resize(ref _periodEnd, size);
+    }
+
+    private void ComputeBottlenecks(double window, Span<double> sole, Span<double> shifting)
+    {
+        // The periods still open go after the recorded ones, into the spare room of the period arrays (not
+        // counted, so the run may continue). Each element's periods are then in start order, which keeps the
+        // computation linear in the number of periods per element.
+        int stations = _model.StationIndices.Length;
+        if (_periodCount + stations > _periodOwner.Length)
+        {
+            GrowPeriods(Math.Max(_periodOwner.Length * 2, _periodCount + stations));
+        }
+
+        int count = _periodCount;
         foreach (int e in _model.StationIndices)
         {
-            if (PeriodEnd(e) > _activeSince[e])
+            double periodEnd = PeriodEnd(e);
+            if (periodEnd > _activeSince[e])
             {
-                open++;
+                _periodOwner[count] = e;
+                _periodStart[count] = _activeSince[e];
+                _periodEnd[count] = periodEnd;
+                count++;
             }
         }
 
-        int count = _periodCount + open;
-        var owner = new int[count];
-        var start = new double[count];
-        var end = new double[count];
-        Array.Copy(_periodOwner, owner, _periodCount);
-        Array.Copy(_periodStart, start, _periodCount);
-        Array.Copy(_periodEnd, end, _periodCount);
-        int i = _periodCount;
-        foreach (int e in _model.StationIndices)
+        int elements = _defs.Length;
+        int ints = ActivePeriodBottleneck.IntScratchLength(elements, count);
+        if (_bottleneckInts.Length < ints)
         {
-            if (PeriodEnd(e) > _activeSince[e])
-            {
-                (owner[i], start[i], end[i]) = (e, _activeSince[e], PeriodEnd(e));
-                i++;
-            }
+            _bottleneckInts = new int[Math.Max(ints, _bottleneckInts.Length * 2)];
         }
 
-        ActivePeriodBottleneck.Compute(_defs.Length, owner, start, end, window, sole, shifting);
+        if (_bottleneckDoubles.Length < ActivePeriodBottleneck.DoubleScratchLength(elements))
+        {
+            _bottleneckDoubles = new double[ActivePeriodBottleneck.DoubleScratchLength(elements)];
+        }
+
+        ActivePeriodBottleneck.Compute(
+            elements,
+            _periodOwner.AsSpan(0, count),
+            _periodStart.AsSpan(0, count),
+            _periodEnd.AsSpan(0, count),
+            window,
+            sole,
+            shifting,
+            _bottleneckInts,
+            _bottleneckDoubles);
     }
 
     /// <summary>End of the period not yet recorded: now while active, the pending end, or NaN.</summary>
@@ -352,10 +395,20 @@ public sealed partial class LineSimulation
             return new LeadTimeStatistics(0, 0, 0, 0, 0);
         }
 
-        var sorted = _leadTimes.AsSpan(0, n).ToArray();
-        Array.Sort(sorted);
-        return new LeadTimeStatistics(n, _leadTimeSum / n, Rank(0.50), Rank(0.90), Rank(0.99));
+        // Nearest-rank percentiles by selection on a reused copy: the same values a full sort gives at those ranks.
+        if (_leadTimeScratch.Length < n)
+        {
+            _leadTimeScratch = new double[_leadTimes.Length];
+        }
 
-        double Rank(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * n) - 1, 0, n - 1)];
+        var values = _leadTimeScratch.AsSpan(0, n);
+        _leadTimes.AsSpan(0, n).CopyTo(values);
+        int r50 = Rank(0.50), r90 = Rank(0.90), r99 = Rank(0.99);
+        double p99 = OrderStatistic.Select(values, r99);
+        double p90 = OrderStatistic.Select(values[..(r99 + 1)], r90);
+        double p50 = OrderStatistic.Select(values[..(r90 + 1)], r50);
+        return new LeadTimeStatistics(n, _leadTimeSum / n, p50, p90, p99);
+
+        int Rank(double p) => Math.Clamp((int)Math.Ceiling(p * n) - 1, 0, n - 1);
     }
 }
