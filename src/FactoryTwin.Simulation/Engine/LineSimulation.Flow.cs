@@ -66,7 +66,7 @@ public sealed partial class LineSimulation
                 Enqueue(e, part, _now + transit);
                 if (transit > 0)
                 {
-                    _calendar.Schedule(_now + transit, EventKind.TransitEnd, e, 0);
+                    _calendar.Schedule(_now + transit, EventKind.TransitEnd, e);
                 }
 
                 break;
@@ -85,37 +85,6 @@ public sealed partial class LineSimulation
         }
     }
 
-    /// <summary>After a part left <paramref name="e"/>: refill it.</summary>
-    private void Released(int e)
-    {
-        ref var info = ref _info[e];
-        switch (info.Kind)
-        {
-            case ElementKind.Station:
-                Pull(e);
-                break;
-            case ElementKind.Buffer:
-            case ElementKind.Conveyor:
-                TryPushStore(e);
-                Pull(e);
-                break;
-            case ElementKind.Source:
-                if (info.Saturated)
-                {
-                    CreateHeldPart(e);
-                    TryPushSource(e);
-                }
-                else
-                {
-                    ScheduleArrival(e);
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
-
     /// <summary>Fills <paramref name="e"/> from its inputs: each time the part that has been ready longest (ties: input order, machine order).</summary>
     private void Pull(int e)
     {
@@ -123,6 +92,7 @@ public sealed partial class LineSimulation
         while (CanAccept(e))
         {
             int bestFrom = -1, bestSlot = -1;
+            var bestKind = ElementKind.Sink;
             double bestTime = double.PositiveInfinity;
             for (int i = inputStart; i < inputEnd; i++)
             {
@@ -136,7 +106,7 @@ public sealed partial class LineSimulation
                             ref var mm = ref _machines[m];
                             if (mm.Phase == MachinePhase.Done && mm.BlockedSince < bestTime && TargetMatches(p, mm.Part, e))
                             {
-                                (bestFrom, bestSlot, bestTime) = (p, m, mm.BlockedSince);
+                                (bestFrom, bestSlot, bestTime, bestKind) = (p, m, mm.BlockedSince, ElementKind.Station);
                             }
                         }
 
@@ -149,7 +119,7 @@ public sealed partial class LineSimulation
                             double ready = st.Ready[st.Head];
                             if (ready <= _now && ready < bestTime && TargetMatches(p, st.Parts[st.Head], e))
                             {
-                                (bestFrom, bestSlot, bestTime) = (p, 0, ready);
+                                (bestFrom, bestTime, bestKind) = (p, ready, ElementKind.Buffer);
                             }
                         }
 
@@ -158,7 +128,7 @@ public sealed partial class LineSimulation
                         int held = _sources[p].Held;
                         if (held >= 0 && _parts[held].EntryTime < bestTime && TargetMatches(p, held, e))
                         {
-                            (bestFrom, bestSlot, bestTime) = (p, 0, _parts[held].EntryTime);
+                            (bestFrom, bestTime, bestKind) = (p, _parts[held].EntryTime, ElementKind.Source);
                         }
 
                         break;
@@ -167,46 +137,71 @@ public sealed partial class LineSimulation
                 }
             }
 
-            if (bestFrom < 0)
+            switch (bestKind)
             {
-                return;
+                case ElementKind.Station:
+                    Accept(e, DetachMachine(bestFrom, bestSlot));
+                    Forward(e);
+                    Pull(bestFrom);
+                    break;
+                case ElementKind.Buffer:
+                    Accept(e, Dequeue(bestFrom));
+                    Forward(e);
+                    TryPushStore(bestFrom);
+                    Pull(bestFrom);
+                    break;
+                case ElementKind.Source:
+                    Accept(e, DetachSource(bestFrom));
+                    Forward(e);
+                    ReleasedSource(bestFrom);
+                    break;
+                default:
+                    return;
             }
-
-            int part = Detach(bestFrom, bestSlot);
-            Accept(e, part);
-            Forward(e);
-            Released(bestFrom);
         }
     }
 
-    private int Detach(int e, int slot)
+    /// <summary>After the held part left source <paramref name="e"/>: a saturated source makes the next, a paced one waits for its next arrival.</summary>
+    private void ReleasedSource(int e)
     {
-        switch (_info[e].Kind)
+        if (_info[e].Saturated)
         {
-            case ElementKind.Station:
-                ref var m = ref _machines[slot];
-                int part = m.Part;
-                m.Part = -1;
-                m.Phase = MachinePhase.Empty;
-                if (!m.Down)
-                {
-                    FreeMachinesChanged(e, +1);
-                }
-
-                _observer?.OnPartExited(_now, e, part);
-                UpdateStatus(slot);
-                return part;
-            case ElementKind.Source:
-                int held = _sources[e].Held;
-                _sources[e].Held = -1;
-                _parts[held].EntryTime = _now;
-                _enteredTotal++;
-                ChangeWip(+1);
-                _observer?.OnPartExited(_now, e, held);
-                return held;
-            default:
-                return Dequeue(e);
+            CreateHeldPart(e);
+            TryPushSource(e);
         }
+        else
+        {
+            ScheduleArrival(e);
+        }
+    }
+
+    /// <summary>Takes the finished part off machine <paramref name="m"/> of station <paramref name="e"/>.</summary>
+    private int DetachMachine(int e, int m)
+    {
+        ref var mm = ref _machines[m];
+        int part = mm.Part;
+        mm.Part = -1;
+        mm.Phase = MachinePhase.Empty;
+        if (!mm.Down)
+        {
+            FreeMachinesChanged(e, +1);
+        }
+
+        _observer?.OnPartExited(_now, e, part);
+        UpdateStatus(m);
+        return part;
+    }
+
+    /// <summary>Releases the part source <paramref name="e"/> holds into the line.</summary>
+    private int DetachSource(int e)
+    {
+        int held = _sources[e].Held;
+        _sources[e].Held = -1;
+        _parts[held].EntryTime = _now;
+        _enteredTotal++;
+        ChangeWip(+1);
+        _observer?.OnPartExited(_now, e, held);
+        return held;
     }
 
     private bool TargetMatches(int from, int part, int to)
@@ -311,10 +306,9 @@ public sealed partial class LineSimulation
             return;
         }
 
-        int part = Detach(e, m);
-        Accept(d, part);
+        Accept(d, DetachMachine(e, m));
         Forward(d);
-        Released(e);
+        Pull(e);
     }
 
     private void TryPushStore(int e)
@@ -356,8 +350,7 @@ public sealed partial class LineSimulation
                 return;
             }
 
-            int part = Detach(e, 0);
-            Accept(d, part);
+            Accept(d, DetachSource(e));
             Forward(d);
             if (_info[e].Saturated)
             {
@@ -389,7 +382,7 @@ public sealed partial class LineSimulation
 
         s.ArrivalPending = true;
         s.NextArrival = _now + opts.InterArrivalTime!.Value.Sample(ref _arrivalRng[e]);
-        _calendar.Schedule(s.NextArrival, EventKind.Arrival, e, 0);
+        _calendar.Schedule(s.NextArrival, EventKind.Arrival, e);
     }
 
     private void CreateHeldPart(int e)

@@ -14,12 +14,14 @@ public sealed partial class LineSimulation
     private void StartPart(int m, int part)
     {
         ref var mm = ref _machines[m];
-        Debug.Assert(mm.Part < 0 && !mm.Down, "a part starts on a free machine");
+        Debug.Assert(mm.Part < 0 && !mm.Down && !mm.Running, "a part starts on a free machine");
+        int e = mm.Station;
         mm.Part = part;
-        FreeMachinesChanged(mm.Station, -1);
+        FreeMachinesChanged(e, -1);
         ref var p = ref _parts[part];
+        ref var info = ref _info[e];
         double setup = 0;
-        if (_info[mm.Station].HasSetup && _defs[mm.Station].Station!.Setup is { } s)
+        if (info.HasSetup && _defs[e].Station!.Setup is { } s)
         {
             int key = s.Key == SetupKey.Colour ? p.Colour : p.Variant;
             if (mm.LastKey >= 0)
@@ -38,11 +40,27 @@ public sealed partial class LineSimulation
         else
         {
             mm.Phase = MachinePhase.Work;
-            mm.Remaining = _processing[(mm.Station * _variantCount) + p.Variant].Sample(ref _processRng[m]);
+            mm.Remaining = _processing[(e * _variantCount) + p.Variant].Sample(ref _processRng[m]);
         }
 
-        Reschedule(m);
+        // What Reschedule does for a machine that is up, not running and now has a part.
+        if (!_offShift[e])
+        {
+            StartPhase(ref mm, m, info.OperatingClock);
+        }
+
         UpdateStatus(m);
+    }
+
+    /// <summary>Runs the current phase from now: schedules its end, or the operating failure that comes first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StartPhase(ref MachineState mm, int m, bool operatingClock)
+    {
+        mm.Running = true;
+        mm.PhaseStart = _now;
+        mm.PhaseEvent = mm.Phase == MachinePhase.Work && operatingClock && mm.TimeToFailure < mm.Remaining
+            ? _calendar.Schedule(_now + mm.TimeToFailure, EventKind.OperatingFailure, m)
+            : _calendar.Schedule(_now + mm.Remaining, EventKind.PhaseEnd, m);
     }
 
     /// <summary>Starts or pauses the current phase so that it runs exactly when the machine is up, on shift and has setup or processing to do.</summary>
@@ -56,19 +74,9 @@ public sealed partial class LineSimulation
         }
 
         bool operatingClock = _info[mm.Station].OperatingClock;
-        mm.Version++;
         if (shouldRun)
         {
-            mm.Running = true;
-            mm.PhaseStart = _now;
-            if (mm.Phase == MachinePhase.Work && operatingClock && mm.TimeToFailure < mm.Remaining)
-            {
-                _calendar.Schedule(_now + mm.TimeToFailure, EventKind.OperatingFailure, m, mm.Version);
-            }
-            else
-            {
-                _calendar.Schedule(_now + mm.Remaining, EventKind.PhaseEnd, m, mm.Version);
-            }
+            StartPhase(ref mm, m, operatingClock);
         }
         else
         {
@@ -86,7 +94,6 @@ public sealed partial class LineSimulation
     {
         ref var mm = ref _machines[m];
         mm.Running = false;
-        mm.Version++;
         if (mm.Phase == MachinePhase.Setup)
         {
             mm.Phase = MachinePhase.Work;
@@ -159,7 +166,6 @@ public sealed partial class LineSimulation
         mm.Remaining = Math.Max(mm.Remaining - (_now - mm.PhaseStart), 0);
         mm.TimeToFailure = 0;
         mm.Running = false;
-        mm.Version++;
         GoDown(m);
     }
 
@@ -175,7 +181,7 @@ public sealed partial class LineSimulation
         Reschedule(m);
         var f = _defs[mm.Station].Station!.Failures!;
         mm.RepairEnd = _now + f.TimeToRepair.Sample(ref _repairRng[m]);
-        _calendar.Schedule(mm.RepairEnd, EventKind.RepairEnd, m, 0);
+        _calendar.Schedule(mm.RepairEnd, EventKind.RepairEnd, m);
         UpdateStatus(m);
     }
 
@@ -194,7 +200,7 @@ public sealed partial class LineSimulation
             if (f.Clock == FailureClock.Calendar)
             {
                 mm.NextCalendarFailure = _now + ttf;
-                _calendar.Schedule(mm.NextCalendarFailure, EventKind.CalendarFailure, m, 0);
+                _calendar.Schedule(mm.NextCalendarFailure, EventKind.CalendarFailure, m);
             }
             else
             {
@@ -249,7 +255,7 @@ public sealed partial class LineSimulation
         double next = cal.NextChange(_now);
         if (double.IsFinite(next))
         {
-            _calendar.Schedule(next, EventKind.ShiftChange, c, 0);
+            _calendar.Schedule(next, EventKind.ShiftChange, c);
         }
     }
 

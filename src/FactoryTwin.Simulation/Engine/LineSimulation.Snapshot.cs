@@ -162,7 +162,7 @@ public sealed partial class LineSimulation
                         Enqueue(e, PlacePart(sp.Part, inLine: true), _now + remaining);
                         if (remaining > 0)
                         {
-                            _calendar.Schedule(_now + remaining, EventKind.TransitEnd, e, 0);
+                            _calendar.Schedule(_now + remaining, EventKind.TransitEnd, e);
                         }
                     }
 
@@ -178,7 +178,7 @@ public sealed partial class LineSimulation
                     {
                         s.ArrivalPending = true;
                         s.NextArrival = _now + Math.Max(es.NextArrivalIn, 0);
-                        _calendar.Schedule(s.NextArrival, EventKind.Arrival, e, 0);
+                        _calendar.Schedule(s.NextArrival, EventKind.Arrival, e);
                     }
 
                     break;
@@ -237,7 +237,7 @@ public sealed partial class LineSimulation
 
             mm.Down = true;
             mm.RepairEnd = _now + Math.Max(repair, 0);
-            _calendar.Schedule(mm.RepairEnd, EventKind.RepairEnd, m, 0);
+            _calendar.Schedule(mm.RepairEnd, EventKind.RepairEnd, m);
         }
     }
 }

@@ -52,11 +52,11 @@ public sealed partial class LineSimulation
 
             // The belt stands still: a part's remaining transit resumes when it restarts.
             st.Ready[j] = stopped ? st.Ready[j] + shift : Math.Max(st.Ready[j], _now) + shift;
-            _calendar.Schedule(st.Ready[j], EventKind.TransitEnd, e, 0);
+            _calendar.Schedule(st.Ready[j], EventKind.TransitEnd, e);
         }
 
         _room[e] = 0;
-        _calendar.Schedule(until, EventKind.StopEnd, e, 0);
+        _calendar.Schedule(until, EventKind.StopEnd, e);
     }
 
     /// <summary>Whether store <paramref name="e"/> is stopped now.</summary>

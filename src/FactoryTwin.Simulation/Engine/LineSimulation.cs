@@ -74,6 +74,11 @@ public sealed partial class LineSimulation
         _options = options;
         _defs = model.Elements;
         int n = _defs.Length, machines = model.MachineCount;
+        if (Math.Max(Math.Max(n, machines), model.Calendars.Length) > SimEvent.MaxTarget + 1)
+        {
+            throw new ArgumentException($"The line has {n} elements and {machines} machines; the engine simulates at most {SimEvent.MaxTarget + 1} of each.", nameof(model));
+        }
+
         _machines = new MachineState[machines];
         _processRng = new SeededRandom[machines];
         _failureRng = new SeededRandom[machines];
@@ -153,7 +158,7 @@ public sealed partial class LineSimulation
 
         if (_options.WarmUpTime > _now)
         {
-            _calendar.Schedule(_options.WarmUpTime, EventKind.WarmUpEnd, 0, 0);
+            _calendar.Schedule(_options.WarmUpTime, EventKind.WarmUpEnd, 0);
         }
 
         Settle();
@@ -172,9 +177,8 @@ public sealed partial class LineSimulation
         }
 
         var calendar = _calendar;
-        while (calendar.Count > 0 && calendar.PeekTime < time)
+        while (calendar.TryPopBefore(time, out var ev))
         {
-            var ev = calendar.Pop();
             _now = ev.Time;
             Dispatch(ev);
         }
@@ -188,7 +192,7 @@ public sealed partial class LineSimulation
         switch (ev.Kind)
         {
             case EventKind.PhaseEnd:
-                if (_machines[target].Version == ev.Version && _machines[target].Running)
+                if (_machines[target].PhaseEvent == ev.Key && _machines[target].Running)
                 {
                     _events++;
                     OnPhaseEnd(target);
@@ -196,7 +200,7 @@ public sealed partial class LineSimulation
 
                 break;
             case EventKind.OperatingFailure:
-                if (_machines[target].Version == ev.Version && _machines[target].Running)
+                if (_machines[target].PhaseEvent == ev.Key && _machines[target].Running)
                 {
                     _events++;
                     OnOperatingFailure(target);
@@ -370,7 +374,7 @@ public sealed partial class LineSimulation
             double next = calendars[c].NextChange(_now);
             if (double.IsFinite(next))
             {
-                _calendar.Schedule(next, EventKind.ShiftChange, c, 0);
+                _calendar.Schedule(next, EventKind.ShiftChange, c);
             }
         }
 
@@ -408,7 +412,7 @@ public sealed partial class LineSimulation
                 else if (!_machines[m].Down)
                 {
                     _machines[m].NextCalendarFailure = _now + ttf;
-                    _calendar.Schedule(_now + ttf, EventKind.CalendarFailure, m, 0);
+                    _calendar.Schedule(_now + ttf, EventKind.CalendarFailure, m);
                 }
             }
         }

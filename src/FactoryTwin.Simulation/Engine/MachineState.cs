@@ -29,8 +29,8 @@ internal struct MachineState
     /// <summary>Remaining operating time to the next failure (operating-clock failures).</summary>
     public double TimeToFailure;
 
-    /// <summary>Incremented on every start or pause, so stale phase events are ignored.</summary>
-    public int Version;
+    /// <summary>Key of the live PhaseEnd or OperatingFailure event while <see cref="Running"/>; an event with another key is stale.</summary>
+    public ulong PhaseEvent;
 
     /// <summary>Setup key of the last part started, or -1.</summary>
     public int LastKey;

@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace FactoryTwin.Simulation.Kernel;
 
 /// <summary>
-/// The future event list: a binary min-heap of <see cref="SimEvent"/> structs in one array, ordered by
-/// (time, kind, insertion order). Scheduling and popping allocate nothing once the array has grown to the
+/// The future event list: a binary min-heap of 16-byte <see cref="SimEvent"/> structs in one array, ordered
+/// by (time, kind, insertion order). Scheduling and popping allocate nothing once the array has grown to the
 /// model's steady-state size.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace FactoryTwin.Simulation.Kernel;
 /// </remarks>
 internal sealed class EventCalendar
 {
-    private const ulong SequenceMask = (1UL << 56) - 1;
+    private const ulong SequenceLimit = 1UL << SimEvent.SequenceBits;
 
     private SimEvent[] _heap = new SimEvent[64];
     private int _count; // heap slots in use, a vacant root included
@@ -50,21 +50,29 @@ internal sealed class EventCalendar
     }
 
     /// <summary>Schedules an event.</summary>
-    public void Schedule(double time, EventKind kind, int target, int version)
+    /// <param name="time">When it happens.</param>
+    /// <param name="kind">What happens (also its priority among events at the same time).</param>
+    /// <param name="target">The element, machine or calendar it is for, 0 to <see cref="SimEvent.MaxTarget"/>.</param>
+    /// <returns>The event's key, its identity (see <see cref="SimEvent.Key"/>).</returns>
+    public ulong Schedule(double time, EventKind kind, int target)
     {
         Debug.Assert(!double.IsNaN(time), "event time must be a number");
+        Debug.Assert((uint)target <= SimEvent.MaxTarget, "target out of range");
+        if (_sequence == SequenceLimit)
+        {
+            ThrowSequenceExhausted();
+        }
+
         var ev = new SimEvent
         {
             Time = time,
-            Key = ((ulong)kind << 56) | (_sequence++ & SequenceMask),
-            Target = target,
-            Version = version,
+            Key = ((ulong)kind << (SimEvent.TargetBits + SimEvent.SequenceBits)) | (_sequence++ << SimEvent.TargetBits) | (uint)target,
         };
         if (_rootVacant)
         {
             _rootVacant = false;
             SiftDown(ev, _count);
-            return;
+            return ev.Key;
         }
 
         if (_count == _heap.Length)
@@ -73,6 +81,30 @@ internal sealed class EventCalendar
         }
 
         SiftUp(_count++, ev);
+        return ev.Key;
+    }
+
+    /// <summary>Removes the earliest event if it is due before <paramref name="time"/>.</summary>
+    /// <param name="time">The exclusive limit.</param>
+    /// <param name="ev">The event removed, or default.</param>
+    /// <returns>Whether an event was removed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryPopBefore(double time, out SimEvent ev)
+    {
+        if (_rootVacant)
+        {
+            FillRoot();
+        }
+
+        if (_count > 0 && _heap[0].Time < time)
+        {
+            _rootVacant = true;
+            ev = _heap[0];
+            return true;
+        }
+
+        ev = default;
+        return false;
     }
 
     /// <summary>Removes and returns the earliest event.</summary>
@@ -87,6 +119,9 @@ internal sealed class EventCalendar
         _rootVacant = true;
         return _heap[0];
     }
+
+    private static void ThrowSequenceExhausted() =>
+        throw new InvalidOperationException("More than 2^42 events were scheduled since the last reset; reset the simulation (replications) instead of running one replication that long.");
 
     /// <summary>Moves the last event into the vacant root and restores the heap order.</summary>
     private void FillRoot()
