@@ -74,12 +74,89 @@ public struct SeededRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextOpenDouble() => ((NextUInt64() >> 11) + 0.5) * Unit53;
 
-    /// <summary>Returns a standard normal variate (Box–Muller, one of the pair; no cached state).</summary>
+    /// <summary>
+    /// Returns a standard normal variate: the 256-layer ziggurat of Marsaglia and Tsang (2000) with independent
+    /// bits for the layer, the sign and the uniform (Doornik 2005), Marsaglia's (1964) exact tail beyond
+    /// R ≈ 3.654 and the wedge test against exp(−x²/2). Exact in distribution up to the 52-bit uniform; no cached
+    /// state.
+    /// </summary>
     /// <returns>A draw from N(0, 1).</returns>
+    /// <remarks>
+    /// About 98.5 % of calls take the inlined path: one 64-bit draw, one table entry, one compare, one multiply.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextStandardNormal()
     {
-        double u1 = NextOpenDouble();
-        double u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        // Bits 0–7 pick the layer, bit 8 the sign, bits 12–63 the 52-bit magnitude: no bit serves twice (Doornik 2005).
+        // The index check on the 256-entry table stays in the JIT's code but is never taken; an unchecked read
+        // measured no faster.
+        ulong bits = NextUInt64();
+        ZigguratTables.Layer layer = ZigguratTables.Layers[(byte)bits];
+        ulong magnitude = bits >> ZigguratTables.MagnitudeShift;
+        if (magnitude < layer.Bound)
+        {
+            return WithSign((long)magnitude * layer.Width, bits);
+        }
+
+        return NextStandardNormalOutside(bits);
+    }
+
+    /// <summary>Gives <paramref name="value"/> the sign chosen by <see cref="ZigguratTables.SignBit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double WithSign(double value, ulong bits) =>
+        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) ^ (long)((bits & ZigguratTables.SignBit) << 55));
+
+    /// <summary>
+    /// The rare part of <see cref="NextStandardNormal"/>: a point that may lie outside the curve (the tail of layer 0
+    /// or a wedge), and the fresh draws that follow a rejected wedge point.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double NextStandardNormalOutside(ulong bits)
+    {
+        double[] edgeDensities = ZigguratTables.EdgeDensities;
+        while (true)
+        {
+            int i = (byte)bits;
+            ZigguratTables.Layer layer = ZigguratTables.Layers[i];
+            ulong magnitude = bits >> ZigguratTables.MagnitudeShift;
+            double x = (long)magnitude * layer.Width;
+            if (magnitude < layer.Bound)
+            {
+                return WithSign(x, bits);
+            }
+
+            if (i == 0)
+            {
+                return WithSign(ZigguratTables.TailStart + NextNormalTailExcess(), bits);
+            }
+
+            // Wedge: a uniform height in [f(xᵢ), f(xᵢ₊₁)] under the curve accepts x; otherwise start over.
+            double low = edgeDensities[i];
+            double y = low + (NextDouble() * (edgeDensities[i + 1] - low));
+            if (y < ZigguratTables.Density(x))
+            {
+                return WithSign(x, bits);
+            }
+
+            bits = NextUInt64();
+        }
+    }
+
+    /// <summary>
+    /// Returns X − R for X from the standard normal conditioned on X &gt; R (Marsaglia 1964): with a = −ln(U₁)/R
+    /// and b = −ln(U₂), accept a when 2b ≥ a².
+    /// </summary>
+    private double NextNormalTailExcess()
+    {
+        const double InverseTailStart = 1.0 / ZigguratTables.TailStart;
+        while (true)
+        {
+            double a = -Math.Log(NextOpenDouble()) * InverseTailStart;
+            double b = -Math.Log(NextOpenDouble());
+            if (b + b >= a * a)
+            {
+                return a;
+            }
+        }
     }
 }
