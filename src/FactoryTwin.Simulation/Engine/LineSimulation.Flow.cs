@@ -147,7 +147,13 @@ public sealed partial class LineSimulation
                 case ElementKind.Buffer:
                     Accept(e, Dequeue(bestFrom));
                     Forward(e);
-                    TryPushStore(bestFrom);
+
+                    // The store's next part can only go where this one went: no use trying while that is full.
+                    if (!IsSoleOutput(bestFrom, e) || CanAccept(e))
+                    {
+                        TryPushStore(bestFrom);
+                    }
+
                     Pull(bestFrom);
                     break;
                 case ElementKind.Source:
@@ -208,6 +214,14 @@ public sealed partial class LineSimulation
     {
         int t = EnsureTarget(from, part);
         return t == to || (t == PartRecord.AnyOutput && IsOutput(from, to));
+    }
+
+    /// <summary>Whether <paramref name="to"/> is the only output of <paramref name="from"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsSoleOutput(int from, int to)
+    {
+        ref var info = ref _info[from];
+        return info.OutputEnd - info.OutputStart == 1 && _links[info.OutputStart] == to;
     }
 
     private bool IsOutput(int from, int to)
