@@ -98,42 +98,38 @@ public sealed partial class LineSimulation
             {
                 int p = _links[i];
                 ref var pd = ref _info[p];
-                switch (pd.Kind)
+                // Conditional branches, not a switch: the indirect jump of a switch mispredicts as inputs alternate kinds.
+                var kind = pd.Kind;
+                if (kind == ElementKind.Station)
                 {
-                    case ElementKind.Station:
-                        for (int m = pd.FirstMachine; m < pd.EndMachine; m++)
+                    for (int m = pd.FirstMachine; m < pd.EndMachine; m++)
+                    {
+                        ref var mm = ref _machines[m];
+                        if (mm.Phase == MachinePhase.Done && mm.BlockedSince < bestTime && TargetMatches(p, mm.Part, e))
                         {
-                            ref var mm = ref _machines[m];
-                            if (mm.Phase == MachinePhase.Done && mm.BlockedSince < bestTime && TargetMatches(p, mm.Part, e))
-                            {
-                                (bestFrom, bestSlot, bestTime, bestKind) = (p, m, mm.BlockedSince, ElementKind.Station);
-                            }
+                            (bestFrom, bestSlot, bestTime, bestKind) = (p, m, mm.BlockedSince, ElementKind.Station);
                         }
-
-                        break;
-                    case ElementKind.Buffer:
-                    case ElementKind.Conveyor:
-                        ref var st = ref _stores[p];
-                        if (st.Count > 0)
+                    }
+                }
+                else if (kind is ElementKind.Buffer or ElementKind.Conveyor)
+                {
+                    ref var st = ref _stores[p];
+                    if (st.Count > 0)
+                    {
+                        double ready = st.Ready[st.Head];
+                        if (ready <= _now && ready < bestTime && TargetMatches(p, st.Parts[st.Head], e))
                         {
-                            double ready = st.Ready[st.Head];
-                            if (ready <= _now && ready < bestTime && TargetMatches(p, st.Parts[st.Head], e))
-                            {
-                                (bestFrom, bestTime, bestKind) = (p, ready, ElementKind.Buffer);
-                            }
+                            (bestFrom, bestTime, bestKind) = (p, ready, ElementKind.Buffer);
                         }
-
-                        break;
-                    case ElementKind.Source:
-                        int held = _sources[p].Held;
-                        if (held >= 0 && _parts[held].EntryTime < bestTime && TargetMatches(p, held, e))
-                        {
-                            (bestFrom, bestTime, bestKind) = (p, _parts[held].EntryTime, ElementKind.Source);
-                        }
-
-                        break;
-                    default:
-                        break;
+                    }
+                }
+                else if (kind == ElementKind.Source)
+                {
+                    int held = _sources[p].Held;
+                    if (held >= 0 && _parts[held].EntryTime < bestTime && TargetMatches(p, held, e))
+                    {
+                        (bestFrom, bestTime, bestKind) = (p, _parts[held].EntryTime, ElementKind.Source);
+                    }
                 }
             }
 
