@@ -244,6 +244,7 @@ public sealed partial class LineSimulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsActive(MachineStatus s) => ((ActiveStatuses >> (int)s) & 1) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void UpdateStatus(int m)
     {
         var status = ComputeStatus(m);
