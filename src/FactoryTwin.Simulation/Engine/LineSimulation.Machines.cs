@@ -47,9 +47,12 @@ public sealed partial class LineSimulation
         if (!_offShift[e])
         {
             StartPhase(ref mm, m, info.OperatingClock);
+            SetStatus(m, mm.Phase == MachinePhase.Setup ? MachineStatus.SettingUp : MachineStatus.Working);
         }
-
-        UpdateStatus(m);
+        else
+        {
+            UpdateStatus(m);
+        }
     }
 
     /// <summary>Runs the current phase from now: schedules its end, or the operating failure that comes first.</summary>
@@ -156,7 +159,7 @@ public sealed partial class LineSimulation
         mm.Phase = MachinePhase.Done;
         mm.BlockedSince = _now;
         _observer?.OnPartCompleted(_now, e, part, outcome);
-        UpdateStatus(m);
+        SetStatus(m, MachineStatus.Blocked); // its phase just ended, so it is up and on shift
         TryPushMachine(m);
     }
 

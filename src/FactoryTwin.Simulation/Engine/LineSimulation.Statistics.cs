@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FactoryTwin.Simulation.Modeling;
@@ -244,46 +245,56 @@ public sealed partial class LineSimulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsActive(MachineStatus s) => ((ActiveStatuses >> (int)s) & 1) != 0;
 
+    /// <summary>Brings machine <paramref name="m"/>'s status up to date with its state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void UpdateStatus(int m)
+    private void UpdateStatus(int m) => SetStatus(m, ComputeStatus(m));
+
+    /// <summary>Records that machine <paramref name="m"/> is now in <paramref name="status"/> (which must be what <see cref="ComputeStatus"/> gives).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetStatus(int m, MachineStatus status)
     {
-        var status = ComputeStatus(m);
+        Debug.Assert(status == ComputeStatus(m), "the status follows from the machine's state");
         ref var mm = ref _machines[m];
-        if (status == mm.Status)
+        var old = mm.Status;
+        if (status == old)
         {
             return;
         }
 
-        _statusTime[(m * StatusCount) + (int)mm.Status] += _now - mm.StatusSince;
-        bool wasActive = IsActive(mm.Status);
-        bool isActive = IsActive(status);
+        double now = _now;
+        _statusTime[(m * StatusCount) + (int)old] += now - mm.StatusSince;
         mm.Status = status;
-        mm.StatusSince = _now;
-        mm.EnteredStatusAt = _now;
-        _observer?.OnMachineStatusChanged(_now, mm.Station, m - _info[mm.Station].FirstMachine, status);
-        if (wasActive != isActive)
+        mm.StatusSince = now;
+        mm.EnteredStatusAt = now;
+        _observer?.OnMachineStatusChanged(now, mm.Station, m - _info[mm.Station].FirstMachine, status);
+        if (IsActive(old) != IsActive(status))
         {
-            int e = mm.Station;
-            if (isActive)
-            {
-                // An inactive gap of zero length (finish, hand over, start the next part at one instant)
-                // does not split an active period.
-                if (_activeCount[e]++ == 0 && !(_activeEnd[e] == _now))
-                {
-                    if (_trackBottlenecks && _activeEnd[e] > _activeSince[e])
-                    {
-                        RecordPeriod(e, _activeSince[e], _activeEnd[e]);
-                    }
+            ActivityChanged(mm.Station, IsActive(status));
+        }
+    }
 
-                    _activeSince[e] = _now;
+    /// <summary>A machine of station <paramref name="e"/> became active (working, setting up, down) or inactive: the active-period bookkeeping.</summary>
+    private void ActivityChanged(int e, bool active)
+    {
+        if (active)
+        {
+            // An inactive gap of zero length (finish, hand over, start the next part at one instant)
+            // does not split an active period.
+            if (_activeCount[e]++ == 0 && !(_activeEnd[e] == _now))
+            {
+                if (_trackBottlenecks && _activeEnd[e] > _activeSince[e])
+                {
+                    RecordPeriod(e, _activeSince[e], _activeEnd[e]);
                 }
 
-                _activeEnd[e] = double.NaN;
+                _activeSince[e] = _now;
             }
-            else if (--_activeCount[e] == 0)
-            {
-                _activeEnd[e] = _now;
-            }
+
+            _activeEnd[e] = double.NaN;
+        }
+        else if (--_activeCount[e] == 0)
+        {
+            _activeEnd[e] = _now;
         }
     }
 
