@@ -43,4 +43,7 @@ internal struct ElementInfo
 
     /// <summary>Transit time of a conveyor in seconds (0 for a buffer).</summary>
     public double TransitTime;
+
+    /// <summary>Where every part leaving the element goes (its only output, when no rework can redirect a part), or -1.</summary>
+    public int FixedTarget;
 }

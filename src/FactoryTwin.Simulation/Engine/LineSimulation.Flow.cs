@@ -238,6 +238,12 @@ public sealed partial class LineSimulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int EnsureTarget(int e, int part)
     {
+        int fixedTarget = _info[e].FixedTarget;
+        if (fixedTarget >= 0)
+        {
+            return fixedTarget;
+        }
+
         ref var p = ref _parts[part];
         if (p.Target != PartRecord.Unassigned)
         {

@@ -261,6 +261,7 @@ public sealed partial class LineSimulation
             d.Outputs.CopyTo(_links, link);
             link += d.Outputs.Length;
             info.OutputEnd = link;
+            info.FixedTarget = d.Outputs.Length == 1 && !info.HasQuality ? d.Outputs[0] : -1;
             if (d.Station is { } s)
             {
                 for (int i = 0; i < v; i++)
