@@ -116,8 +116,9 @@ public sealed partial class LineSimulation
                     ref var st = ref _stores[p];
                     if (st.Count > 0)
                     {
-                        double ready = st.Ready[st.Head];
-                        if (ready <= _now && ready < bestTime && TargetMatches(p, st.Parts[st.Head], e))
+                        ref var head = ref st.Slots[st.Head];
+                        double ready = head.Ready;
+                        if (ready <= _now && ready < bestTime && TargetMatches(p, head.Part, e))
                         {
                             (bestFrom, bestTime, bestKind) = (p, ready, ElementKind.Buffer);
                         }
@@ -333,12 +334,13 @@ public sealed partial class LineSimulation
         while (_stores[e].Count > 0)
         {
             ref var st = ref _stores[e];
-            if (st.Ready[st.Head] > _now)
+            ref var head = ref st.Slots[st.Head];
+            if (head.Ready > _now)
             {
                 break;
             }
 
-            int d = FindReceiver(e, st.Parts[st.Head]);
+            int d = FindReceiver(e, head.Part);
             if (d < 0)
             {
                 break;
@@ -461,19 +463,18 @@ public sealed partial class LineSimulation
     {
         ref var st = ref _stores[e];
         LevelWillChange(e);
-        if (st.Count == st.Parts.Length)
+        if (st.Count == st.Slots.Length)
         {
             Grow(ref st);
         }
 
         int tail = st.Head + st.Count;
-        if (tail >= st.Parts.Length)
+        if (tail >= st.Slots.Length)
         {
-            tail -= st.Parts.Length;
+            tail -= st.Slots.Length;
         }
 
-        st.Parts[tail] = part;
-        st.Ready[tail] = ready;
+        st.Slots[tail] = new StoreSlot { Ready = ready, Part = part };
         st.Count++;
         _room[e] = _info[e].Capacity - st.Count;
         _observer?.OnStoreLevelChanged(_now, e, st.Count);
@@ -483,8 +484,8 @@ public sealed partial class LineSimulation
     {
         ref var st = ref _stores[e];
         LevelWillChange(e);
-        int part = st.Parts[st.Head];
-        st.Head = st.Head + 1 == st.Parts.Length ? 0 : st.Head + 1;
+        int part = st.Slots[st.Head].Part;
+        st.Head = st.Head + 1 == st.Slots.Length ? 0 : st.Head + 1;
         st.Count--;
         _room[e] = _info[e].Capacity - st.Count;
         if (_observer is { } observer)
@@ -498,18 +499,13 @@ public sealed partial class LineSimulation
 
     private static void Grow(ref StoreState st)
     {
-        int size = st.Parts.Length * 2;
-        var parts = new int[size];
-        var ready = new double[size];
+        var slots = new StoreSlot[st.Slots.Length * 2];
         for (int i = 0; i < st.Count; i++)
         {
-            int j = (st.Head + i) % st.Parts.Length;
-            parts[i] = st.Parts[j];
-            ready[i] = st.Ready[j];
+            slots[i] = st.Slots[(st.Head + i) % st.Slots.Length];
         }
 
-        st.Parts = parts;
-        st.Ready = ready;
+        st.Slots = slots;
         st.Head = 0;
     }
 }

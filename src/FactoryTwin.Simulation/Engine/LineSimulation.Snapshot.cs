@@ -37,8 +37,8 @@ public sealed partial class LineSimulation
                     var parts = ImmutableArray.CreateBuilder<StoredPartSnapshot>(st.Count);
                     for (int i = 0; i < st.Count; i++)
                     {
-                        int j = (st.Head + i) % st.Parts.Length;
-                        parts.Add(new StoredPartSnapshot(ToSnapshot(st.Parts[j]), Math.Max(st.Ready[j] - _now, 0)));
+                        var slot = st.Slots[(st.Head + i) % st.Slots.Length];
+                        parts.Add(new StoredPartSnapshot(ToSnapshot(slot.Part), Math.Max(slot.Ready - _now, 0)));
                     }
 
                     elements.Add(new ElementSnapshot { Name = d.Name, Parts = parts.MoveToImmutable() });

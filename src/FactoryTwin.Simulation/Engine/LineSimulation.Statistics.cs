@@ -178,6 +178,8 @@ public sealed partial class LineSimulation
         {
             _levelOffset[e] = total;
             _levelBins[e] = Math.Min(_defs[e].Capacity, MaxHistogramLevels - 1) + 1;
+            _stores[e].LevelOffset = total;
+            _stores[e].TopBin = _levelBins[e] - 1;
             total += _levelBins[e];
         }
 
@@ -394,8 +396,7 @@ public sealed partial class LineSimulation
     private void LevelWillChange(int e)
     {
         ref var st = ref _stores[e];
-        int bin = Math.Min(st.Count, _levelBins[e] - 1);
-        _levelTime[_levelOffset[e] + bin] += _now - st.LevelSince;
+        _levelTime[st.LevelOffset + Math.Min(st.Count, st.TopBin)] += _now - st.LevelSince;
         st.LevelSince = _now;
     }
 

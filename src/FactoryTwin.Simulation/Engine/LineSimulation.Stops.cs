@@ -45,14 +45,15 @@ public sealed partial class LineSimulation
         for (int i = 0; i < st.Count; i++)
         {
             int j = st.Head + i;
-            if (j >= st.Parts.Length)
+            if (j >= st.Slots.Length)
             {
-                j -= st.Parts.Length;
+                j -= st.Slots.Length;
             }
 
             // The belt stands still: a part's remaining transit resumes when it restarts.
-            st.Ready[j] = stopped ? st.Ready[j] + shift : Math.Max(st.Ready[j], _now) + shift;
-            _calendar.Schedule(st.Ready[j], EventKind.TransitEnd, e);
+            ref double ready = ref st.Slots[j].Ready;
+            ready = stopped ? ready + shift : Math.Max(ready, _now) + shift;
+            _calendar.Schedule(ready, EventKind.TransitEnd, e);
         }
 
         _room[e] = 0;

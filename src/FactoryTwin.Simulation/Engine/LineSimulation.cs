@@ -277,8 +277,7 @@ public sealed partial class LineSimulation
             else if (d.Kind is ElementKind.Buffer or ElementKind.Conveyor)
             {
                 int initial = Math.Min(d.Capacity, 16);
-                _stores[d.Index].Parts = new int[initial];
-                _stores[d.Index].Ready = new double[initial];
+                _stores[d.Index].Slots = new StoreSlot[initial];
             }
         }
 
