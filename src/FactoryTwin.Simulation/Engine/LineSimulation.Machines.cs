@@ -158,9 +158,26 @@ public sealed partial class LineSimulation
 
         mm.Phase = MachinePhase.Done;
         mm.BlockedSince = _now;
-        _observer?.OnPartCompleted(_now, e, part, outcome);
-        SetStatus(m, MachineStatus.Blocked); // its phase just ended, so it is up and on shift
-        TryPushMachine(m);
+        if (_observer is { } watcher)
+        {
+            watcher.OnPartCompleted(_now, e, part, outcome);
+            SetStatus(m, MachineStatus.Blocked); // its phase just ended, so it is up and on shift
+            TryPushMachine(m);
+            return;
+        }
+
+        // Unobserved, a part that leaves at once takes the machine from working straight to its next status: the
+        // same statistics as passing through blocked for no time (adding zero time changes no sum).
+        int d = FindReceiver(e, part);
+        if (d < 0)
+        {
+            SetStatus(m, MachineStatus.Blocked);
+            return;
+        }
+
+        Accept(d, DetachMachine(e, m));
+        Forward(d);
+        Pull(e);
     }
 
     private void OnOperatingFailure(int m)
