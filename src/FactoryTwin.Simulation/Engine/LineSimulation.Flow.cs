@@ -195,6 +195,54 @@ public sealed partial class LineSimulation
         return part;
     }
 
+    /// <summary>
+    /// Takes the finished part off machine <paramref name="m"/> of station <paramref name="e"/> without recording the
+    /// machine's status yet, for runs without an observer: the caller lets the part move on and refills the station,
+    /// then calls <see cref="SettleStatus"/>, which records only the status the machine ends the instant in. The
+    /// statistics are those of recording every status on the way (blocked, starved, working again): the statuses in
+    /// between last no time, adding zero time changes no sum, and a zero-length inactive gap splits no active period.
+    /// </summary>
+    /// <param name="e">The station.</param>
+    /// <param name="m">The machine.</param>
+    /// <param name="changed">Whether taking the part off changes the machine's status (it does unless it is down or off shift).</param>
+    /// <returns>The part.</returns>
+    private int DetachMachineQuietly(int e, int m, out bool changed)
+    {
+        Debug.Assert(_observer is null, "an observer sees every status");
+        ref var mm = ref _machines[m];
+        int part = mm.Part;
+        mm.Part = -1;
+        mm.Phase = MachinePhase.Empty;
+        if (!mm.Down)
+        {
+            FreeMachinesChanged(e, +1);
+        }
+
+        changed = ComputeStatus(m) != mm.Status;
+        return part;
+    }
+
+    /// <summary>Records the status machine <paramref name="m"/> ends the instant in, after <see cref="DetachMachineQuietly"/>.</summary>
+    /// <param name="m">The machine.</param>
+    /// <param name="changed">Whether the detachment changed its status.</param>
+    private void SettleStatus(int m, bool changed)
+    {
+        var status = ComputeStatus(m);
+        ref var mm = ref _machines[m];
+        if (status != mm.Status)
+        {
+            SetStatus(m, status);
+        }
+        else if (changed)
+        {
+            // Back in the status it had (working on its next part): the time in it still splits here, as it would
+            // through the statuses in between.
+            _statusTime[(m * StatusCount) + (int)status] += _now - mm.StatusSince;
+            mm.StatusSince = _now;
+            mm.EnteredStatusAt = _now;
+        }
+    }
+
     /// <summary>Releases the part source <paramref name="e"/> holds into the line.</summary>
     private int DetachSource(int e)
     {

@@ -166,8 +166,10 @@ public sealed partial class LineSimulation
             return;
         }
 
-        // Unobserved, a part that leaves at once takes the machine from working straight to its next status: the
-        // same statistics as passing through blocked for no time (adding zero time changes no sum).
+        // Unobserved, a part that leaves at once takes the machine from working straight to the status it ends the
+        // instant in (starved, or working on its next part): the same statistics as passing through blocked and
+        // starved for no time, since adding zero time changes no sum and a zero-length inactive gap splits no active
+        // period.
         int d = FindReceiver(e, part);
         if (d < 0)
         {
@@ -175,9 +177,11 @@ public sealed partial class LineSimulation
             return;
         }
 
-        Accept(d, DetachMachine(e, m));
+        DetachMachineQuietly(e, m, out bool changed);
+        Accept(d, part);
         Forward(d);
         Pull(e);
+        SettleStatus(m, changed);
     }
 
     private void OnOperatingFailure(int m)

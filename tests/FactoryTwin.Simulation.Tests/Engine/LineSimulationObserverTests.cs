@@ -18,6 +18,39 @@ public sealed class LineSimulationObserverTests
         Assert.Equal(TestLines.Figures(plain.GetResult()), TestLines.Figures(observed.GetResult()));
     }
 
+    public static TheoryData<string> Lines => ["rich", "reference", "two-server"];
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void Observer_Set_SameStatusesAndTimesInStatusAlongTheRun(string line)
+    {
+        // Unobserved, the engine skips statuses that last no time; what it records must be what an observer's run records.
+        var model = line switch
+        {
+            "rich" => TestLines.Rich(),
+            "reference" => ReferenceLines.TenStationWithFailures(),
+            _ => TestLines.Serial(
+                1,
+                ("A", new StationOptions { Servers = 2, ProcessingTime = Distribution.Exponential(100), Failures = new FailureModel(Distribution.Exponential(2000), Distribution.Exponential(150), FailureClock.Calendar) }),
+                ("B", new StationOptions { ProcessingTime = Distribution.Constant(50) }),
+                ("C", new StationOptions { Servers = 3, ProcessingTime = Distribution.LogNormal(140, 0.5) })),
+        };
+        var plain = new LineSimulation(model, TestLines.Options(86_400, 3600));
+        var observed = new LineSimulation(model, TestLines.Options(86_400, 3600)) { Observer = new Recorder(model) };
+
+        for (double t = 1800; t <= 86_400; t += 1800)
+        {
+            plain.RunUntil(t);
+            observed.RunUntil(t);
+            Assert.Equal(Machines(observed.CaptureSnapshot()), Machines(plain.CaptureSnapshot()));
+        }
+
+        Assert.Equal(TestLines.Figures(observed.GetResult()), TestLines.Figures(plain.GetResult()));
+
+        static List<(string, MachineStatus, double)> Machines(Snapshots.LineSnapshot snapshot) =>
+            [.. snapshot.Elements.SelectMany(e => e.Machines.Select(m => (e.Name, m.Status, m.TimeInStatus)))];
+    }
+
     [Fact]
     public void Observer_RichLine_CompletionsMatchStatisticsAndStoresBalance()
     {
