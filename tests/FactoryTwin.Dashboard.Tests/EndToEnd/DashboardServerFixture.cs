@@ -143,6 +143,10 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // The first pages a server renders compile much of the dashboard; on a loaded 2-core machine with other test
+        // assemblies running beside this one that took more than Playwright's default 30 s once.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
