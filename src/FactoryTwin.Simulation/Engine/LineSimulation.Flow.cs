@@ -181,34 +181,15 @@ public sealed partial class LineSimulation
     /// <summary>Takes the finished part off machine <paramref name="m"/> of station <paramref name="e"/>.</summary>
     private int DetachMachine(int e, int m)
     {
-        ref var mm = ref _machines[m];
-        int part = mm.Part;
-        mm.Part = -1;
-        mm.Phase = MachinePhase.Empty;
-        if (!mm.Down)
-        {
-            FreeMachinesChanged(e, +1);
-        }
-
+        int part = TakePartOff(e, m);
         _observer?.OnPartExited(_now, e, part);
         UpdateStatus(m);
         return part;
     }
 
-    /// <summary>
-    /// Takes the finished part off machine <paramref name="m"/> of station <paramref name="e"/> without recording the
-    /// machine's status yet, for runs without an observer: the caller lets the part move on and refills the station,
-    /// then calls <see cref="SettleStatus"/>, which records only the status the machine ends the instant in. The
-    /// statistics are those of recording every status on the way (blocked, starved, working again): the statuses in
-    /// between last no time, adding zero time changes no sum, and a zero-length inactive gap splits no active period.
-    /// </summary>
-    /// <param name="e">The station.</param>
-    /// <param name="m">The machine.</param>
-    /// <param name="changed">Whether taking the part off changes the machine's status (it does unless it is down or off shift).</param>
-    /// <returns>The part.</returns>
-    private int DetachMachineQuietly(int e, int m, out bool changed)
+    /// <summary>Empties machine <paramref name="m"/> of station <paramref name="e"/> and returns its part; its status is left to the caller.</summary>
+    private int TakePartOff(int e, int m)
     {
-        Debug.Assert(_observer is null, "an observer sees every status");
         ref var mm = ref _machines[m];
         int part = mm.Part;
         mm.Part = -1;
@@ -218,25 +199,28 @@ public sealed partial class LineSimulation
             FreeMachinesChanged(e, +1);
         }
 
-        changed = ComputeStatus(m) != mm.Status;
         return part;
     }
 
-    /// <summary>Records the status machine <paramref name="m"/> ends the instant in, after <see cref="DetachMachineQuietly"/>.</summary>
-    /// <param name="m">The machine.</param>
-    /// <param name="changed">Whether the detachment changed its status.</param>
-    private void SettleStatus(int m, bool changed)
+    /// <summary>
+    /// Records the status machine <paramref name="m"/> ends the instant in, for a run without an observer, after it
+    /// finished working, its part was taken off (<see cref="TakePartOff"/>), moved on and the station refilled, all
+    /// without recording its status on the way. The statistics are those of recording every status (blocked,
+    /// starved, working again): the statuses in between last no time, adding zero time changes no sum, and a
+    /// zero-length inactive gap splits no active period.
+    /// </summary>
+    private void SettleStatus(int m)
     {
+        Debug.Assert(_observer is null, "an observer sees every status");
         var status = ComputeStatus(m);
         ref var mm = ref _machines[m];
         if (status != mm.Status)
         {
             SetStatus(m, status);
         }
-        else if (changed)
+        else
         {
-            // Back in the status it had (working on its next part): the time in it still splits here, as it would
-            // through the statuses in between.
+            // Working again on its next part: the time in working still splits here, as it would through starved.
             _statusTime[(m * StatusCount) + (int)status] += _now - mm.StatusSince;
             mm.StatusSince = _now;
             mm.EnteredStatusAt = _now;

@@ -177,11 +177,11 @@ public sealed partial class LineSimulation
             return;
         }
 
-        DetachMachineQuietly(e, m, out bool changed);
+        TakePartOff(e, m);
         Accept(d, part);
         Forward(d);
         Pull(e);
-        SettleStatus(m, changed);
+        SettleStatus(m);
     }
 
     private void OnOperatingFailure(int m)
