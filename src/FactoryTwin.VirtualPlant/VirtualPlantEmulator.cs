@@ -362,11 +362,13 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
             zone = TimeZoneInfo.Utc;
         }
 
+        // In whole ticks: seconds as doubles lose a tick here and there, and the origin must be the start to the tick.
         var local = TimeZoneInfo.ConvertTime(now, zone);
-        double week = 7 * 86_400;
-        double weekTime = ((((int)local.DayOfWeek + 6) % 7) * 86_400) + local.TimeOfDay.TotalSeconds;
-        double back = ((weekTime - _simulation.StartWeekTime) % week + week) % week;
-        return now.AddTicks(-(long)(back * TimeSpan.TicksPerSecond));
+        long week = 7 * TimeSpan.TicksPerDay;
+        long weekTime = ((((int)local.DayOfWeek + 6) % 7) * TimeSpan.TicksPerDay) + local.TimeOfDay.Ticks;
+        long start = (long)Math.Round(_simulation.StartWeekTime * TimeSpan.TicksPerSecond);
+        long back = (((weekTime - start) % week) + week) % week;
+        return now.AddTicks(-back);
     }
 
     private DateTimeOffset Stamp(double t) => _tsOrigin.AddTicks((long)Math.Round(t / _tsSpeed * TimeSpan.TicksPerSecond));

@@ -77,6 +77,33 @@ public sealed class VirtualPlantEmulatorTests : IDisposable
         Assert.Equal(lines.Keys.Order(), publishes.Select(p => p.ClientId).Distinct().Order());
     }
 
+    [Fact]
+    public async Task RunAsync_ClockBetweenWholeSeconds_StartsExactlyAtTheConfiguredTime()
+    {
+        // The clock reads a fraction of a second; the plant's time 0 must still be the configured start to the tick.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 7, 13, 27, TimeSpan.Zero).AddTicks(55));
+        await using var broker = await TestBroker.LaunchAsync();
+        var truthPath = Path.Combine(_folder, "start.jsonl");
+        var options = new VirtualPlantOptions
+        {
+            Speed = 0, Seed = 3, Duration = 600, Port = broker.Port, GroundTruthFile = truthPath, StartTime = new TimeOnly(10, 0),
+        };
+        await using var emulator = new VirtualPlantEmulator(TestPlants.Automotive, options, time: clock);
+
+        var run = emulator.RunAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!run.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, cts.Token);
+        }
+
+        await run;
+        var first = GroundTruth.Read(truthPath)[0].GetProperty("time").GetDateTimeOffset();
+        var local = TimeZoneInfo.ConvertTime(first, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        Assert.Equal(new DateTime(2026, 11, 23, 10, 0, 0), local.DateTime); // the last Monday 10:00 before the clock's now
+    }
+
     [Theory]
     [InlineData(100_000)]
     [InlineData(5)]
