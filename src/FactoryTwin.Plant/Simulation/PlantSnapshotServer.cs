@@ -35,6 +35,12 @@ public sealed record PlantSnapshotServer
     public bool? PartFinished { get; init; }
 
     /// <summary>
+    /// Gets whether the finished <see cref="Part"/> was sent to rework and waits to go to the station's rework target
+    /// rather than on down the line; <see langword="false"/> (the default) when not known.
+    /// </summary>
+    public bool PartToRework { get; init; }
+
+    /// <summary>
     /// Gets the processing time already spent on <see cref="Part"/>, or <see langword="null"/> when unknown (then the time
     /// in <see cref="StationState.Working"/>, else 0). Used to draw the remaining processing time when
     /// <see cref="RemainingWork"/> is unknown.

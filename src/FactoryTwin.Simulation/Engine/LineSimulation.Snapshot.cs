@@ -82,6 +82,7 @@ public sealed partial class LineSimulation
             TimeInStatus = _now - mm.EnteredStatusAt,
             Part = mm.Part >= 0 ? ToSnapshot(mm.Part) : null,
             PartFinished = mm.Phase == MachinePhase.Done,
+            PartToRework = mm.Phase == MachinePhase.Done && _defs[mm.Station].ReworkTarget >= 0 && _parts[mm.Part].Target == _defs[mm.Station].ReworkTarget,
             RemainingSetup = mm.Phase == MachinePhase.Setup ? remaining : double.NaN,
             RemainingWork = mm.Phase == MachinePhase.Work ? remaining : double.NaN,
             RemainingRepair = mm.Down ? mm.RepairEnd - _now : double.NaN,
@@ -209,6 +210,17 @@ public sealed partial class LineSimulation
             mm.Part = part;
             if (ms.PartFinished)
             {
+                if (ms.PartToRework)
+                {
+                    int rework = _defs[mm.Station].ReworkTarget;
+                    if (rework < 0)
+                    {
+                        throw new ArgumentException($"The snapshot holds a part for rework on '{_defs[mm.Station].Name}', which has no rework target.", nameof(ms));
+                    }
+
+                    _parts[part].Target = rework;
+                }
+
                 mm.Phase = MachinePhase.Done;
                 mm.BlockedSince = ms.Status == MachineStatus.Blocked ? mm.EnteredStatusAt : _now;
             }

@@ -21,6 +21,12 @@ public sealed record MachineSnapshot
     /// <summary>Gets whether processing of <see cref="Part"/> is finished (the part waits to leave).</summary>
     public bool PartFinished { get; init; }
 
+    /// <summary>
+    /// Gets whether the finished <see cref="Part"/> waits to go to the station's rework target (it was sent to rework)
+    /// rather than to the station's outputs. Only meaningful with <see cref="PartFinished"/>.
+    /// </summary>
+    public bool PartToRework { get; init; }
+
     /// <summary>Gets the remaining setup time in seconds; NaN or 0 when not setting up.</summary>
     public double RemainingSetup { get; init; } = double.NaN;
 

@@ -192,6 +192,34 @@ public sealed class LineSimulationTests
     }
 
     [Fact]
+    public void CaptureSnapshot_BlockedPartForRework_ResumesWaitingForTheReworkTarget()
+    {
+        // Every part goes to rework; the rework queue is full and its station slow, while the normal output frees
+        // up every 100 s. A blocked part sent to rework must wait for the rework target after a resume too.
+        var b = new LineBuilder();
+        var src = b.AddSource("in");
+        var rework = b.AddBuffer("RW", 1);
+        var s1 = b.AddStation("S1", new StationOptions { ProcessingTime = Distribution.Constant(10), ReworkProbability = 1, ReworkTarget = rework });
+        var s2 = b.AddStation("S2", Constant(100));
+        var s3 = b.AddStation("S3", Constant(1e6));
+        var sink = b.AddSink("out");
+        b.Chain(src, s1, b.AddBuffer("B", 1), s2, sink);
+        b.Chain(rework, s3, sink);
+        var model = b.Build();
+        var sim = new LineSimulation(model, TestLines.Options(10_000));
+        sim.RunUntil(500);
+        var snapshot = sim.CaptureSnapshot();
+        var held = snapshot.Elements.Single(e => e.Name == "S1").Machines[0];
+
+        var resumed = new LineSimulation(model, TestLines.Options(10_000 + 500), replication: 3, start: snapshot);
+        resumed.RunUntil(2500);
+        var after = resumed.CaptureSnapshot().Elements.Single(e => e.Name == "S1").Machines[0];
+
+        Assert.True(held is { Status: MachineStatus.Blocked, PartFinished: true, PartToRework: true }, held.ToString());
+        Assert.Equal((MachineStatus.Blocked, true, 2500 - 500 + held.TimeInStatus), (after.Status, after.PartToRework, after.TimeInStatus));
+    }
+
+    [Fact]
     public void Reset_SnapshotWithDownMachineAndKnownRepair_StaysDownUntilRepaired()
     {
         var model = TestLines.Serial(0, ("S", Constant(10) with
