@@ -32,8 +32,6 @@ public sealed partial class LineSimulation
     private double[] _sole = [];
     private double[] _shifting = [];
     private double[] _levelTime = [];
-    private int[] _levelOffset = [];
-    private int[] _levelBins = [];
     private double[] _leadTimes = new double[1024];
     private int _leadTimeCount;
     private double[] _leadTimeScratch = [];
@@ -121,13 +119,14 @@ public sealed partial class LineSimulation
         int buffer = 0;
         foreach (int e in _model.StoreIndices)
         {
-            int bins = _levelBins[e];
+            ref var st = ref _stores[e];
+            int bins = st.TopBin + 1;
             var fractions = new double[bins];
             double mean = 0;
-            int level = _stores[e].Count;
+            int level = st.Count;
             for (int k = 0; k < bins; k++)
             {
-                double t = _levelTime[_levelOffset[e] + k] + (Math.Min(level, bins - 1) == k ? _now - _stores[e].LevelSince : 0);
+                double t = _levelTime[st.LevelOffset + k] + (Math.Min(level, st.TopBin) == k ? _now - st.LevelSince : 0);
                 fractions[k] = window > 0 ? t / window : 0;
                 mean += k * fractions[k];
             }
@@ -171,16 +170,13 @@ public sealed partial class LineSimulation
         _activeCount = new int[n];
         _activeSince = new double[n];
         _activeEnd = new double[n];
-        _levelOffset = new int[n];
-        _levelBins = new int[n];
         int total = 0;
         foreach (int e in _model.StoreIndices)
         {
-            _levelOffset[e] = total;
-            _levelBins[e] = Math.Min(_defs[e].Capacity, MaxHistogramLevels - 1) + 1;
+            // Levels 0 … min(capacity, 255), the last bin also counting any level above it.
             _stores[e].LevelOffset = total;
-            _stores[e].TopBin = _levelBins[e] - 1;
-            total += _levelBins[e];
+            _stores[e].TopBin = Math.Min(_defs[e].Capacity, MaxHistogramLevels - 1);
+            total += _stores[e].TopBin + 1;
         }
 
         _levelTime = new double[total];

@@ -27,20 +27,6 @@ internal sealed class EventCalendar
     /// <summary>Gets the number of pending events.</summary>
     public int Count => _rootVacant ? _count - 1 : _count;
 
-    /// <summary>Gets the time of the earliest event; only valid when <see cref="Count"/> &gt; 0.</summary>
-    public double PeekTime
-    {
-        get
-        {
-            if (_rootVacant)
-            {
-                FillRoot();
-            }
-
-            return _heap[0].Time;
-        }
-    }
-
     /// <summary>Removes every pending event and restarts the insertion counter.</summary>
     public void Clear()
     {

@@ -249,6 +249,28 @@ public sealed class LineSimulationTests
     }
 
     [Fact]
+    public void Reset_SnapshotWithPartForReworkOnStationWithoutRework_ThrowsNamingTheStation()
+    {
+        var model = TestLines.Serial(0, ("S", Constant(10)));
+        var snapshot = new LineSnapshot(1000, [new ElementSnapshot
+        {
+            Name = "S",
+            Machines = [new MachineSnapshot
+            {
+                Status = MachineStatus.Blocked,
+                Part = new PartSnapshot(0, 0, 990),
+                PartFinished = true,
+                PartToRework = true,
+            }],
+        }]);
+
+        var ex = Assert.Throws<ArgumentException>(() => new LineSimulation(model, TestLines.Options(end: 2000), start: snapshot));
+
+        Assert.Contains("'S'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no rework target", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_SplitByFraction_RoutesInProportion()
     {
         var b = new LineBuilder();
