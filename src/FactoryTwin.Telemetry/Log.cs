@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(2001, LogLevel.Information, "Embedded MQTT broker stopped")]
     public static partial void BrokerStopped(ILogger logger);
 
+    [LoggerMessage(2002, LogLevel.Information, "Embedded MQTT broker takes no more messages; everything it took is committed ({Held} acknowledgements still leaving)")]
+    public static partial void BrokerDrained(ILogger logger, long held);
+
     [LoggerMessage(2010, LogLevel.Information, "Telemetry ingestion connected to {Host}:{Port} as {ClientId}, subscribed to {Filter} (session present: {SessionPresent})")]
     public static partial void Connected(ILogger logger, string host, int port, string clientId, string filter, bool sessionPresent);
 

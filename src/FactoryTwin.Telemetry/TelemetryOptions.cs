@@ -29,6 +29,9 @@ public sealed class TelemetryOptions
     /// <summary>The default number of messages the embedded broker queues per client before it drops the oldest.</summary>
     public const int DefaultEmbeddedMaxPendingMessagesPerClient = 10_000_000;
 
+    /// <summary>The default bytes that messages accepted and not yet committed may hold.</summary>
+    public const long DefaultMaxPendingBytes = 64L * 1024 * 1024;
+
     /// <summary>Gets or sets which broker to use.</summary>
     /// <value>The default value is <see cref="TelemetryBrokerMode.Embedded"/>.</value>
     public TelemetryBrokerMode Broker { get; set; } = TelemetryBrokerMode.Embedded;
@@ -75,11 +78,26 @@ public sealed class TelemetryOptions
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Gets or sets how many messages may be received and not yet acknowledged (1–65535). It is sent to the broker as the
-    /// MQTT 5 Receive Maximum and is also the capacity of the bounded hand-off to the store writer, so it bounds memory.
+    /// Gets or sets how many messages the ingesting client of an external broker may have received and not yet
+    /// acknowledged (1–65535). It is sent to the broker as the MQTT 5 Receive Maximum, so the broker holds the rest.
     /// </summary>
     /// <value>The default value is <see cref="DefaultReceiveMaximum"/>.</value>
     public int ReceiveMaximum { get; set; } = DefaultReceiveMaximum;
+
+    /// <summary>
+    /// Gets or sets the memory, in bytes, that messages received and not yet committed may hold (each is charged
+    /// 256 bytes plus 64 per point). When it is used up, the broker stops reading from devices until commits free room:
+    /// TCP backpressure reaches the devices instead of memory growing with the offered load.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultMaxPendingBytes"/> (64 MiB).</value>
+    public long MaxPendingBytes { get; set; } = DefaultMaxPendingBytes;
+
+    /// <summary>
+    /// Gets or sets how long messages may be pending without any commit before ingestion counts as stuck; the server's
+    /// readiness check then reports Unhealthy and names the stage that is stuck.
+    /// </summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the most points committed in one store transaction; a batch also ends when no message is waiting.</summary>
     /// <value>The default value is <see cref="DefaultMaxBatchPoints"/>.</value>

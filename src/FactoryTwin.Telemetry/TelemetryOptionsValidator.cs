@@ -57,6 +57,12 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
         Positive(errors, "MaxClockSkew", options.MaxClockSkew);
         Positive(errors, "MaxAge", options.MaxAge);
         Positive(errors, "RejectionLogInterval", options.RejectionLogInterval);
+        Positive(errors, "StallTimeout", options.StallTimeout);
+        if (options.MaxPendingBytes < 64 * 1024)
+        {
+            errors.Add($"Telemetry:MaxPendingBytes must be at least 65536 (64 KiB), not {options.MaxPendingBytes}.");
+        }
+
         if (options.ReconnectMaxDelay < options.ReconnectMinDelay)
         {
             errors.Add("Telemetry:ReconnectMaxDelay must not be shorter than ReconnectMinDelay.");

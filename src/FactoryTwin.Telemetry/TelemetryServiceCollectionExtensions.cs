@@ -11,9 +11,10 @@ namespace FactoryTwin.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds telemetry ingestion: the embedded MQTT broker (when <see cref="TelemetryOptions.Broker"/> is
-    /// <see cref="TelemetryBrokerMode.Embedded"/>) and the ingestion service that validates messages against the plant model
-    /// and commits them to the store. The host must register the <see cref="Model.Plants.PlantModel"/> and an
+    /// Adds telemetry ingestion: the pipeline that validates messages against the plant model and commits them to the
+    /// store, and either the embedded MQTT broker that feeds it directly and acknowledges devices only after the commit
+    /// (when <see cref="TelemetryOptions.Broker"/> is <see cref="TelemetryBrokerMode.Embedded"/>) or the ingesting client of
+    /// an external broker. <see cref="ITelemetryIngestionStatus"/> reports how ingestion is doing. The host must register the <see cref="Model.Plants.PlantModel"/> and an
     /// <see cref="Model.Telemetry.ITelemetryStore"/>; options are validated at start-up.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -35,10 +36,15 @@ public static class TelemetryServiceCollectionExtensions
         // Timestamps are checked against the plant's clock: the host's clock unless the host registers a plant clock.
         services.TryAddKeyedSingleton<TimeProvider>(PlantClock.ServiceKey, static (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<TelemetryMetrics>();
+        services.TryAddSingleton<IngestionPipeline>();
+        services.TryAddSingleton<ITelemetryIngestionStatus>(static sp => sp.GetRequiredService<IngestionPipeline>());
         services.TryAddSingleton<EmbeddedBroker>();
         services.TryAddSingleton<MqttIngestionService>();
 
-        // The broker starts before ingestion connects to it, and stops after ingestion has disconnected.
+        // Started in this order and stopped in reverse: the pipeline's writer runs before the broker takes the first
+        // message and until the broker has closed; the broker starts before an ingesting client connects to it. The
+        // broker's stop begins, before any service stops, by committing and acknowledging what it took.
+        services.AddHostedService(static sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(static sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService(static sp => sp.GetRequiredService<MqttIngestionService>());
         return services;

@@ -164,7 +164,8 @@ internal static class ServerBuilderExtensions
         // Operations and documentation.
         services.AddHealthChecks()
             .AddCheck<HistorianHealthCheck>("historian", tags: ["ready"])
-            .AddCheck<BrokerHealthCheck>("mqtt-broker", tags: ["ready"]);
+            .AddCheck<BrokerHealthCheck>("mqtt-broker", tags: ["ready"])
+            .AddCheck<IngestionHealthCheck>("telemetry-ingestion", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter("FactoryTwin.*")
             .AddMeter("Microsoft.Orleans")
@@ -195,7 +196,7 @@ internal static class ServerBuilderExtensions
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         // The API reference works offline: its script is served by the server and it loads no web fonts.

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
+using FactoryTwin.Telemetry.Ingestion;
 using FactoryTwin.Telemetry.Schema;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,29 +23,60 @@ namespace FactoryTwin.Telemetry.Broker;
 /// at each connection and applies <see cref="BrokerAccessPolicy"/> to every publish and subscription; a refused publish is
 /// answered <c>NotAuthorized</c> and delivered to nobody, so nothing of it reaches ingestion or the store. With
 /// <see cref="TelemetryOptions.TlsPort"/> set it also listens with TLS.
+/// <para>
+/// With the <see cref="IngestionPipeline"/> (always, in a host) it is where telemetry enters: each PUBLISH is handed to the
+/// pipeline as it is read, and the device's PUBACK (PUBREC for QoS 2) is held back until the store commit that contains
+/// the message — so an acknowledgement means durable. MQTTnet processes one connection's packets in order and sends
+/// its acknowledgements in order from one queue; holding each one in the outbound interceptor keeps that order while
+/// the connection's reading goes on, so many messages of many clients share one commit. When the pipeline's memory
+/// budget is used up, the receiving interceptor waits, MQTTnet stops reading the socket, and TCP pushes back on the
+/// device. When the host stops, the broker first stops taking PUBLISHes (they are never acknowledged), lets the pipeline
+/// commit what it took, sends those acknowledgements, and only then closes the connections (see
+/// docs/adr/0002-durable-acknowledgement.md).
+/// </para>
 /// </summary>
-internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
+internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
 {
+    /// <summary>How long a stop waits for the held acknowledgements of committed messages to leave.</summary>
+    private static readonly TimeSpan AcknowledgementFlushLimit = TimeSpan.FromSeconds(3);
+
     private readonly TelemetryOptions _options;
     private readonly ILogger<EmbeddedBroker> _logger;
     private readonly ConcurrentDictionary<string, FlowWindow> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MqttClientGrant> _grants = new(StringComparer.Ordinal);
     private readonly IMqttClientAuthenticator? _authenticator;
     private readonly BrokerMetrics _metrics;
+    private readonly IngestionPipeline? _pipeline;
+    private readonly TelemetryMetrics? _telemetryMetrics;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, DeviceAcknowledgements> _acknowledgements = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _accepting = true;
+    private Task? _draining;
+    private long _held;
     private MqttServer? _server;
 
     public EmbeddedBroker(
         IOptions<TelemetryOptions> options,
         ILogger<EmbeddedBroker> logger,
+        IngestionPipeline? pipeline = null,
         IMqttClientAuthenticator? authenticator = null,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        TelemetryMetrics? telemetryMetrics = null,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = logger;
         _metrics = new BrokerMetrics(meterFactory);
         _authenticator = authenticator;
+        _pipeline = pipeline;
+        _telemetryMetrics = telemetryMetrics;
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>Gets the number of device acknowledgements held back until their messages are committed.</summary>
+    public long HeldAcknowledgements => Interlocked.Read(ref _held);
 
     /// <summary>Gets whether the broker is running.</summary>
     public bool IsRunning => _server?.IsStarted == true;
@@ -97,6 +129,24 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         Log.BrokerStarted(_logger, _options.Host, _options.Port);
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The first step of a host's stop, before any service stops: take no more PUBLISHes, let the pipeline commit what it
+    /// took, and let those acknowledgements leave. The live twin and the rest of the host are still running meanwhile.
+    /// </summary>
+    /// <param name="cancellationToken">The host's shutdown time.</param>
+    /// <returns>A task that completes when what was taken is committed and acknowledged, or the time is up.</returns>
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        _accepting = false;
+        return _draining ??= DrainAsync(cancellationToken);
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         var server = _server;
@@ -105,8 +155,21 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
             return;
         }
 
+        try
+        {
+            await StoppingAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The shutdown time is up: what is not committed stays unacknowledged, for the devices to send again.
+        }
+
         _server = null;
-        await server.StopAsync(new MqttServerStopOptions()).WaitAsync(cancellationToken);
+        await server.StopAsync(new MqttServerStopOptions
+        {
+            DefaultClientDisconnectOptions = new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.ServerShuttingDown },
+        }).WaitAsync(cancellationToken);
+        _closed.TrySetResult();
         server.Dispose();
         foreach (var window in _windows.Values)
         {
@@ -115,6 +178,7 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 
         _windows.Clear();
         _grants.Clear();
+        _acknowledgements.Clear();
         Log.BrokerStopped(_logger);
     }
 
@@ -143,6 +207,12 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
             }
 
             _grants[e.ClientId] = grant;
+        }
+
+        if (e.CleanSession == true)
+        {
+            // A clean start discards the session: acknowledgements held for its earlier connection will never be sent.
+            _acknowledgements.TryRemove(e.ClientId, out _);
         }
 
         if (e.ProtocolVersion == MqttProtocolVersion.V500)
@@ -188,8 +258,10 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private Task OnInterceptingPublishAsync(InterceptingPublishEventArgs e)
+    private async Task OnInterceptingPublishAsync(InterceptingPublishEventArgs e)
     {
+        var packetId = e.ClientId.Length > 0 && _acknowledgements.TryGetValue(e.ClientId, out var device) ? device.TakeIncoming() : (ushort)0;
+
         // An empty client id is a message the host injected into the broker itself.
         if (e.ClientId.Length > 0)
         {
@@ -199,32 +271,123 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
                 e.ProcessPublish = false;
                 e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
                 _metrics.Refuse(BrokerRefusal.PublishNotAllowed);
-                return Task.CompletedTask;
+                return;
             }
         }
 
-        var properties = e.ApplicationMessage.UserProperties ??= [];
+        var message = e.ApplicationMessage;
+        var properties = message.UserProperties ??= [];
         properties.RemoveAll(static p => string.Equals(p.Name, TelemetryTopic.PublisherProperty, StringComparison.Ordinal));
         properties.Add(new MqttUserProperty(TelemetryTopic.PublisherProperty, Encoding.UTF8.GetBytes(e.ClientId).AsMemory()));
-        return Task.CompletedTask;
-    }
-
-    private Task OnOutboundPacketAsync(InterceptingPacketEventArgs e)
-    {
-        if (e.Packet is MqttPublishPacket { QualityOfServiceLevel: > MqttQualityOfServiceLevel.AtMostOnce } &&
-            _windows.TryGetValue(e.ClientId, out var window))
+        if (_pipeline is null || string.IsNullOrEmpty(message.Topic))
         {
-            return window.EnterAsync(e.CancellationToken);
+            return;
         }
 
-        return Task.CompletedTask;
+        if (!_accepting)
+        {
+            // Stopping: this PUBLISH is neither taken nor acknowledged; the connection's reading waits here until the
+            // broker closes it, and the device sends the message again to the next run.
+            e.ProcessPublish = false;
+            await _closed.Task.WaitAsync(e.CancellationToken);
+            throw new OperationCanceledException("the broker is stopping");
+        }
+
+        var acceptance = await _pipeline.AcceptAsync(message.Topic, e.ClientId, message.Payload, e.CancellationToken);
+        if (packetId != 0 && message.QualityOfServiceLevel > MqttQualityOfServiceLevel.AtMostOnce)
+        {
+            _acknowledgements.GetOrAdd(e.ClientId, static _ => new DeviceAcknowledgements()).Hold(packetId, acceptance);
+        }
+    }
+
+    private async Task OnOutboundPacketAsync(InterceptingPacketEventArgs e)
+    {
+        switch (e.Packet)
+        {
+            case MqttPublishPacket { QualityOfServiceLevel: > MqttQualityOfServiceLevel.AtMostOnce } when _windows.TryGetValue(e.ClientId, out var window):
+                await window.EnterAsync(e.CancellationToken);
+                break;
+            case MqttPubAckPacket ack when TryTakeHeld(e.ClientId, ack.PacketIdentifier, out var held):
+                await WaitCommittedAsync(held, e.CancellationToken);
+                if (DeviceAcknowledgements.ReasonFor(held) is { } refused)
+                {
+                    ack.ReasonCode = refused.Code;
+                    ack.ReasonString = refused.Text;
+                }
+                else if (ack.ReasonCode == MqttPubAckReasonCode.NoMatchingSubscribers)
+                {
+                    // Ingestion consumed it; "no matching subscribers" would tell the device nobody did.
+                    ack.ReasonCode = MqttPubAckReasonCode.Success;
+                }
+
+                break;
+            case MqttPubRecPacket rec when TryTakeHeld(e.ClientId, rec.PacketIdentifier, out var held):
+                await WaitCommittedAsync(held, e.CancellationToken);
+                if (DeviceAcknowledgements.ReasonFor(held) is { } refusedQos2)
+                {
+                    rec.ReasonCode = (MqttPubRecReasonCode)(int)refusedQos2.Code;
+                    rec.ReasonString = refusedQos2.Text;
+                }
+                else if (rec.ReasonCode == MqttPubRecReasonCode.NoMatchingSubscribers)
+                {
+                    rec.ReasonCode = MqttPubRecReasonCode.Success;
+                }
+
+                break;
+        }
+    }
+
+    private bool TryTakeHeld(string clientId, ushort packetId, out Acceptance held)
+    {
+        held = default;
+        return _acknowledgements.TryGetValue(clientId, out var device) && device.TryTake(packetId, out held);
+    }
+
+    private async Task WaitCommittedAsync(Acceptance held, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _held);
+        try
+        {
+            await _pipeline!.WaitSettledAsync(held.Ticket, cancellationToken);
+            _telemetryMetrics?.MessageAcknowledged();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _held);
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        if (_pipeline is null || _server is null)
+        {
+            return;
+        }
+
+        await _pipeline.DrainAsync(cancellationToken);
+
+        // The acknowledgements of what was committed leave through each connection's send queue; give them a moment.
+        var started = _time.GetTimestamp();
+        while (Interlocked.Read(ref _held) > 0 && _time.GetElapsedTime(started) < AcknowledgementFlushLimit)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _time, cancellationToken);
+        }
+
+        Log.BrokerDrained(_logger, Interlocked.Read(ref _held));
     }
 
     private Task OnInboundPacketAsync(InterceptingPacketEventArgs e)
     {
-        if (e.Packet is MqttPubAckPacket or MqttPubCompPacket && _windows.TryGetValue(e.ClientId, out var window))
+        switch (e.Packet)
         {
-            window.Release();
+            case MqttPublishPacket { QualityOfServiceLevel: > MqttQualityOfServiceLevel.AtMostOnce } publish when _pipeline is not null:
+                // The publish interceptor that follows for this connection (packets are handled one at a time) needs the
+                // packet identifier to hold the matching acknowledgement; the application message does not carry it.
+                _acknowledgements.GetOrAdd(e.ClientId, static _ => new DeviceAcknowledgements()).SetIncoming(publish.PacketIdentifier);
+                break;
+            case MqttPubAckPacket or MqttPubCompPacket when _windows.TryGetValue(e.ClientId, out var window):
+                window.Release();
+                break;
         }
 
         return Task.CompletedTask;

@@ -1,9 +1,8 @@
 using FactoryTwin.Model.Telemetry;
-using MQTTnet;
 
 namespace FactoryTwin.Telemetry.Ingestion;
 
-/// <summary>One received message on its way to the store: what validation accepted from it and the handle that acknowledges it. Pooled.</summary>
+/// <summary>One accepted message on its way to the store: what validation kept of it, its place in line and the memory it holds. Pooled.</summary>
 internal sealed class InboxItem
 {
     /// <summary>Gets the accepted series points.</summary>
@@ -12,16 +11,17 @@ internal sealed class InboxItem
     /// <summary>Gets the accepted part events.</summary>
     public List<PartEvent> Parts { get; } = new(1);
 
-    /// <summary>Gets or sets the received message, whose <see cref="MqttApplicationMessageReceivedEventArgs.AcknowledgeAsync"/> sends the PUBACK.</summary>
-    public MqttApplicationMessageReceivedEventArgs? Message { get; set; }
+    /// <summary>Gets or sets the message's ticket: its place in the order in which messages are settled.</summary>
+    public long Ticket { get; set; }
 
-    /// <summary>Gets or sets the connection it arrived on; an acknowledgement on a later connection would name a different message.</summary>
-    public int Connection { get; set; }
+    /// <summary>Gets or sets the bytes of the memory budget it holds until it is settled.</summary>
+    public long Bytes { get; set; }
 
     public void Clear()
     {
         Points.Clear();
         Parts.Clear();
-        Message = null;
+        Ticket = 0;
+        Bytes = 0;
     }
 }

@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
-using FactoryTwin.Model.Plants;
-using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Telemetry.Schema;
-using FactoryTwin.Telemetry.Validation;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,25 +11,23 @@ using MQTTnet.Protocol;
 namespace FactoryTwin.Telemetry.Ingestion;
 
 /// <summary>
-/// Subscribes to the site's telemetry with QoS 1 and a persistent MQTT 5 session, validates each message as it arrives,
-/// hands it through a bounded channel to one writer that commits batches to the <see cref="ITelemetryStore"/>, and only
-/// then acknowledges the messages (PUBACK, in arrival order), rejected ones included. A slow store therefore fills the
-/// channel, the receive handler waits, unacknowledged messages reach the Receive Maximum and the broker holds the rest.
+/// Ingestion from an external broker (<see cref="TelemetryBrokerMode.External"/>): subscribes to the site's telemetry with
+/// QoS 1 and a persistent MQTT 5 session, hands each message to the <see cref="IngestionPipeline"/> as it arrives, and
+/// acknowledges it (PUBACK, in arrival order) only once the pipeline has settled it — committed to the store, or
+/// rejected. At most <see cref="TelemetryOptions.ReceiveMaximum"/> messages are unacknowledged, so a slow store makes the
+/// broker hold the rest. With the embedded broker this service does nothing: the broker hands messages to the pipeline
+/// itself and holds the devices' own acknowledgements (see <see cref="Broker.EmbeddedBroker"/>).
 /// </summary>
 internal sealed partial class MqttIngestionService : BackgroundService
 {
     private readonly TelemetryOptions _options;
-    private readonly ITelemetryStore _store;
+    private readonly IngestionPipeline _pipeline;
     private readonly TimeProvider _time;
     private readonly TelemetryMetrics _metrics;
     private readonly ILogger<MqttIngestionService> _logger;
-    private readonly PlantCatalog _catalog;
-    private readonly TelemetryValidator _validator;
     private readonly string _filter;
-    private readonly Channel<InboxItem> _inbox;
-    private readonly ConcurrentQueue<InboxItem> _pool = new();
+    private readonly Channel<Received> _received;
     private readonly IMqttClient _client;
-    private readonly BatchObserverDispatcher _observers;
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationToken _stopping;
     private int _connection;
@@ -46,29 +39,22 @@ internal sealed partial class MqttIngestionService : BackgroundService
 
     public MqttIngestionService(
         IOptions<TelemetryOptions> options,
-        PlantModel plant,
-        ITelemetryStore store,
-        [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time,
+        IngestionPipeline pipeline,
+        TimeProvider time,
         TelemetryMetrics metrics,
-        ILogger<MqttIngestionService> logger,
-        IEnumerable<ITelemetryBatchObserver>? observers = null)
+        ILogger<MqttIngestionService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(plant);
+        ArgumentNullException.ThrowIfNull(pipeline);
         _options = options.Value;
-        _store = store;
+        _pipeline = pipeline;
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _observers = new BatchObserverDispatcher(observers ?? [], time, logger);
-        var catalog = new PlantCatalog(plant);
-        _catalog = catalog;
-        _validator = new TelemetryValidator(catalog, _options, time, metrics, logger);
-        _filter = TelemetryTopic.FilterFor(catalog.Site, _options.SharedSubscriptionGroup);
+        _filter = TelemetryTopic.FilterFor(pipeline.Catalog.Site, _options.SharedSubscriptionGroup);
 
-        // Wait, not drop: a full inbox must stall the MQTT receive handler so that acknowledgements slow down and the
-        // broker keeps the backlog. Capacity = Receive Maximum, the most the broker sends before acknowledgements.
-        _inbox = Channel.CreateBounded<InboxItem>(new BoundedChannelOptions(_options.ReceiveMaximum)
+        // Capacity = Receive Maximum, the most the broker sends before acknowledgements.
+        _received = Channel.CreateBounded<Received>(new BoundedChannelOptions(_options.ReceiveMaximum)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
@@ -92,25 +78,24 @@ internal sealed partial class MqttIngestionService : BackgroundService
     /// <summary>Gets the topic filter subscribed to.</summary>
     public string Filter => _filter;
 
+    /// <summary>Gets whether this service reads from an external broker (with the embedded one it does nothing).</summary>
+    public bool IsActive => _options.Broker == TelemetryBrokerMode.External;
+
     /// <summary>Gets whether the client is connected to the broker.</summary>
     public bool IsConnected => _client.IsConnected;
 
     /// <summary>Gets whether the subscription of the current connection was granted.</summary>
     public bool IsSubscribed => _subscribed;
 
-    /// <summary>Gets the number of times a batch observer failed.</summary>
-    public long ObserverFailures => _observers.FailureTotal;
-
     public override void Dispose()
     {
         _client.Dispose();
-        _observers.Dispose();
         base.Dispose();
     }
 
     /// <summary>
-    /// Starts ingestion and holds the host's start until the first subscription is granted (at most
-    /// <see cref="StartupSubscribeWait"/>), so that nothing started after it — the twin, the virtual plant, a test's
+    /// Starts ingestion and, with an external broker, holds the host's start until the first subscription is granted (at
+    /// most <see cref="StartupSubscribeWait"/>), so that nothing started after it — the twin, the virtual plant, a test's
     /// publisher — publishes before anyone reads the stream: a broker drops messages that no subscription matches. A
     /// broker that cannot be reached does not stop the host: ingestion keeps retrying in the background.
     /// </summary>
@@ -118,6 +103,11 @@ internal sealed partial class MqttIngestionService : BackgroundService
     /// <returns>A task that completes when ingestion reads the stream, or after the wait.</returns>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!IsActive)
+        {
+            return;
+        }
+
         await base.StartAsync(cancellationToken);
         try
         {
@@ -132,7 +122,7 @@ internal sealed partial class MqttIngestionService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        var writer = Task.Run(() => RunWriterAsync(stoppingToken), stoppingToken);
+        var acknowledger = Task.Run(() => RunAcknowledgerAsync(stoppingToken), stoppingToken);
         try
         {
             await RunConnectionAsync(stoppingToken);
@@ -145,8 +135,8 @@ internal sealed partial class MqttIngestionService : BackgroundService
                 await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
             }
 
-            _inbox.Writer.TryComplete();
-            await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _received.Writer.TryComplete();
+            await acknowledger.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -225,22 +215,15 @@ internal sealed partial class MqttIngestionService : BackgroundService
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        // Acknowledge only after the store has committed (or the message was rejected): see RunWriterAsync.
+        // Acknowledge only after the pipeline has settled it (committed or rejected): see RunAcknowledgerAsync.
         e.AutoAcknowledge = false;
         var connection = Volatile.Read(ref _connection);
-        _metrics.MessageReceived();
-        if (!_pool.TryDequeue(out var item))
-        {
-            item = new InboxItem();
-        }
-
-        item.Message = e;
-        item.Connection = connection;
         var message = e.ApplicationMessage;
-        _validator.Validate(message.Topic, PublisherOf(message.UserProperties), message.Payload, item.Points, item.Parts);
-        if (!_inbox.Writer.TryWrite(item))
+        var acceptance = await _pipeline.AcceptAsync(message.Topic, PublisherOf(message.UserProperties), message.Payload, _stopping);
+        var received = new Received(e, acceptance.Ticket, connection);
+        if (!_received.Writer.TryWrite(received))
         {
-            await _inbox.Writer.WriteAsync(item, _stopping);
+            await _received.Writer.WriteAsync(received, _stopping);
         }
     }
 
@@ -251,104 +234,35 @@ internal sealed partial class MqttIngestionService : BackgroundService
             return null;
         }
 
-        // The last one wins: the embedded broker appends its stamp after removing any the client sent.
+        // The last one wins: a broker that stamps the publisher appends its stamp after any the client sent.
         for (var i = properties.Count - 1; i >= 0; i--)
         {
             if (string.Equals(properties[i].Name, TelemetryTopic.PublisherProperty, StringComparison.Ordinal))
             {
-                return _catalog.Publisher(properties[i].ValueBuffer.Span);
+                return _pipeline.Catalog.Publisher(properties[i].ValueBuffer.Span);
             }
         }
 
         return null;
     }
 
-    private async Task RunWriterAsync(CancellationToken cancellationToken)
+    private async Task RunAcknowledgerAsync(CancellationToken cancellationToken)
     {
-        var reader = _inbox.Reader;
-        var items = new List<InboxItem>(_options.ReceiveMaximum);
+        var reader = _received.Reader;
         while (await reader.WaitToReadAsync(cancellationToken))
         {
-            items.Clear();
-            int points = 0, parts = 0;
-
-            // Natural batching: take what is waiting, up to the batch limit; at low load a batch is one message.
-            while (points < _options.MaxBatchPoints && reader.TryRead(out var item))
+            while (reader.TryRead(out var received))
             {
-                items.Add(item);
-                points += item.Points.Count;
-                parts += item.Parts.Count;
-            }
+                await _pipeline.WaitSettledAsync(received.Ticket, cancellationToken);
+                if (received.Connection != Volatile.Read(ref _connection) || !_client.IsConnected)
+                {
+                    Log.StaleAcknowledgementSkipped(_logger);
+                    continue;
+                }
 
-            if (points + parts > 0)
-            {
-                await CommitAsync(Batch(items, points, parts), cancellationToken);
-            }
-
-            await AcknowledgeAsync(items, cancellationToken);
-        }
-    }
-
-    private static TelemetryBatch Batch(List<InboxItem> items, int points, int parts)
-    {
-        var p = new List<SeriesPoint>(points);
-        var e = parts == 0 ? [] : new List<PartEvent>(parts);
-        foreach (var item in items)
-        {
-            p.AddRange(item.Points);
-            e.AddRange(item.Parts);
-        }
-
-        return new TelemetryBatch(p, e);
-    }
-
-    private async Task CommitAsync(TelemetryBatch batch, CancellationToken cancellationToken)
-    {
-        var delay = _options.ReconnectMinDelay;
-        while (true)
-        {
-            var started = _time.GetTimestamp();
-            try
-            {
-                await _store.AppendAsync(batch, cancellationToken);
-                _metrics.Committed(batch.Points.Count, batch.Parts.Count, _time.GetElapsedTime(started));
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Never acknowledge what is not committed: keep the batch and retry; the broker keeps the rest meanwhile.
-                _metrics.CommitFailed();
-                Log.CommitFailed(_logger, ex, batch.Points.Count, batch.Parts.Count, delay);
-            }
-
-            await Task.Delay(delay, _time, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
-        }
-
-        // Committed: observers (the live twin) see the batch before its messages are acknowledged; their failures
-        // are logged and counted, never retried, so the store stays the source of truth.
-        if (_observers.Count > 0)
-        {
-            await _observers.NotifyAsync(batch, cancellationToken);
-        }
-    }
-
-    private async Task AcknowledgeAsync(List<InboxItem> items, CancellationToken cancellationToken)
-    {
-        var current = Volatile.Read(ref _connection);
-        foreach (var item in items)
-        {
-            // Settled before the PUBACK leaves, so the in-flight count never runs ahead of the broker's window.
-            _metrics.MessagesSettled(1);
-            if (item.Connection != current || !_client.IsConnected)
-            {
-                Log.StaleAcknowledgementSkipped(_logger);
-            }
-            else
-            {
                 try
                 {
-                    await item.Message!.AcknowledgeAsync(cancellationToken);
+                    await received.Message.AcknowledgeAsync(cancellationToken);
                     _metrics.MessageAcknowledged();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -356,9 +270,9 @@ internal sealed partial class MqttIngestionService : BackgroundService
                     Log.AcknowledgeFailed(_logger, ex);
                 }
             }
-
-            item.Clear();
-            _pool.Enqueue(item);
         }
     }
+
+    /// <summary>A message taken by the pipeline and waiting to be acknowledged to the broker.</summary>
+    private readonly record struct Received(MqttApplicationMessageReceivedEventArgs Message, long Ticket, int Connection);
 }

@@ -39,6 +39,12 @@ internal static class TelemetryDecoder
             error = "the payload is not valid JSON";
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader's string getters throw this for text that is not valid UTF-8.
+            error = "the payload is not valid UTF-8";
+            return false;
+        }
     }
 
     /// <summary>Decodes a payload held in one span.</summary>
@@ -59,6 +65,12 @@ internal static class TelemetryDecoder
         catch (JsonException)
         {
             error = "the payload is not valid JSON";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader's string getters throw this for text that is not valid UTF-8.
+            error = "the payload is not valid UTF-8";
             return false;
         }
     }
@@ -339,6 +351,12 @@ internal static class TelemetryDecoder
         // RFC 3339 needs the 'T' and an explicit offset; Utf8JsonReader alone would accept a date or a local time.
         Span<char> text = stackalloc char[40];
         var n = reader.CopyString(text);
+        if (n < 20)
+        {
+            // Shorter once its escapes are read ("\u0032…"): no RFC 3339 date-time.
+            return false;
+        }
+
         var explicitOffset = text[n - 1] is 'Z' or 'z' || (text[n - 6] is '+' or '-' && text[n - 3] == ':');
         if (text[10] is not ('T' or 't') || !explicitOffset || !reader.TryGetDateTimeOffset(out value))
         {

@@ -24,8 +24,16 @@ internal sealed class TelemetryValidator
     private readonly SequenceWindow[] _sequences;
     private readonly DecodedMessage _message = new();
     private readonly Lock _gate = new();
+    private RejectionReason? _reason;
 
-    public TelemetryValidator(PlantCatalog catalog, TelemetryOptions options, TimeProvider time, TelemetryMetrics metrics, ILogger logger)
+    /// <summary>Creates a validator.</summary>
+    /// <param name="catalog">The plant model's lookups.</param>
+    /// <param name="options">The limits.</param>
+    /// <param name="time">The plant's clock, that timestamps are checked against.</param>
+    /// <param name="metrics">Where rejections are counted.</param>
+    /// <param name="logger">Where rejections are logged.</param>
+    /// <param name="logTime">The clock of the log's rate limit (wall time, so an emulated plant at 60× does not log 60 times as often); <paramref name="time"/> when <see langword="null"/>.</param>
+    public TelemetryValidator(PlantCatalog catalog, TelemetryOptions options, TimeProvider time, TelemetryMetrics metrics, ILogger logger, TimeProvider? logTime = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +44,7 @@ internal sealed class TelemetryValidator
         _maxSkew = options.MaxClockSkew;
         _maxAge = options.MaxAge;
         _maxPayloadBytes = options.MaxPayloadBytes;
-        _rejections = new RejectionLog(logger, time, options.RejectionLogInterval, catalog.GatewayCount);
+        _rejections = new RejectionLog(logger, logTime ?? time, options.RejectionLogInterval, catalog.GatewayCount);
         var window = (options.DuplicateWindow + 63) / 64 * 64;
         _sequences = new SequenceWindow[catalog.GatewayCount];
         for (var i = 0; i < _sequences.Length; i++)
@@ -52,12 +60,43 @@ internal sealed class TelemetryValidator
     /// <param name="points">Receives the accepted series points.</param>
     /// <param name="parts">Receives the accepted part events.</param>
     /// <returns>Whether all, some or none of the message was accepted.</returns>
-    public MessageOutcome Validate(string topic, string? publisher, in ReadOnlySequence<byte> payload, List<SeriesPoint> points, List<PartEvent> parts)
+    public MessageOutcome Validate(string topic, string? publisher, in ReadOnlySequence<byte> payload, List<SeriesPoint> points, List<PartEvent> parts) =>
+        Validate(topic, publisher, payload, points, parts, out _);
+
+    /// <summary>Validates one message and says why it was rejected as a whole.</summary>
+    /// <param name="topic">The MQTT topic.</param>
+    /// <param name="publisher">The publishing gateway's client id, or <see langword="null"/> when the message does not say.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="points">Receives the accepted series points.</param>
+    /// <param name="parts">Receives the accepted part events.</param>
+    /// <param name="reason">The message-level rejection reason, or <see langword="null"/> when the message was not rejected as a whole for one reason.</param>
+    /// <returns>Whether all, some or none of the message was accepted.</returns>
+    public MessageOutcome Validate(string topic, string? publisher, in ReadOnlySequence<byte> payload, List<SeriesPoint> points, List<PartEvent> parts, out RejectionReason? reason)
     {
         ArgumentNullException.ThrowIfNull(topic);
         lock (_gate)
         {
-            return ValidateCore(topic, publisher, payload, points, parts);
+            _reason = null;
+            var outcome = ValidateCore(topic, publisher, payload, points, parts);
+            reason = _reason;
+            return outcome;
+        }
+    }
+
+    /// <summary>
+    /// Counts and logs a message that could not be validated at all (an unexpected failure while reading it) as
+    /// <c>malformed</c>, so that it is settled like any rejected message instead of stalling the stream.
+    /// </summary>
+    /// <param name="topic">The MQTT topic.</param>
+    /// <param name="publisher">The publisher, or <see langword="null"/>.</param>
+    /// <param name="exception">What failed.</param>
+    public void RejectUnreadable(string topic, string? publisher, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        lock (_gate)
+        {
+            var gateway = publisher is not null && _catalog.TryGetGateway(publisher, out var g) ? g.Index : -1;
+            Reject(RejectionReason.Malformed, gateway, publisher ?? "(none)", topic ?? "(none)", "the message could not be read: " + exception.GetType().Name);
         }
     }
 
@@ -219,6 +258,7 @@ internal sealed class TelemetryValidator
 
     private MessageOutcome Reject(RejectionReason reason, int gateway, string who, string topic, string detail)
     {
+        _reason = reason;
         _metrics.Reject(reason);
         _rejections.Report(reason, gateway, who, topic, detail);
         return MessageOutcome.Rejected;

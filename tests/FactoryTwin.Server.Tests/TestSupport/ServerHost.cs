@@ -27,7 +27,10 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public int MqttPort { get; }
 
-    public static async Task<ServerHost> StartAsync(params string[] extraArgs)
+    public static Task<ServerHost> StartAsync(params string[] extraArgs) => StartAsync(static _ => { }, extraArgs);
+
+    /// <summary>Starts a server whose services <paramref name="configure"/> may change (to wrap the store, say) before it is built.</summary>
+    public static async Task<ServerHost> StartAsync(Action<WebApplicationBuilder> configure, params string[] extraArgs)
     {
         var dataFolder = Directory.CreateTempSubdirectory("factorytwin-server-").FullName;
         var ports = FreePorts.Take(4);
@@ -49,6 +52,7 @@ internal sealed class ServerHost : IAsyncDisposable
         ];
         var builder = FactoryTwinServer.CreateBuilder(args);
         builder.WebHost.UseTestServer();
+        configure(builder);
         var app = FactoryTwinServer.Build(builder);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var host = new ServerHost(app, dataFolder, ports[0]);

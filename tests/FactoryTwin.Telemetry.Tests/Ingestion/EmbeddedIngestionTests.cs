@@ -1,3 +1,4 @@
+using FactoryTwin.Telemetry.Ingestion;
 using FactoryTwin.Telemetry.Tests.TestSupport;
 using FactoryTwin.Telemetry.Validation;
 
@@ -65,29 +66,35 @@ public sealed class EmbeddedIngestionTests
     }
 
     [Fact]
-    public async Task Ingest_StoreSlowerThanStream_UnacknowledgedStayWithinReceiveMaximumAndBrokerHoldsTheRest()
+    public async Task Ingest_StoreHangs_NoDeviceAcknowledgementAndReceivingStopsAtTheMemoryBudget()
     {
         using var store = new InMemoryTelemetryStore { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        await using var harness = await IngestionHarness.StartAsync(o => o.ReceiveMaximum = 16, store);
+        const long Budget = 64 * 1024;
+        await using var harness = await IngestionHarness.StartAsync(o => o.MaxPendingBytes = Budget, store);
         await using var gateway = await TestPublisher.ConnectAsync(harness.Port, "gw-paint");
         var t0 = TimeProvider.System.GetUtcNow();
-        const int Messages = 400;
+        const int Messages = 2000;
+        var perMessage = IngestionPipeline.MessageOverheadBytes + (IngestionPipeline.ItemBytes * Payloads.OvenSensors.Length);
+        var fits = (int)(Budget / perMessage);
 
-        // Every publish is acknowledged by the broker although the store accepts nothing: the broker holds the backlog.
-        for (var seq = 1; seq <= Messages; seq++)
-        {
-            Assert.True(await gateway.PublishAsync(Payloads.OvenTopic, Payloads.Oven(seq, t0), TestContext.Current.CancellationToken));
-        }
+        // The device keeps all its messages in flight; the store takes nothing.
+        var publishes = Enumerable.Range(1, Messages)
+            .Select(seq => gateway.PublishAsync(Payloads.OvenTopic, Payloads.Oven(seq, t0.AddMilliseconds(seq)), TestContext.Current.CancellationToken))
+            .ToArray();
+        await harness.Store.WaitUntilAsync(() => harness.Pipeline.GetHealth().WaitingReceivers == 1, Timeout);
 
-        await harness.Store.WaitUntilAsync(() => harness.Metrics.Received >= 16, Timeout);
-        await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System, TestContext.Current.CancellationToken);
-        Assert.Equal(16, harness.Metrics.Received);
+        // Not one PUBACK, and the broker stopped reading at the budget: the rest waits in the device and TCP.
         Assert.Equal(0, harness.Metrics.Acknowledged);
+        Assert.DoesNotContain(publishes, p => p.IsCompleted);
+        Assert.Equal(fits, harness.Pipeline.Pending);
+        Assert.Equal(fits + 1, harness.Metrics.Received);
+        Assert.True(harness.Pipeline.HeldBytes <= Budget, $"{harness.Pipeline.HeldBytes} bytes held");
 
         store.Gate.SetResult();
-        await harness.Store.WaitUntilAsync(() => harness.Metrics.Acknowledged == Messages, Timeout);
+        Assert.All(await Task.WhenAll(publishes), Assert.True);
+        Assert.Equal(Messages, harness.Metrics.Acknowledged);
         Assert.Equal(Messages * Payloads.OvenSensors.Length, store.Distinct);
-        Assert.True(harness.Metrics.MaxInFlight <= 16, $"in flight reached {harness.Metrics.MaxInFlight}");
+        await harness.Store.WaitUntilAsync(() => harness.Pipeline.Pending == 0 && harness.Pipeline.HeldBytes == 0, Timeout);
     }
 
     [Fact]

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+using FactoryTwin.Historian;
+using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Server.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactoryTwin.Server.Tests.Telemetry;
+
+/// <summary>The readiness check tells when ingestion is stuck, and which stage, and recovers by itself.</summary>
+public sealed class IngestionReadinessTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ready_StoreHangsWithMessagesPending_UnhealthyNamingTheStoreCommitThenHealthyAfter()
+    {
+        var gate = new HangingStore.Gate();
+        await using var host = await ServerHost.StartAsync(
+            builder => builder.Services.AddSingleton<ITelemetryStore>(sp => new HangingStore(sp.GetRequiredService<IHistorian>(), gate)),
+            "--Telemetry:StallTimeout=00:00:01",
+            "--Server:DeviceAuthentication=false");
+        using var client = host.Client();
+        Assert.Equal("Healthy", await ReadyStatusAsync(client));
+
+        gate.Close();
+        await using var device = await RawGateway.ConnectAsync(host.MqttPort, "gw-paint");
+        var t0 = TimeProvider.System.GetUtcNow();
+        var publishing = device.PublishAsync("factorytwin/v1/lakeside/paint/ecoat-oven/measure", [(1L, RawGateway.Measure(1, t0, "ecoat-oven-z1-air", 180))]);
+
+        var stuck = await WaitForAsync(client, "Unhealthy");
+        var ingestion = stuck.GetProperty("checks").GetProperty("telemetry-ingestion");
+        Assert.Equal("Unhealthy", ingestion.GetProperty("status").GetString());
+        Assert.Contains("stuck in store commit", ingestion.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, ingestion.GetProperty("data").GetProperty("pending").GetInt64());
+        Assert.False(publishing.IsCompleted, "no PUBACK while the store hangs");
+
+        gate.Open();
+        Assert.True(await publishing);
+        Assert.Single(device.Acknowledged);
+        await WaitForAsync(client, "Healthy");
+    }
+
+    private static async Task<string?> ReadyStatusAsync(HttpClient client)
+    {
+        using var doc = JsonDocument.Parse(await (await client.GetAsync("health/ready", Ct)).Content.ReadAsStringAsync(Ct));
+        return doc.RootElement.GetProperty("status").GetString();
+    }
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient client, string status)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            using var response = await client.GetAsync("health/ready", Ct);
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            if (doc.RootElement.GetProperty("status").GetString() == status)
+            {
+                Assert.Equal(status == "Healthy" ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                return doc.RootElement.Clone();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, Ct);
+        }
+
+        Assert.Fail("/health/ready did not become " + status + " within 30 s");
+        return default;
+    }
+
+    /// <summary>The real historian behind a gate that can make every append hang, as a stuck disk or database would.</summary>
+    private sealed class HangingStore(IHistorian historian, HangingStore.Gate gate) : ITelemetryStore
+    {
+        public async ValueTask AppendAsync(TelemetryBatch batch, CancellationToken cancellationToken = default)
+        {
+            await gate.PassAsync(cancellationToken);
+            await historian.AppendAsync(batch, cancellationToken);
+        }
+
+        public sealed class Gate
+        {
+            private volatile TaskCompletionSource _open = Opened();
+
+            public void Close() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public void Open() => _open.TrySetResult();
+
+            public Task PassAsync(CancellationToken cancellationToken) => _open.Task.WaitAsync(cancellationToken);
+
+            private static TaskCompletionSource Opened()
+            {
+                var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                open.SetResult();
+                return open;
+            }
+        }
+    }
+}
