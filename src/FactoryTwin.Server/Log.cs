@@ -14,6 +14,21 @@ internal static partial class Log
     [LoggerMessage(9002, LogLevel.Information, "Plant {Site} loaded from {Path}")]
     public static partial void PlantLoaded(ILogger logger, string site, string path);
 
+    [LoggerMessage(9003, LogLevel.Information, "Plant clock starts at {Origin:O}, the configured start; no saved virtual plant state in {Path}")]
+    public static partial void PlantClockConfigured(ILogger logger, DateTimeOffset origin, string path);
+
+    [LoggerMessage(9004, LogLevel.Information, "Plant clock resumes at {Origin:O}, where the virtual plant stopped ({How}, saved in {Path}), instead of the configured start {Configured:O}. To start fresh, delete that file or pass --VirtualPlant:Resume=false")]
+    public static partial void PlantClockResumed(ILogger logger, DateTimeOffset origin, string path, string how, DateTimeOffset configured);
+
+    [LoggerMessage(9005, LogLevel.Information, "Plant clock starts at {Origin:O}, the configured start, which is after where the virtual plant stopped ({Saved:O}, saved in {Path})")]
+    public static partial void PlantClockAfterSaved(ILogger logger, DateTimeOffset origin, DateTimeOffset saved, string path);
+
+    [LoggerMessage(9006, LogLevel.Warning, "Plant clock starts at {Origin:O}, the configured start: the virtual plant state file {Path} cannot be used ({Problem}) and is replaced; plant time already in the historian may be emulated again")]
+    public static partial void PlantClockStateUnusable(ILogger logger, DateTimeOffset origin, string path, string problem);
+
+    [LoggerMessage(9007, LogLevel.Information, "Plant clock starts at {Origin:O}, the configured start: VirtualPlant:Resume is false, so the saved virtual plant state in {Path} is ignored and replaced")]
+    public static partial void PlantClockResumeOff(ILogger logger, DateTimeOffset origin, string path);
+
     [LoggerMessage(9010, LogLevel.Warning, "Live push failed; retrying at the next interval")]
     public static partial void PushFailed(ILogger logger, Exception exception);
 

@@ -23,6 +23,21 @@ internal static partial class Log
     [LoggerMessage(8020, LogLevel.Warning, "Line {Line} has no gateway in the plant file: its events are simulated but not published")]
     public static partial void LineWithoutGateway(ILogger logger, string line);
 
+    [LoggerMessage(8040, LogLevel.Information, "Virtual plant continues from {Path}, saved at {PlantTime:O} by {How}: it stamps no earlier than {ResumeTime:O}, and the gateways' seq start at {Sequences}. To start fresh, delete the file or set VirtualPlant:Resume=false")]
+    public static partial void StateResumed(ILogger logger, string path, string how, DateTimeOffset plantTime, DateTimeOffset resumeTime, string sequences);
+
+    [LoggerMessage(8041, LogLevel.Information, "Virtual plant has no saved state in {Path}: the gateways' seq start at 0")]
+    public static partial void StateMissing(ILogger logger, string path);
+
+    [LoggerMessage(8042, LogLevel.Warning, "Virtual plant state file {Path} cannot be used ({Problem}): the gateways' seq start at 0 and the file is replaced")]
+    public static partial void StateUnusable(ILogger logger, string path, string problem);
+
+    [LoggerMessage(8043, LogLevel.Information, "VirtualPlant:Resume is false: the saved state in {Path} is ignored and replaced; the gateways' seq start at 0")]
+    public static partial void StateIgnored(ILogger logger, string path);
+
+    [LoggerMessage(8044, LogLevel.Warning, "Virtual plant state file {Path} cannot be written ({Reason}); the plant runs on and the next save tries again")]
+    public static partial void StateNotSaved(ILogger logger, string path, string reason);
+
     [LoggerMessage(8030, LogLevel.Information, "Disturbance {Kind} on {Target} for {Duration} s at simulated second {Time}")]
     public static partial void Disturbance(ILogger logger, string kind, string target, double duration, double time);
 }

@@ -60,8 +60,10 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
     private double _holdAt = double.PositiveInfinity;
     private TaskCompletionSource<DateTimeOffset>? _held;
     private TaskCompletionSource? _resume;
+    private readonly TaskCompletionSource _simulated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
     private volatile bool _running;
+    private volatile bool _stamping;
 
     /// <summary>Creates the emulator of <paramref name="plant"/>; nothing connects before <see cref="RunAsync"/>.</summary>
     /// <param name="plant">A validated plant model.</param>
@@ -182,6 +184,51 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
         resume?.TrySetResult();
     }
 
+    /// <summary>Gets a task that completes when the run stops creating messages (before the buffers drain).</summary>
+    internal Task Simulated => _simulated.Task;
+
+    /// <summary>
+    /// Gets the latest timestamp a message of the run may carry so far (the stamp of the simulated time reached), or
+    /// <see cref="DateTimeOffset.MinValue"/> before the run starts. Between two pacing steps the messages being created
+    /// may be up to one step later; once <see cref="Simulated"/> has completed it is final.
+    /// </summary>
+    internal DateTimeOffset StampedUpTo => _stamping ? Stamp(Volatile.Read(ref _simNow)) : DateTimeOffset.MinValue;
+
+    /// <summary>Gets each gateway's next sequence number; readable from any thread.</summary>
+    /// <returns>The next <c>seq</c> by gateway.</returns>
+    internal Dictionary<GatewayId, long> NextSequences()
+    {
+        var next = new Dictionary<GatewayId, long>(_publishers.Count);
+        foreach (var (id, publisher) in _publishers)
+        {
+            next[id] = publisher.NextSeq;
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Makes each listed gateway's counter start at the given sequence number instead of 0 (a restart that continues
+    /// them); gateways not listed start at 0. Call it before <see cref="RunAsync"/>.
+    /// </summary>
+    /// <param name="next">The first <c>seq</c> by gateway; ids that are not gateways of the plant are ignored.</param>
+    /// <exception cref="InvalidOperationException">The run has started.</exception>
+    internal void StartSequencesAt(IReadOnlyDictionary<GatewayId, long> next)
+    {
+        if (Volatile.Read(ref _started) != 0)
+        {
+            throw new InvalidOperationException("The sequence numbers are set before the run starts.");
+        }
+
+        foreach (var (id, seq) in next)
+        {
+            if (_publishers.TryGetValue(id, out var publisher))
+            {
+                publisher.StartSeqAt(seq);
+            }
+        }
+    }
+
     /// <summary>Gets the plant simulation being emulated.</summary>
     public PlantSimulation Simulation => _simulation;
 
@@ -245,6 +292,8 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
         }
         finally
         {
+            // No message is created after this: the sequence numbers and the latest stamp are final.
+            _simulated.TrySetResult();
             _groundTruth?.Dispose();
             lock (_holdGate)
             {
@@ -322,6 +371,7 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
             _tsOrigin = _options.Duration is { } d ? now.AddTicks(-(long)(d / _tsSpeed * TimeSpan.TicksPerSecond)) : now;
         }
 
+        _stamping = true;
         if (_options.GroundTruthFile is { } path)
         {
             _groundTruth = new GroundTruthWriter(path, _simOrigin);

@@ -33,6 +33,12 @@ public sealed class VirtualPlantOptions
     /// <summary>The default <see cref="MaxInFlight"/>.</summary>
     public const int DefaultMaxInFlight = 256;
 
+    /// <summary>The default <see cref="StateSaveInterval"/>: two seconds of wall time.</summary>
+    public static readonly TimeSpan DefaultStateSaveInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest <see cref="StateSaveInterval"/>.</summary>
+    public static readonly TimeSpan MaxStateSaveInterval = TimeSpan.FromMinutes(10);
+
     /// <summary>The default <see cref="MaxValuesPerMessage"/>.</summary>
     public const int DefaultMaxValuesPerMessage = 500;
 
@@ -127,6 +133,33 @@ public sealed class VirtualPlantOptions
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AlignToClock { get; set; }
+
+    /// <summary>
+    /// Gets or sets the state file of the hosted virtual plant (JSON), or <see langword="null"/> for none: the latest plant
+    /// time it stamped and each gateway's next <c>seq</c>, written atomically every <see cref="StateSaveInterval"/> and on
+    /// a clean stop, so that a restart continues the gateways' counters (and, in the server, the plant clock) instead of
+    /// sending the same <c>seq</c> and plant time again. The server sets it to <c>virtual-plant-state.json</c> in its data
+    /// folder. Only <see cref="VirtualPlantHostedService"/> uses it.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? StateFile { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether a start continues from <see cref="StateFile"/> when it holds a saved state; with
+    /// <see langword="false"/> the saved state is ignored (every counter starts at 0, the server's plant clock at its
+    /// configured start) and replaced.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Resume { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the wall time between two saves of <see cref="StateFile"/> while the plant runs (a clean stop saves
+    /// at once). After a crash the restart adds what may have been sent since the last save: two intervals of the
+    /// emulator clock's time plus a second, and for each gateway four times the most messages it sent between two saves
+    /// (at least <see cref="Continuity.VirtualPlantState.MinimumSeqMargin"/>).
+    /// </summary>
+    /// <value>The default value is 2 s.</value>
+    public TimeSpan StateSaveInterval { get; set; } = DefaultStateSaveInterval;
 
     /// <summary>Gets or sets whether gateways send the MQTT 5 user property <c>publisher</c> = their client id (needed with an external broker).</summary>
     /// <value>The default value is <see langword="true"/>.</value>

@@ -76,6 +76,16 @@ internal sealed class VirtualPlantOptionsValidator : IValidateOptions<VirtualPla
             problems.Add("VirtualPlant:ReconnectDelay must be positive, e.g. 00:00:00.5.");
         }
 
+        if (o.StateSaveInterval <= TimeSpan.Zero || o.StateSaveInterval > VirtualPlantOptions.MaxStateSaveInterval)
+        {
+            problems.Add(Invariant($"VirtualPlant:StateSaveInterval is {o.StateSaveInterval}; use a positive time up to {VirtualPlantOptions.MaxStateSaveInterval}, e.g. 00:00:02."));
+        }
+
+        if (o.StateFile is { } file && string.IsNullOrWhiteSpace(file))
+        {
+            problems.Add("VirtualPlant:StateFile is empty; name a file (e.g. data/virtual-plant-state.json) or leave it out.");
+        }
+
         return problems;
     }
 

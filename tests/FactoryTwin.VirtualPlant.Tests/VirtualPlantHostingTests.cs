@@ -1,3 +1,5 @@
+using System.Globalization;
+using FactoryTwin.VirtualPlant.Continuity;
 using FactoryTwin.VirtualPlant.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +18,15 @@ public sealed class VirtualPlantHostingTests : IDisposable
     [Fact]
     public async Task AddVirtualPlant_BadConfiguration_FailsAtStartNamingTheOption()
     {
-        using var host = Build(new Dictionary<string, string?> { ["VirtualPlant:Speed"] = "2000", ["VirtualPlant:Port"] = "70000" });
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["VirtualPlant:Speed"] = "2000", ["VirtualPlant:Port"] = "70000", ["VirtualPlant:StateSaveInterval"] = "00:00:00",
+        });
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
         Assert.Contains("VirtualPlant:Speed is 2000", ex.Message, StringComparison.Ordinal);
         Assert.Contains("VirtualPlant:Port is 70000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("VirtualPlant:StateSaveInterval is 00:00:00", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,6 +60,60 @@ public sealed class VirtualPlantHostingTests : IDisposable
         var first = GroundTruth.Read(truth)[0].GetProperty("time").GetDateTimeOffset();
         var local = TimeZoneInfo.ConvertTime(first, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
         Assert.Equal((DayOfWeek.Monday, new TimeOnly(10, 0)), (local.DayOfWeek, TimeOnly.FromTimeSpan(local.TimeOfDay)));
+    }
+
+    [Fact]
+    public async Task AddVirtualPlant_StateFile_RestartAfterACleanStopContinuesEachGatewaysSeqExactly()
+    {
+        await using var broker = await TestBroker.LaunchAsync();
+        var stateFile = Path.Combine(_folder, "data", "virtual-plant-state.json");
+        var settings = new Dictionary<string, string?>
+        {
+            ["VirtualPlant:PlantFile"] = Path.Combine(AppContext.BaseDirectory, "samples", "plants", "automotive.yaml"),
+            ["VirtualPlant:Speed"] = "60",
+            ["VirtualPlant:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["VirtualPlant:StateFile"] = stateFile,
+        };
+
+        // A run stopped while the plant runs, as SIGTERM stops the server.
+        var first = await RunUntilStoppedAsync(settings, broker.Port);
+        var saved = VirtualPlantStateFile.Load(stateFile).State!;
+        Assert.True(saved.Clean);
+        var gateways = TestPlants.Automotive.Gateways.Select(g => g.Id.Value).ToList();
+        foreach (var gateway in gateways)
+        {
+            var seqs = first.Where(k => k.Publisher == gateway).Select(k => k.Seq).Order().ToList();
+            Assert.NotEmpty(seqs);
+            Assert.Equal(Enumerable.Range(0, seqs.Count).Select(i => (long)i), seqs);
+            Assert.Equal(seqs.Count, saved.NextSeqAfterRestart(gateway));
+        }
+
+        // The restart on the same state file: every gateway's first seq is its last one + 1.
+        var second = await RunUntilStoppedAsync(settings, broker.Port);
+        foreach (var gateway in gateways)
+        {
+            var seqs = second.Where(k => k.Publisher == gateway).Select(k => k.Seq).Order().ToList();
+            Assert.NotEmpty(seqs);
+            Assert.Equal(Enumerable.Range(0, seqs.Count).Select(i => saved.NextSeqAfterRestart(gateway) + i), seqs);
+        }
+
+        var after = VirtualPlantStateFile.Load(stateFile).State!;
+        Assert.True(after.Clean);
+        Assert.True(after.PlantTime >= saved.PlantTime);
+    }
+
+    /// <summary>Runs the hosted plant until a subscriber got some messages, stops the host, and returns every (publisher, seq) it published.</summary>
+    private static async Task<List<(string Publisher, long Seq)>> RunUntilStoppedAsync(Dictionary<string, string?> settings, int port)
+    {
+        await using var subscriber = await Subscriber.ConnectAsync(port);
+        using var host = Build(settings);
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await subscriber.WaitForAsync(200, TimeSpan.FromSeconds(60));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+        var status = host.Services.GetRequiredService<VirtualPlantHostedService>().Current!;
+        Assert.Equal(status.Messages, status.Published);
+        await subscriber.WaitForAsync(status.Published, TimeSpan.FromSeconds(30));
+        return [.. subscriber.Messages.Keys];
     }
 
     private static IHost Build(Dictionary<string, string?> settings)

@@ -2,8 +2,10 @@ using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Twin.Hosting;
 using FactoryTwin.VirtualPlant;
+using FactoryTwin.VirtualPlant.Continuity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FactoryTwin.Server.Hosting;
 
@@ -12,10 +14,16 @@ namespace FactoryTwin.Server.Hosting;
 /// twin, the API's history ranges and the dashboard read. With real gateways it is the wall clock. With the virtual
 /// plant it is a <see cref="ScaledTimeProvider"/> running at <c>VirtualPlant:Speed</c> from the virtual plant's start
 /// (now, or the last <c>VirtualPlant:StartDay</c>/<c>StartTime</c> in the site's time zone), and the virtual plant
-/// runs in step with it, so an emulated plant at 60× has the shift calendar, rates and OEE of a real one.
+/// runs in step with it, so an emulated plant at 60× has the shift calendar, rates and OEE of a real one. A restart
+/// continues where the virtual plant stopped: the clock starts at the later of that start and the position saved in
+/// the virtual plant's state file (<see cref="StateFileName"/> in the data folder), and the gateways continue their
+/// <c>seq</c>, so the historian never gets the same plant time twice (<see cref="PlantClockStart.Decide"/>).
 /// </summary>
 internal static class PlantClockSetup
 {
+    /// <summary>The virtual plant's state file in the data folder unless <c>VirtualPlant:StateFile</c> is set.</summary>
+    public const string StateFileName = "virtual-plant-state.json";
+
     public static TimeProvider AddPlantClock(this IServiceCollection services, IConfiguration configuration, ServerOptions options, PlantModel plant)
     {
         TimeProvider clock = TimeProvider.System;
@@ -32,14 +40,20 @@ internal static class PlantClockSetup
             var day = configuration.GetValue<DayOfWeek?>("VirtualPlant:StartDay");
             var time = configuration.GetValue<TimeOnly?>("VirtualPlant:StartTime");
             var zone = TimeZoneInfo.FindSystemTimeZoneById(plant.Site.TimeZone);
-            var origin = StartOf(TimeProvider.System.GetUtcNow(), zone, day, time);
-            clock = new ScaledTimeProvider(TimeProvider.System, speed, origin);
+            var configured = StartOf(TimeProvider.System.GetUtcNow(), zone, day, time);
+            var stateFile = StateFileOf(configuration, options);
+            var resume = configuration.GetValue<bool?>("VirtualPlant:Resume") ?? true;
+            var start = PlantClockStart.Decide(configured, stateFile, resume, resume ? VirtualPlantStateFile.Load(stateFile) : null);
+            clock = new ScaledTimeProvider(TimeProvider.System, speed, start.Origin);
+            services.AddSingleton(start);
 
-            // The virtual plant paces itself by the plant clock (so at 1× of it) and starts at the clock's time of day.
+            // The virtual plant paces itself by the plant clock (so at 1× of it), starts at the clock's time of day, and
+            // keeps its state (the clock's position, the gateways' seq) where the next start reads it.
             services.AddOptions<VirtualPlantOptions>().PostConfigure(o =>
             {
                 o.Speed = 1;
                 o.AlignToClock = true;
+                o.StateFile = stateFile;
             });
             services.AddKeyedSingleton<TimeProvider>(VirtualPlantOptions.ClockKey, clock);
         }
@@ -47,6 +61,38 @@ internal static class PlantClockSetup
         services.AddKeyedSingleton(PlantClock.ServiceKey, clock);
         services.AddKeyedSingleton(TwinOptions.ClockKey, clock);
         return clock;
+    }
+
+    /// <summary>The virtual plant's state file: <c>VirtualPlant:StateFile</c>, else <see cref="StateFileName"/> in the data folder (full path).</summary>
+    internal static string StateFileOf(IConfiguration configuration, ServerOptions options) =>
+        Path.GetFullPath(configuration["VirtualPlant:StateFile"] is { Length: > 0 } configured ? configured : Path.Combine(options.DataFolder, StateFileName));
+
+    /// <summary>Logs where the plant clock started and why (once, at start-up); nothing without the virtual plant.</summary>
+    internal static void LogStart(PlantClockStart? start, ILogger logger)
+    {
+        if (start is null)
+        {
+            return;
+        }
+
+        switch (start.Kind)
+        {
+            case PlantClockStartKind.Resumed:
+                Log.PlantClockResumed(logger, start.Origin, start.StateFile, start.Saved!.Clean ? "a clean stop" : "a periodic save, plus the margin it may lag", start.Configured);
+                break;
+            case PlantClockStartKind.ConfiguredAfterSaved:
+                Log.PlantClockAfterSaved(logger, start.Origin, start.Saved!.ResumeTime, start.StateFile);
+                break;
+            case PlantClockStartKind.StateUnusable:
+                Log.PlantClockStateUnusable(logger, start.Origin, start.StateFile, start.Problem!);
+                break;
+            case PlantClockStartKind.ResumeOff:
+                Log.PlantClockResumeOff(logger, start.Origin, start.StateFile);
+                break;
+            default:
+                Log.PlantClockConfigured(logger, start.Origin, start.StateFile);
+                break;
+        }
     }
 
     /// <summary>

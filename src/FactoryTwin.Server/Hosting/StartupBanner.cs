@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Hosting;
 
-/// <summary>Prints the dashboard URL when the server has started and, on first run only, the generated administrator password.</summary>
+/// <summary>
+/// Logs where the plant clock starts, and prints the dashboard URL when the server has started and, on first run only,
+/// the generated administrator password.
+/// </summary>
 internal static class StartupBanner
 {
     public static void Register(WebApplication app, TextWriter? console)
@@ -16,6 +19,7 @@ internal static class StartupBanner
         var password = FactoryTwinServer.EnsureAdministrator(app.Services);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FactoryTwin.Server");
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        PlantClockSetup.LogStart(app.Services.GetService<PlantClockStart>(), logger);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

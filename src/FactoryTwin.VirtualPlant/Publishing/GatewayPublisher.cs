@@ -75,6 +75,17 @@ internal sealed class GatewayPublisher : IAsyncDisposable
     /// <summary>Takes the next sequence number (called by the one thread that creates messages).</summary>
     public long TakeSeq() => Interlocked.Increment(ref _nextSeq) - 1;
 
+    /// <summary>Gets the sequence number the next message will take; readable from any thread.</summary>
+    public long NextSeq => Interlocked.Read(ref _nextSeq);
+
+    /// <summary>Sets the first sequence number, before any is taken: a restarted gateway continues its counter.</summary>
+    /// <param name="next">The sequence number of the first message.</param>
+    public void StartSeqAt(long next)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(next);
+        Interlocked.Exchange(ref _nextSeq, next);
+    }
+
     public GatewayStatus Status()
     {
         lock (_gate)

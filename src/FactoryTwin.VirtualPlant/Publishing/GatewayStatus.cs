@@ -5,7 +5,7 @@ namespace FactoryTwin.VirtualPlant.Publishing;
 /// <summary>Live counters of one gateway publisher.</summary>
 /// <param name="Gateway">The gateway id (MQTT client id and user name).</param>
 /// <param name="Connection">Its connection state.</param>
-/// <param name="Messages">Messages created for publishing (the next <c>seq</c>).</param>
+/// <param name="Messages">Messages created for publishing in this run (its next <c>seq</c> minus its first).</param>
 /// <param name="Published">Messages the broker acknowledged (PUBACK).</param>
 /// <param name="PointsPublished">Sensor values in the acknowledged messages.</param>
 /// <param name="Buffered">Messages waiting or in flight.</param>

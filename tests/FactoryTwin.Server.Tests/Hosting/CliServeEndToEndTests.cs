@@ -25,30 +25,14 @@ public sealed partial class CliServeEndToEndTests : IDisposable
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGTERM is sent with kill(1).");
         var ports = FreePorts.Take(4);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(CliPath());
-        start.Environment["Telemetry__Port"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Telemetry__TlsPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Server__Orleans__SiloPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Server__Orleans__GatewayPort"] = ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["VirtualPlant__Speed"] = "60";
-
-        // The plant clock starts on the last Monday 07:00 site time, so the plant is mid-shift whenever the test runs.
-        start.Environment["VirtualPlant__StartDay"] = "Monday";
-        start.Environment["VirtualPlant__StartTime"] = "07:00";
-        using var process = Process.Start(start)!;
+        using var process = StartServe(ports);
         var output = new OutputLines(process);
         try
         {
             var url = (await output.WaitForAsync(DashboardLine(), StartLimit)).Groups[1].Value;
             var password = (await output.WaitForAsync(PasswordLine(), TimeSpan.FromSeconds(10))).Groups[1].Value;
             using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(_dir, "data", "server.pfx"), null);
-            using var handler = new HttpClientHandler
-            {
-                CookieContainer = new CookieContainer(),
-                AllowAutoRedirect = false,
-                ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
-            };
+            using var handler = Handler(certificate);
             using var client = new HttpClient(handler) { BaseAddress = new Uri(url) };
 
             // HTTPS with the generated certificate, kept in ./data.
@@ -83,11 +67,7 @@ public sealed partial class CliServeEndToEndTests : IDisposable
             var second = await WaitForStateAsync(client, previous: first);
             Assert.NotEqual(first, second);
 
-            Signal(process.Id);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-            stop.CancelAfter(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(stop.Token);
-            Assert.Equal(0, process.ExitCode);
+            await StopAsync(process);
         }
         finally
         {
@@ -100,6 +80,97 @@ public sealed partial class CliServeEndToEndTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("KILL")]
+    public async Task Serve_RestartedOnTheSameDataFolder_ContinuesThePlantClockWithoutWritingPlantTimeAgain(string signal)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGTERM is sent with kill(1).");
+        var ports = FreePorts.Take(4);
+        var stateFile = Path.Combine(_dir, "data", "virtual-plant-state.json");
+
+        // First run: 60x from Monday 07:00, until the oven's air sensor is in the historian; then SIGTERM or SIGKILL.
+        string password;
+        DateTimeOffset resumeAt;
+        using (var process = StartServe(ports))
+        {
+            var output = new OutputLines(process);
+            try
+            {
+                var url = (await output.WaitForAsync(DashboardLine(), StartLimit)).Groups[1].Value;
+                password = (await output.WaitForAsync(PasswordLine(), TimeSpan.FromSeconds(10))).Groups[1].Value;
+                using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(_dir, "data", "server.pfx"), null);
+                using var handler = Handler(certificate);
+                using var client = new HttpClient(handler) { BaseAddress = new Uri(url) };
+                await SignInAsync(client, "admin", password);
+                await WaitForHistoryAsync(client, DateTimeOffset.MinValue);
+                if (signal == "KILL")
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync(Ct);
+                }
+                else
+                {
+                    await StopAsync(process);
+                }
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                TestContext.Current.SendDiagnosticMessage(output.Text);
+            }
+
+            var saved = FactoryTwin.VirtualPlant.Continuity.VirtualPlantStateFile.Load(stateFile).State;
+            Assert.NotNull(saved);
+            Assert.Equal(signal == "TERM", saved.Clean);
+            resumeAt = saved.ResumeTime;
+        }
+
+        // Second run on the same folder with the same options: it resumes where the first stopped (after a kill, past
+        // the margin a periodic save may lag), not at Monday 07:00.
+        using (var process = StartServe(ports))
+        {
+            var output = new OutputLines(process);
+            try
+            {
+                var url = (await output.WaitForAsync(DashboardLine(), StartLimit)).Groups[1].Value;
+                await output.WaitForAsync(ResumedLine(), TimeSpan.FromSeconds(10));
+                using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(_dir, "data", "server.pfx"), null);
+                using var handler = Handler(certificate);
+                using var client = new HttpClient(handler) { BaseAddress = new Uri(url) };
+                await SignInAsync(client, "admin", password);
+                await WaitForHistoryAsync(client, resumeAt);
+
+                // The sensor is sampled once per plant second, so its points are a second apart: a replay from Monday
+                // 07:00 would put a second series of samples between them (twice the points in the hour).
+                var stamps = await HistoryAsync(client, resumeAt.AddDays(-8), resumeAt.AddDays(1));
+                stamps.Sort();
+                Assert.Contains(stamps, t => t < resumeAt);
+                Assert.Contains(stamps, t => t > resumeAt);
+                var close = stamps.Zip(stamps.Skip(1)).Where(p => p.Second - p.First < TimeSpan.FromSeconds(0.5)).ToList();
+                Assert.True(close.Count == 0, $"{close.Count} of {stamps.Count} points follow another within half a second, e.g. at {close.FirstOrDefault().Second:O}: plant time was emulated twice");
+                await StopAsync(process);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                TestContext.Current.SendDiagnosticMessage(output.Text);
+            }
+        }
+
+        var after = FactoryTwin.VirtualPlant.Continuity.VirtualPlantStateFile.Load(stateFile).State;
+        Assert.NotNull(after);
+        Assert.True(after.PlantTime > resumeAt);
+    }
+
     public void Dispose()
     {
         try
@@ -109,6 +180,86 @@ public sealed partial class CliServeEndToEndTests : IDisposable
         catch (IOException)
         {
             // Left for the system's temp cleaning.
+        }
+    }
+
+    private const string Series = "ecoat-oven/ecoat-oven-z1-air";
+
+    /// <summary>Starts <c>factorytwin</c> (serve) in the test folder at 60× from the last Monday 07:00, on the given ports.</summary>
+    private Process StartServe(int[] ports)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(CliPath());
+        start.Environment["Telemetry__Port"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Telemetry__TlsPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Server__Orleans__SiloPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Server__Orleans__GatewayPort"] = ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["VirtualPlant__Speed"] = "60";
+
+        // The plant clock starts on the last Monday 07:00 site time, so the plant is mid-shift whenever the test runs.
+        start.Environment["VirtualPlant__StartDay"] = "Monday";
+        start.Environment["VirtualPlant__StartTime"] = "07:00";
+        return Process.Start(start)!;
+    }
+
+    private static HttpClientHandler Handler(X509Certificate2 certificate) => new()
+    {
+        CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false,
+        ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
+    };
+
+    private static async Task StopAsync(Process process)
+    {
+        Signal(process.Id);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        stop.CancelAfter(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(stop.Token);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    /// <summary>Polls the historian until <see cref="Series"/> has a point later than <paramref name="after"/>.</summary>
+    private static async Task WaitForHistoryAsync(HttpClient client, DateTimeOffset after)
+    {
+        var from = after == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : after.AddTicks(1);
+        for (var i = 0; i < 600; i++)
+        {
+            var url = $"api/v1/history?series={Series}&from={Uri.EscapeDataString(from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to=9000-01-01T00:00:00Z&pageSize=1";
+            using var response = await client.GetAsync(url, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            if (doc.RootElement.GetProperty("total").GetInt32() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, Ct);
+        }
+
+        Assert.Fail($"No point of {Series} after {after:O} within 120 s.");
+    }
+
+    /// <summary>The timestamps of every raw point of <see cref="Series"/> in [from, to), all pages.</summary>
+    private static async Task<List<DateTimeOffset>> HistoryAsync(HttpClient client, DateTimeOffset from, DateTimeOffset to)
+    {
+        var stamps = new List<DateTimeOffset>();
+        for (var page = 1; ; page++)
+        {
+            var url = string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"api/v1/history?series={Series}&from={Uri.EscapeDataString(from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&page={page}&pageSize=500");
+            using var response = await client.GetAsync(url, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            foreach (var point in doc.RootElement.GetProperty("items").EnumerateArray())
+            {
+                stamps.Add(point.GetProperty("timestamp").GetDateTimeOffset());
+            }
+
+            if (stamps.Count >= doc.RootElement.GetProperty("total").GetInt32())
+            {
+                return stamps;
+            }
         }
     }
 
@@ -165,6 +316,9 @@ public sealed partial class CliServeEndToEndTests : IDisposable
 
     [GeneratedRegex(@"^First run: created user 'admin' with password (\S+)$")]
     private static partial Regex PasswordLine();
+
+    [GeneratedRegex(@"Plant clock resumes at \S+, where the virtual plant stopped")]
+    private static partial Regex ResumedLine();
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
