@@ -12,15 +12,9 @@ namespace FactoryTwin.Server.Api;
 /// <summary>Handlers of the endpoints served by the live twin: KPIs, alarms, forecast, oven bodies.</summary>
 internal static class TwinEndpoints
 {
-    private const string NotRunning = "The live twin is not running in this host.";
-
     public static async Task<Results<Ok<IReadOnlyList<LineTwinView>>, ProblemHttpResult>> Kpis(
         ITwinGateway twin, RuntimeSettingsStore settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!twin.IsAvailable)
-        {
-            return Problems.Unavailable(NotRunning);
-        }
 
         var lines = await twin.GetLinesAsync(cancellationToken);
         IReadOnlyList<LineTwinView> visible = [.. lines.Where(l => Principals.MaySee(user, l.Line)).Select(l => l with { ShiftTarget = settings.TargetOf(l.Line, l.ShiftTarget) })];
@@ -30,10 +24,6 @@ internal static class TwinEndpoints
     public static async Task<Results<Ok<Page<AlarmView>>, ProblemHttpResult>> Alarms(
         ITwinGateway twin, PlantView plant, IOptions<ServerOptions> options, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!twin.IsAvailable)
-        {
-            return Problems.Unavailable(NotRunning);
-        }
 
         var alarms = await twin.GetActiveAlarmsAsync(cancellationToken);
         var visible = alarms.Where(a => plant.AssetsById.TryGetValue(a.Asset, out var asset) && Principals.MaySee(user, asset.Line)).ToArray();
@@ -78,10 +68,6 @@ internal static class TwinEndpoints
 
     private static async Task<Results<Ok<ShiftForecastView>, ProblemHttpResult>> ForecastAsync(ITwinGateway twin, bool refresh, CancellationToken cancellationToken)
     {
-        if (!twin.IsAvailable)
-        {
-            return Problems.Unavailable(NotRunning);
-        }
 
         var forecast = await twin.GetForecastAsync(refresh, cancellationToken);
         return forecast is null ? Problems.Unavailable("No shift forecast runs in this host.") : TypedResults.Ok(forecast);
@@ -120,7 +106,7 @@ internal static class TwinEndpoints
             return Problems.NotFound($"There is no asset '{asset}'.");
         }
 
-        return twin.IsAvailable ? null : Problems.Unavailable(NotRunning);
+        return null;
     }
 
     private static ProblemHttpResult? CheckOven(ITwinGateway twin, PlantView plant, ClaimsPrincipal user, string id)
@@ -130,7 +116,7 @@ internal static class TwinEndpoints
             return Problems.NotFound($"There is no oven '{id}'.");
         }
 
-        return twin.IsAvailable ? null : Problems.Unavailable(NotRunning);
+        return null;
     }
 
     private static Results<Ok<AlarmView>, ProblemHttpResult> Answer(

@@ -136,6 +136,8 @@ internal static class ServerBuilderExtensions
         services.AddSingleton<RuntimeSettingsStore>();
         services.AddSingleton<ITwinRuntimeSettings>(sp => sp.GetRequiredService<RuntimeSettingsStore>());
         services.AddSignalR();
+        services.AddSingleton<LiveViews>();
+        services.AddHostedService(static sp => sp.GetRequiredService<LiveViews>());
         services.AddHostedService<LivePushService>();
 
         // Security.

@@ -2,13 +2,17 @@ using FactoryTwin.Twin.Abstractions;
 
 namespace FactoryTwin.Server.Live;
 
-/// <summary>What the API and the live push ask of the live twin. <see cref="IsAvailable"/> is false while no twin runs in this host.</summary>
+/// <summary>What the API and the live push ask of the live twin.</summary>
 internal interface ITwinGateway
 {
-    /// <summary>Gets whether the live twin runs in this host.</summary>
-    bool IsAvailable { get; }
-
     Task<AssetTwinView> GetAssetAsync(string asset, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a body's predicted temperature curves from the oven twin, or <see langword="null"/> when it is not inside.</summary>
+    /// <param name="oven">The oven id.</param>
+    /// <param name="body">The body id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The curves, or <see langword="null"/>.</returns>
+    Task<TwinBodyCurves?> GetBodyCurvesAsync(string oven, string body, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<LineTwinView>> GetLinesAsync(CancellationToken cancellationToken = default);
 

@@ -1,127 +1,75 @@
 using FactoryTwin.Server.Settings;
 using FactoryTwin.Twin.Abstractions;
-using FactoryTwin.Twin.Changes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FactoryTwin.Server.Live;
 
 /// <summary>
-/// Forwards the live twin's change feed (<see cref="ITwinChangeFeed"/>: coalesced batches, at most one per
-/// <c>Twin:ChangeInterval</c>) to the hub groups of the lines concerned: each changed asset's view (<c>state</c>), the
-/// KPIs of the lines whose assets or parts changed (<c>kpis</c>), the active alarms of lines whose alarms changed
-/// (<c>alarms</c>), and a refreshed shift forecast (<c>forecast</c>, to users who see every line). The feed carries the
-/// twins activated in this process.
+/// Forwards what <see cref="LiveViews"/> takes from the twin's change feed (coalesced batches, at most one per
+/// <c>Twin:ChangeInterval</c> of wall time) to the hub groups of the lines concerned: each changed asset's view as its
+/// grain announced it (<c>state</c>), the lines' KPIs when they were re-read (<c>kpis</c>), the active alarms of lines
+/// whose alarms changed (<c>alarms</c>, from the cached asset views), and a new shift forecast (<c>forecast</c>, to
+/// users who see every line). Nothing here calls a grain except to read a new forecast once.
 /// </summary>
-internal sealed class LivePushService : BackgroundService
+internal sealed class LivePushService : IHostedService
 {
-    private readonly ITwinChangeFeed _feed;
+    private readonly LiveViews _views;
     private readonly ITwinGateway _twin;
     private readonly Api.PlantView _plant;
     private readonly RuntimeSettingsStore _settings;
     private readonly IHubContext<TwinHub> _hub;
-    private readonly ILogger<LivePushService> _logger;
+    private IDisposable? _listening;
 
-    public LivePushService(
-        ITwinChangeFeed feed, ITwinGateway twin, Api.PlantView plant, RuntimeSettingsStore settings, IHubContext<TwinHub> hub, ILogger<LivePushService> logger)
+    public LivePushService(LiveViews views, ITwinGateway twin, Api.PlantView plant, RuntimeSettingsStore settings, IHubContext<TwinHub> hub)
     {
-        _feed = feed;
+        _views = views;
         _twin = twin;
         _plant = plant;
         _settings = settings;
         _hub = hub;
-        _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!_twin.IsAvailable)
-        {
-            return;
-        }
-
-        try
-        {
-            await foreach (var batch in _feed.SubscribeAsync(stoppingToken))
-            {
-                try
-                {
-                    await PushAsync(batch, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.PushFailed(_logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
+        _listening = _views.Listen(PushAsync);
+        return Task.CompletedTask;
     }
 
-    private async Task PushAsync(IReadOnlyList<TwinChange> batch, CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        var assets = new List<string>();
-        var kpiLines = new HashSet<string>(StringComparer.Ordinal);
-        var alarmLines = new HashSet<string>(StringComparer.Ordinal);
-        var forecast = false;
-        foreach (var change in batch)
-        {
-            switch (change.Kind)
-            {
-                case TwinChangeKind.Asset when LineOf(change.Key) is { } line:
-                    assets.Add(change.Key);
-                    kpiLines.Add(line);
-                    break;
-                case TwinChangeKind.Alarm when LineOf(change.Key) is { } line:
-                    alarmLines.Add(line);
-                    break;
-                case TwinChangeKind.Line:
-                    kpiLines.Add(change.Key);
-                    break;
-                case TwinChangeKind.Plant:
-                    forecast = true;
-                    break;
-            }
-        }
+        _listening?.Dispose();
+        return Task.CompletedTask;
+    }
 
-        var views = new Task<AssetTwinView>[assets.Count];
-        for (var i = 0; i < views.Length; i++)
-        {
-            views[i] = _twin.GetAssetAsync(assets[i], cancellationToken);
-        }
-
-        foreach (var view in await Task.WhenAll(views))
+    private async Task PushAsync(LiveUpdate update, CancellationToken cancellationToken)
+    {
+        foreach (var view in update.Assets)
         {
             await _hub.Clients.Group(TwinHub.LineGroup(view.Line)).SendAsync("state", view, cancellationToken);
         }
 
-        if (kpiLines.Count > 0)
+        if (update.Lines)
         {
-            foreach (var line in await _twin.GetLinesAsync(cancellationToken))
+            foreach (var line in await _views.GetLinesAsync(cancellationToken))
             {
-                if (kpiLines.Contains(line.Line))
-                {
-                    var kpis = line with { ShiftTarget = _settings.TargetOf(line.Line, line.ShiftTarget) };
-                    await _hub.Clients.Group(TwinHub.LineGroup(line.Line)).SendAsync("kpis", kpis, cancellationToken);
-                }
+                var kpis = line with { ShiftTarget = _settings.TargetOf(line.Line, line.ShiftTarget) };
+                await _hub.Clients.Group(TwinHub.LineGroup(line.Line)).SendAsync("kpis", kpis, cancellationToken);
             }
         }
 
-        if (alarmLines.Count > 0)
+        if (update.AlarmAssets.Count > 0)
         {
             // Each line's group gets that line's active alarms (an empty list clears them).
-            var alarms = await _twin.GetActiveAlarmsAsync(cancellationToken);
-            foreach (var line in alarmLines)
+            var alarms = await _views.GetActiveAlarmsAsync(cancellationToken);
+            foreach (var line in update.AlarmAssets.Select(LineOf).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 var ofLine = alarms.Where(a => string.Equals(LineOf(a.Asset), line, StringComparison.Ordinal)).ToArray();
                 await _hub.Clients.Group(TwinHub.LineGroup(line)).SendAsync("alarms", ofLine, cancellationToken);
             }
         }
 
-        if (forecast && await _twin.GetForecastAsync(false, cancellationToken) is { } latest)
+        if (update.Forecast && await _twin.GetForecastAsync(false, cancellationToken) is { } latest)
         {
             await _hub.Clients.Group(TwinHub.AllLinesGroup).SendAsync("forecast", latest, cancellationToken);
         }

@@ -20,10 +20,11 @@ internal sealed class OrleansTwinGateway : ITwinGateway
         _time = time;
     }
 
-    public bool IsAvailable => true;
-
     public Task<AssetTwinView> GetAssetAsync(string asset, CancellationToken cancellationToken = default) =>
         _grains.GetGrain<IAssetTwinGrain>(asset).GetViewAsync(cancellationToken);
+
+    public Task<TwinBodyCurves?> GetBodyCurvesAsync(string oven, string body, CancellationToken cancellationToken = default) =>
+        _grains.GetGrain<IAssetTwinGrain>(oven).GetBodyCurvesAsync(body, cancellationToken);
 
     public async Task<IReadOnlyList<LineTwinView>> GetLinesAsync(CancellationToken cancellationToken = default) =>
         await _grains.GetGrain<IPlantTwinGrain>(_site).GetLinesAsync(cancellationToken);

@@ -16,6 +16,7 @@ namespace FactoryTwin.Twin.Abstractions;
 /// <param name="LastTelemetry">The timestamp of the newest telemetry applied, or <see langword="null"/>.</param>
 /// <param name="Kpi">The KPIs of the current shift.</param>
 /// <param name="Alarms">The alarms that are not normal.</param>
+/// <param name="Cure">An oven's latest cure prediction of each body inside (the one behind its under-cure alarms); empty otherwise.</param>
 [GenerateSerializer, Immutable, Alias("FactoryTwin.Twin.AssetTwinView")]
 public sealed record AssetTwinView(
     [property: Id(0)] string Asset,
@@ -30,7 +31,8 @@ public sealed record AssetTwinView(
     [property: Id(9)] ImmutableArray<TwinBody> Bodies,
     [property: Id(10)] DateTimeOffset? LastTelemetry,
     [property: Id(11)] StationKpi Kpi,
-    [property: Id(12)] ImmutableArray<AlarmView> Alarms)
+    [property: Id(12)] ImmutableArray<AlarmView> Alarms,
+    [property: Id(13)] ImmutableArray<TwinBodyCure> Cure)
 {
     /// <summary>Gets the number of bodies inside (a buffer's or conveyor's level).</summary>
     public int Level => Bodies.Length;

@@ -25,6 +25,16 @@ public interface IAssetTwinGrain : IGrainWithStringKey
     [Alias("GetView")]
     Task<AssetTwinView> GetViewAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gets a body's predicted temperature curves from the oven twin's own prediction (the measured zone history the
+    /// under-cure alarm uses), or <see langword="null"/> when the asset is no oven or the body is not inside.
+    /// </summary>
+    /// <param name="body">The body id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The curves, or <see langword="null"/>.</returns>
+    [Alias("GetBodyCurves")]
+    Task<TwinBodyCurves?> GetBodyCurvesAsync(string body, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the KPIs of the current shift up to now.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The KPIs.</returns>

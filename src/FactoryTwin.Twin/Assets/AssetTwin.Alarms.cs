@@ -128,12 +128,45 @@ internal sealed partial class AssetTwin
         }
 
         _leftOven!.Clear();
+        var cure = ImmutableArray.CreateBuilder<TwinBodyCure>(_state.Bodies.Count);
         foreach (var (body, result) in _oven.Predict(_state.Bodies, _state.Measurements))
         {
             var under = result.Verdict == Plant.Ovens.CureVerdict.UnderCured;
-            SetUnderCure(body.PartId, under, under ? OvenWatch.Message(_info.Id, body, result) : "", result.WorstPoint.Margin, now, events);
+            var worst = result.WorstPoint;
+            SetUnderCure(body.PartId, under, under ? OvenWatch.Message(_info.Id, body, result) : "", worst.Margin, now, events);
+            cure.Add(new TwinBodyCure(body.PartId, VerdictOf(result.Verdict), worst.Point.Value, worst.Margin, now));
         }
+
+        // The view shows exactly this prediction: the dashboard and API never compute one of their own.
+        Cure = cure.DrainToImmutable();
     }
+
+    /// <summary>Gets the latest cure prediction of the bodies inside (an oven); empty before the first evaluation.</summary>
+    public ImmutableArray<TwinBodyCure> Cure { get; private set; } = [];
+
+    /// <summary>Predicts one body's temperature curves under the same conditions as <see cref="EvaluateCure"/>.</summary>
+    /// <param name="body">The body id.</param>
+    /// <param name="now">Now (the twin's clock).</param>
+    /// <returns>The curves, or <see langword="null"/> when this is no oven or the body is not inside.</returns>
+    public TwinBodyCurves? Curves(string body, DateTimeOffset now)
+    {
+        if (_oven?.Curves(body, _state.Bodies, _state.Measurements) is not { } found)
+        {
+            return null;
+        }
+
+        var window = _oven.Window;
+        var points = found.Result.Points.Select(p => new TwinPointCurve(p.Point.Value, VerdictOf(p.Verdict), [.. p.Times], [.. p.Temperatures]));
+        return new TwinBodyCurves(
+            body, window.Threshold, window.MaxPeakTemperature, window.MinTimeAboveThreshold, Math.Max(0, (now - found.EnteredAt).TotalSeconds), [.. points]);
+    }
+
+    internal static TwinCureVerdict VerdictOf(Plant.Ovens.CureVerdict verdict) => verdict switch
+    {
+        Plant.Ovens.CureVerdict.UnderCured => TwinCureVerdict.UnderCured,
+        Plant.Ovens.CureVerdict.OverBaked => TwinCureVerdict.OverBaked,
+        _ => TwinCureVerdict.Ok,
+    };
 
     /// <summary>Raises or clears the predicted under-cure alarm of a body.</summary>
     public void SetUnderCure(string body, bool active, string message, double? margin, DateTimeOffset now, List<AlarmEvent> events)

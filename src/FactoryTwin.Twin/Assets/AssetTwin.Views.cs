@@ -60,6 +60,7 @@ internal sealed partial class AssetTwin
             [.. _state.Bodies],
             _state.LastTelemetry,
             Kpi(now),
-            Alarms(includeNormal: false));
+            Alarms(includeNormal: false),
+            Cure);
     }
 }

@@ -12,6 +12,8 @@ namespace FactoryTwin.Twin.Assets;
 /// <summary>
 /// Hosts an <see cref="AssetTwin"/>. Telemetry marks the state dirty and a timer writes it every
 /// <see cref="TwinOptions.PersistInterval"/> (and on deactivation); alarm transitions and commands are written at once.
+/// A change makes the grain announce its new view on the change feed — at most once per
+/// <see cref="TwinOptions.ChangeInterval"/> of wall time and only while someone listens — so readers never call back.
 /// </summary>
 internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
 {
@@ -25,6 +27,8 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
     private readonly List<AlarmEvent> _events = [];
     private AssetTwin _twin = null!;
     private bool _dirty;
+    private bool _viewChanged;
+    private IGrainTimer? _announcer;
 
     public AssetTwinGrain(
         [PersistentState("asset", TwinOptions.StorageName)] IPersistentState<AssetTwinState> state,
@@ -69,7 +73,7 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
         if (_twin.Apply(telemetry, _events))
         {
             _dirty = true;
-            _changes.Publish(TwinChangeKind.Asset, _twin.Info.Id, _twin.State.LastTelemetry ?? _time.GetUtcNow());
+            ViewChanged();
         }
 
         await FlushEventsAsync(cancellationToken);
@@ -77,6 +81,12 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
 
     public Task<AssetTwinView> GetViewAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_twin.View(_time.GetUtcNow()));
+
+    public Task<TwinBodyCurves?> GetBodyCurvesAsync(string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Task.FromResult(_twin.Curves(body, _time.GetUtcNow()));
+    }
 
     public Task<ImmutableArray<AlarmView>> GetAlarmsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_twin.Alarms(includeNormal: true));
@@ -108,6 +118,12 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
     public async Task EvaluateAsync(CancellationToken cancellationToken = default)
     {
         _twin.Evaluate(_time.GetUtcNow(), _events);
+        if (_twin.WatchesCure)
+        {
+            // A new cure prediction is part of the view.
+            ViewChanged();
+        }
+
         await FlushEventsAsync(cancellationToken);
     }
 
@@ -127,12 +143,39 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
         }
 
         _changes.Publish(TwinChangeKind.Alarm, _twin.Info.Id, _events[^1].At);
+        ViewChanged();
         await _history.AppendAsync(_twin.Info.Id, _events, cancellationToken);
         _events.Clear();
 
         // Open alarms and acknowledgements must survive a crash, not only a graceful shutdown.
         _dirty = false;
         await _state.WriteStateAsync(cancellationToken);
+    }
+
+    /// <summary>Notes that the view changed; the announcer publishes it within one change interval when someone listens.</summary>
+    private void ViewChanged()
+    {
+        _viewChanged = true;
+        if (_announcer is null && _changes.SubscriberCount > 0)
+        {
+            _announcer = this.RegisterGrainTimer(AnnounceAsync, TimeSpan.Zero, _options.ChangeInterval);
+        }
+    }
+
+    private Task AnnounceAsync(CancellationToken cancellationToken)
+    {
+        if (!_viewChanged || _changes.SubscriberCount == 0)
+        {
+            // Quiet: stop ticking until the next change.
+            _announcer?.Dispose();
+            _announcer = null;
+            return Task.CompletedTask;
+        }
+
+        _viewChanged = false;
+        var now = _time.GetUtcNow();
+        _changes.Publish(TwinChangeKind.Asset, _twin.Info.Id, _twin.State.LastTelemetry ?? now, _twin.View(now));
+        return Task.CompletedTask;
     }
 
     private async Task PersistIfDirtyAsync(CancellationToken cancellationToken)

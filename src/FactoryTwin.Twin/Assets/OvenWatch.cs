@@ -65,21 +65,53 @@ internal sealed class OvenWatch
         }
     }
 
+    /// <summary>Gets the oven's cure window.</summary>
+    public CureWindow Window => _predictor.Window;
+
     /// <summary>Predicts the bodies inside; a body of an unknown variant is skipped.</summary>
     public List<(TwinBody Body, BodyCureResult Result)> Predict(IReadOnlyList<TwinBody> bodies, IReadOnlyDictionary<string, MeasurementSlot> latest)
     {
         var result = new List<(TwinBody, BodyCureResult)>();
-        if (bodies.Count == 0)
+        if (Passages(bodies, out var origin, out var known) is not { } passages)
         {
             return result;
         }
 
-        var origin = DateTimeOffset.MaxValue;
-        var passages = new List<BodyPassage>(bodies.Count);
-        var known = new List<TwinBody>(bodies.Count);
+        var predicted = _predictor.PredictBatch(passages, Conditions(origin, latest));
+        for (var i = 0; i < predicted.Count; i++)
+        {
+            result.Add((known[i], predicted[i]));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Predicts one body inside with its points' temperature traces, under exactly the conditions <see cref="Predict"/>
+    /// uses for every body, so its curves and verdict agree with the alarm.
+    /// </summary>
+    /// <param name="body">The body id.</param>
+    /// <param name="bodies">The bodies inside.</param>
+    /// <param name="latest">The latest reading of each channel.</param>
+    /// <returns>The result and when the body entered, or <see langword="null"/> when it is not inside or of an unknown variant.</returns>
+    public (BodyCureResult Result, DateTimeOffset EnteredAt)? Curves(string body, IReadOnlyList<TwinBody> bodies, IReadOnlyDictionary<string, MeasurementSlot> latest)
+    {
+        if (Passages(bodies, out var origin, out var known) is not { } passages)
+        {
+            return null;
+        }
+
+        var i = known.FindIndex(b => string.Equals(b.PartId, body, StringComparison.Ordinal));
+        return i < 0 ? null : (_predictor.Predict(passages[i], Conditions(origin, latest)), known[i].EnteredAt);
+    }
+
+    private List<BodyPassage>? Passages(IReadOnlyList<TwinBody> bodies, out DateTimeOffset origin, out List<TwinBody> known)
+    {
+        origin = DateTimeOffset.MaxValue;
+        known = new List<TwinBody>(bodies.Count);
         foreach (var b in bodies)
         {
-            if (!_styleOfVariant.TryGetValue(b.Variant, out var style))
+            if (!_styleOfVariant.ContainsKey(b.Variant))
             {
                 continue;
             }
@@ -88,30 +120,29 @@ internal sealed class OvenWatch
             known.Add(b);
         }
 
+        if (known.Count == 0)
+        {
+            return null;
+        }
+
+        var passages = new List<BodyPassage>(known.Count);
         foreach (var b in known)
         {
             passages.Add(new BodyPassage(b.PartId, _styleOfVariant[b.Variant], (b.EnteredAt - origin).TotalSeconds));
         }
 
-        if (passages.Count == 0)
-        {
-            return result;
-        }
+        return passages;
+    }
 
+    private OvenConditions Conditions(DateTimeOffset origin, IReadOnlyDictionary<string, MeasurementSlot> latest)
+    {
         var zones = new Schedule[_oven.Zones.Count];
         for (var z = 0; z < zones.Length; z++)
         {
             zones[z] = ZoneSchedule(z, origin, latest);
         }
 
-        var conditions = OvenConditions.AtSetpoints(_oven).WithZones(zones);
-        var predicted = _predictor.PredictBatch(passages, conditions);
-        for (var i = 0; i < predicted.Count; i++)
-        {
-            result.Add((known[i], predicted[i]));
-        }
-
-        return result;
+        return OvenConditions.AtSetpoints(_oven).WithZones(zones);
     }
 
     public static string Message(string oven, TwinBody body, BodyCureResult result)

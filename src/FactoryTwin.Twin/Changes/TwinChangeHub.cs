@@ -8,7 +8,8 @@ namespace FactoryTwin.Twin.Changes;
 
 /// <summary>
 /// The process-wide change feed: twins <see cref="Publish"/> notices (cheap: a dictionary write per subscriber), and
-/// each subscriber drains what accumulated, at most once per interval, so a burst of telemetry becomes a few updates.
+/// each subscriber drains what accumulated, at most once per interval of wall time (not plant time: an emulated plant
+/// at 60× must not make the server 60 times as busy), so a burst of telemetry becomes a few updates.
 /// </summary>
 internal sealed class TwinChangeHub : ITwinChangeFeed
 {
@@ -17,7 +18,7 @@ internal sealed class TwinChangeHub : ITwinChangeFeed
     private readonly Lock _gate = new();
     private Subscription[] _subscribers = [];
 
-    public TwinChangeHub([FromKeyedServices(TwinOptions.ClockKey)] TimeProvider time, IOptions<TwinOptions> options)
+    public TwinChangeHub(TimeProvider time, IOptions<TwinOptions> options)
     {
         _time = time;
         _interval = options.Value.ChangeInterval;
@@ -26,12 +27,12 @@ internal sealed class TwinChangeHub : ITwinChangeFeed
     /// <summary>Gets the number of subscribers.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
-    public void Publish(TwinChangeKind kind, string key, DateTimeOffset at)
+    public void Publish(TwinChangeKind kind, string key, DateTimeOffset at, AssetTwinView? view = null)
     {
         var subscribers = Volatile.Read(ref _subscribers);
         for (var i = 0; i < subscribers.Length; i++)
         {
-            subscribers[i].Add(new TwinChange(kind, key, at));
+            subscribers[i].Add(new TwinChange(kind, key, at, view));
         }
     }
 

@@ -89,18 +89,52 @@ public sealed class OverviewTests
     }
 
     [Fact]
-    public void Overview_ClockTick_RereadsAndRerendersWithoutReload()
+    public async Task Overview_TwinAnnouncesChange_RereadsAndRerendersWithoutReload()
     {
         using var ctx = new DashboardContext();
         ctx.Data.Live = LiveWith(new AssetLive("respot", "body", StationStatus.Working, null, 10, 0, 1, 0.5));
         var cut = ctx.Render<Overview>();
         Assert.Equal("Working", cut.Find("g.ft-node[data-asset='respot']").GetAttribute("data-state"));
 
+        // Time alone re-reads nothing: the page is pushed, not polled.
+        ctx.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, ctx.Data.PlantReads);
+
         ctx.Data.Live = LiveWith(new AssetLive("respot", "body", StationStatus.Blocked, null, 11, 0, 1, 0.5));
-        ctx.Clock.Advance(TimeSpan.FromSeconds(2));
+        await cut.InvokeAsync(() => ctx.Data.AnnounceAsync(new DashboardChange(new HashSet<string> { "respot" }, false, false, false)));
 
         cut.WaitForAssertion(() => Assert.Equal("Blocked", cut.Find("g.ft-node[data-asset='respot']").GetAttribute("data-state")));
-        Assert.True(ctx.Data.PlantReads >= 2);
+        Assert.Equal(2, ctx.Data.PlantReads);
+    }
+
+    [Fact]
+    public async Task Overview_ChangesInQuickSuccession_ReadOnceMorePerRefreshInterval()
+    {
+        using var ctx = new DashboardContext();
+        var cut = ctx.Render<Overview>();
+        var change = new DashboardChange(new HashSet<string> { "respot" }, true, false, false);
+
+        // The first change right after the page loaded waits for the interval; the next ones join it.
+        for (var i = 0; i < 5; i++)
+        {
+            await cut.InvokeAsync(() => ctx.Data.AnnounceAsync(change));
+        }
+
+        Assert.Equal(1, ctx.Data.PlantReads);
+        ctx.Clock.Advance(TimeSpan.FromSeconds(1));
+        cut.WaitForAssertion(() => Assert.Equal(2, ctx.Data.PlantReads));
+    }
+
+    [Fact]
+    public async Task Overview_Disposed_StopsWatching()
+    {
+        using var ctx = new DashboardContext();
+        ctx.Render<Overview>();
+        Assert.Equal(1, ctx.Data.Watchers);
+
+        await ctx.DisposeComponentsAsync();
+
+        Assert.Equal(0, ctx.Data.Watchers);
     }
 
     [Fact]

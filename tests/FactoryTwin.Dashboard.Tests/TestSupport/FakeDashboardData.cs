@@ -43,6 +43,31 @@ internal sealed class FakeDashboardData : IDashboardData
 
     public int PlantReads { get; private set; }
 
+    private readonly List<Func<DashboardChange, Task>> _watchers = [];
+
+    /// <summary>Gets the number of pages watching for changes.</summary>
+    public int Watchers => _watchers.Count;
+
+    public IDisposable Watch(Func<DashboardChange, Task> changed)
+    {
+        _watchers.Add(changed);
+        return new Unwatch(() => _watchers.Remove(changed));
+    }
+
+    /// <summary>Announces a change to every watching page, as the twin's change feed would.</summary>
+    public async Task AnnounceAsync(DashboardChange change)
+    {
+        foreach (var watcher in _watchers.ToArray())
+        {
+            await watcher(change);
+        }
+    }
+
+    private sealed class Unwatch(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
+
     public Task<PlantLive> GetPlantAsync(CancellationToken cancellationToken = default)
     {
         PlantReads++;

@@ -71,4 +71,42 @@ public class OvenWatchTests
         oven.Evaluate(now.AddMinutes(5), events);
         Assert.Equal(AlarmState.ClearedUnacknowledged, Assert.Single(oven.Alarms(includeNormal: true), a => a.Alarm == "ecoat-oven:under-cure:B-6").State);
     }
+
+    [Fact]
+    public void View_AfterZoneDrop_CureVerdictsAndCurvesAgreeWithTheUnderCureAlarms()
+    {
+        var oven = NewOven();
+        var events = new List<AlarmEvent>();
+        oven.Apply(new AssetTelemetry([], [.. Enumerable.Range(0, 8).Select(i => new TwinPartEvent("ecoat-oven", T0.AddMinutes(4 * i), false, "B-" + i, "sedan", "white"))]), events);
+        Feed(oven, T0, T0.AddMinutes(29), i => Setpoints[i], events);
+        var drop = T0.AddMinutes(29.5);
+        Feed(oven, drop, drop.AddMinutes(1), i => i is 1 or 2 ? 100 : Setpoints[i], events);
+        var now = drop.AddMinutes(1);
+        Assert.Empty(oven.View(now).Cure);
+
+        oven.Evaluate(now, events);
+
+        // The view carries exactly the prediction behind the alarms: one entry per body, under-cured where alarmed.
+        var view = oven.View(now);
+        Assert.Equal(8, view.Cure.Length);
+        var alarmed = oven.Alarms(includeNormal: false).Where(a => a.Alarm.Contains(AssetTwin.UnderCureInfix, StringComparison.Ordinal))
+            .Select(a => a.Alarm[(a.Alarm.LastIndexOf(':') + 1)..]).ToHashSet();
+        Assert.NotEmpty(alarmed);
+        Assert.Equal(alarmed, view.Cure.Where(c => c.Verdict == TwinCureVerdict.UnderCured).Select(c => c.PartId).ToHashSet());
+        Assert.All(view.Cure, c => Assert.Equal(now, c.PredictedAt));
+
+        // A body's curves come from the same conditions: their verdicts give the body's verdict in the view.
+        foreach (var cure in view.Cure)
+        {
+            var curves = oven.Curves(cure.PartId, now);
+            Assert.NotNull(curves);
+            var worst = curves.Points.Any(p => p.Verdict == TwinCureVerdict.UnderCured) ? TwinCureVerdict.UnderCured
+                : curves.Points.Any(p => p.Verdict == TwinCureVerdict.OverBaked) ? TwinCureVerdict.OverBaked : TwinCureVerdict.Ok;
+            Assert.Equal(cure.Verdict, worst);
+            Assert.All(curves.Points, p => Assert.Equal(p.Times.Length, p.Temperatures.Length));
+            Assert.Contains(curves.Points, p => p.Point == cure.WorstPoint);
+        }
+
+        Assert.Null(oven.Curves("B-unknown", now));
+    }
 }

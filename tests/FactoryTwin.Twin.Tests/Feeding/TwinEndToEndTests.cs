@@ -59,6 +59,18 @@ public sealed class TwinEndToEndTests : IDisposable
             }));
         using var host = builder.Build();
         await host.StartAsync(ct);
+        using var listening = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var announced = new System.Collections.Concurrent.ConcurrentQueue<TwinChange>();
+        var feed = Task.Run(async () =>
+        {
+            await foreach (var batch in host.Services.GetRequiredService<FactoryTwin.Twin.Changes.ITwinChangeFeed>().SubscribeAsync(listening.Token))
+            {
+                foreach (var change in batch)
+                {
+                    announced.Enqueue(change);
+                }
+            }
+        }, ct);
         try
         {
             var client = new MqttClientFactory().CreateMqttClient();
@@ -98,6 +110,18 @@ public sealed class TwinEndToEndTests : IDisposable
             var alarm = Assert.Single(view.Alarms, a => a.Alarm == "ecoat-z2-high");
             Assert.Equal(AlarmState.ActiveUnacknowledged, alarm.State);
 
+            // The grain announced its new view on the change feed: a listener needs no call back into the grain.
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                wait.CancelAfter(TimeSpan.FromSeconds(30));
+                while (!announced.Any(c => c is { Kind: TwinChangeKind.Asset, Key: "ecoat-oven", View: { GoodTotal: 17, Bodies.Length: 1 } }))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, wait.Token);
+                }
+            }
+
+            Assert.All(announced.Where(c => c.Kind == TwinChangeKind.Asset), c => Assert.Equal(c.Key, c.View?.Asset));
+
             var historian = host.Services.GetRequiredService<IHistorian>();
             var stored = await historian.GetLatestAsync([Model.Telemetry.SeriesId.Of(new Model.Ids.AssetId("ecoat-oven"), "good")], ct);
             Assert.Equal(17, Assert.Single(stored).Value);
@@ -106,6 +130,8 @@ public sealed class TwinEndToEndTests : IDisposable
         }
         finally
         {
+            await listening.CancelAsync();
+            await feed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             await host.StopAsync(CancellationToken.None);
         }
     }

@@ -9,13 +9,19 @@ using Microsoft.Extensions.Options;
 namespace FactoryTwin.Server.Components.Dashboard;
 
 /// <summary>
-/// The base of the dashboard pages: the data service, the signed-in user's role, and a live refresh that re-reads the
-/// page's data on a timer (<see cref="DashboardOptions.RefreshInterval"/>) and re-renders it over the circuit.
+/// The base of the dashboard pages: the data service, the signed-in user's role, and a live refresh pushed by the twin:
+/// when the twin announces a change that <see cref="Concerns"/> the page, it re-reads its data and re-renders over the
+/// circuit — at most once per <see cref="DashboardOptions.RefreshInterval"/>, and not at all while nothing changes.
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
-    private ITimer? _timer;
+    private TimeProvider _wall = TimeProvider.System;
+    private IDisposable? _watch;
+    private ITimer? _deferred;
+    private TimeSpan _minInterval = TimeSpan.FromSeconds(1);
+    private long _lastRefresh;
     private int _loading;
+    private int _scheduled;
     private bool _disposed;
 
     /// <summary>Gets or sets the services.</summary>
@@ -54,6 +60,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     {
         Data = Services.GetService<IDashboardData>() ?? ActivatorUtilities.CreateInstance<TwinDashboardData>(Services);
         Time = Services.GetKeyedService<TimeProvider>(PlantClock.ServiceKey) ?? Services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+        // Refreshes are paced in wall time: an emulated plant at 60× must not refresh pages 60 times as often.
+        _wall = Services.GetService<TimeProvider>() ?? TimeProvider.System;
         SiteZone = TimeZoneInfo.TryFindSystemTimeZoneById(Data.Plant.Site.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
         if (AuthenticationState is not null)
         {
@@ -63,15 +72,21 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         }
 
         await LoadSafelyAsync();
+        _lastRefresh = _wall.GetTimestamp();
         if (IsLive)
         {
-            var every = Services.GetService<IOptions<DashboardOptions>>()?.Value.RefreshInterval ?? TimeSpan.FromSeconds(2);
-            _timer = Time.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, every, every);
+            _minInterval = Services.GetService<IOptions<DashboardOptions>>()?.Value.RefreshInterval ?? _minInterval;
+            _watch = Data.Watch(OnChangedAsync);
         }
     }
 
-    /// <summary>Gets whether the page re-reads its data on a timer.</summary>
+    /// <summary>Gets whether the page follows the twin's changes.</summary>
     protected virtual bool IsLive => true;
+
+    /// <summary>Gets whether a change concerns what the page shows; by default any change does.</summary>
+    /// <param name="change">What changed.</param>
+    /// <returns><see langword="true"/> to re-read.</returns>
+    protected virtual bool Concerns(DashboardChange change) => change.Any;
 
     /// <summary>Reads the page's data.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -119,6 +134,32 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected string SiteClock(double unixSeconds, bool withDate = false) =>
         Site(DateTimeOffset.FromUnixTimeSeconds((long)unixSeconds)).ToString(withDate ? "MM-dd HH:mm" : "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    private Task OnChangedAsync(DashboardChange change)
+    {
+        if (_disposed || !Concerns(change) || Interlocked.Exchange(ref _scheduled, 1) == 1)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Coalesce: at most one re-read per interval; changes meanwhile are covered by the one scheduled.
+        var wait = _minInterval - _wall.GetElapsedTime(Volatile.Read(ref _lastRefresh));
+        if (wait <= TimeSpan.Zero)
+        {
+            return RunScheduledAsync();
+        }
+
+        _deferred?.Dispose();
+        _deferred = _wall.CreateTimer(_ => _ = RunScheduledAsync(), null, wait, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    private Task RunScheduledAsync()
+    {
+        Volatile.Write(ref _scheduled, 0);
+        Volatile.Write(ref _lastRefresh, _wall.GetTimestamp());
+        return InvokeAsync(RefreshAsync);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -126,14 +167,15 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Stops the refresh timer.</summary>
+    /// <summary>Stops following the twin's changes.</summary>
     /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
         _disposed = true;
         if (disposing)
         {
-            _timer?.Dispose();
+            _watch?.Dispose();
+            _deferred?.Dispose();
         }
     }
 

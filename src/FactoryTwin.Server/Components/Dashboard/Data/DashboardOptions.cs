@@ -6,7 +6,10 @@ public sealed class DashboardOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Dashboard";
 
-    /// <summary>Gets or sets how often live pages re-read the twin.</summary>
-    /// <value>The default value is 2 seconds.</value>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Gets or sets the shortest time between two re-reads of a live page. Pages re-read when the twin announces a change
+    /// that concerns them, not on a timer; changes within this time are shown together.
+    /// </summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -12,6 +12,14 @@ public interface IDashboardData
     /// <summary>Gets the 2-D layout of the plant.</summary>
     PlantLayout Layout { get; }
 
+    /// <summary>
+    /// Calls <paramref name="changed"/> whenever the twin announces a change (at most once per change interval); a live page
+    /// re-reads what it shows when the change concerns it. Dispose the result to stop.
+    /// </summary>
+    /// <param name="changed">Called with what changed.</param>
+    /// <returns>The registration.</returns>
+    IDisposable Watch(Func<DashboardChange, Task> changed);
+
     /// <summary>Reads the live state of every asset and line and the active alarms.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The plant's live state.</returns>

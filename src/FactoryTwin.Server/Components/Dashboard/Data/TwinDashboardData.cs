@@ -1,34 +1,38 @@
-using System.Collections.Concurrent;
 using FactoryTwin.Historian;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Layout;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
-using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
+using FactoryTwin.Server.Live;
 using FactoryTwin.Twin.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FactoryTwin.Server.Components.Dashboard.Data;
 
-/// <summary>The dashboard's data over the live twin grains and the historian.</summary>
+/// <summary>
+/// The dashboard's data over the live twin and the historian. Live state comes from <see cref="LiveViews"/> — the views
+/// the grains announce, including each oven's cure prediction — so an open page costs no grain call per refresh and
+/// shows the same verdicts as the twin's alarms; pages refresh when <see cref="Watch"/> says something they show changed.
+/// </summary>
 internal sealed class TwinDashboardData : IDashboardData
 {
     private static readonly TimeSpan OvenRecent = TimeSpan.FromMinutes(30);
 
-    private readonly IGrainFactory _grains;
+    private readonly LiveViews _views;
+    private readonly ITwinGateway _twin;
     private readonly IHistorian _historian;
     private readonly TimeProvider _time;
     private readonly IDashboardForecastSource? _forecasts;
-    private readonly ConcurrentDictionary<string, OvenCurePredictor> _predictors = new(StringComparer.Ordinal);
 
-    public TwinDashboardData(IGrainFactory grains, IHistorian historian, PlantModel plant, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider? time = null, IDashboardForecastSource? forecasts = null)
+    public TwinDashboardData(LiveViews views, ITwinGateway twin, IHistorian historian, PlantModel plant, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider? time = null, IDashboardForecastSource? forecasts = null)
     {
         _forecasts = forecasts;
-        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(twin);
         ArgumentNullException.ThrowIfNull(historian);
         ArgumentNullException.ThrowIfNull(plant);
-        _grains = grains;
+        _views = views;
+        _twin = twin;
         _historian = historian;
         Plant = plant;
         _time = time ?? TimeProvider.System;
@@ -39,19 +43,23 @@ internal sealed class TwinDashboardData : IDashboardData
 
     public PlantLayout Layout { get; }
 
+    public IDisposable Watch(Func<DashboardChange, Task> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return _views.Listen((update, _) => changed(new DashboardChange(
+            update.Assets.Select(a => a.Asset).ToHashSet(StringComparer.Ordinal), update.Lines, update.AlarmAssets.Count > 0, update.Forecast)));
+    }
+
     public async Task<PlantLive> GetPlantAsync(CancellationToken cancellationToken = default)
     {
-        var elements = Plant.Elements().ToList();
-        var views = await Task.WhenAll(elements.Select(e => _grains.GetGrain<IAssetTwinGrain>(e.Id.Value).GetViewAsync(cancellationToken)));
         var assets = new Dictionary<string, AssetLive>(StringComparer.Ordinal);
-        foreach (var view in views)
+        foreach (var view in await _views.GetAssetsAsync(cancellationToken))
         {
             assets[view.Asset] = ToLive(view);
         }
 
-        var plant = _grains.GetGrain<IPlantTwinGrain>(Plant.Site.Id.Value);
-        var lines = await plant.GetLinesAsync(cancellationToken);
-        var alarms = await plant.GetActiveAlarmsAsync(cancellationToken);
+        var lines = await _views.GetLinesAsync(cancellationToken);
+        var alarms = await _views.GetActiveAlarmsAsync(cancellationToken);
         var names = Plant.Lines().ToDictionary(l => l.Id.Value, l => l.Name, StringComparer.Ordinal);
         return new PlantLive(
             _time.GetUtcNow(),
@@ -69,7 +77,7 @@ internal sealed class TwinDashboardData : IDashboardData
             return null;
         }
 
-        var view = await _grains.GetGrain<IAssetTwinGrain>(asset).GetViewAsync(cancellationToken);
+        var view = await _views.GetAssetAsync(asset, cancellationToken);
         var kpi = view.Kpi;
         var now = _time.GetUtcNow();
         // Outside a shift (or before the twin knows one) show the last 8 hours rather than an empty or day-long chart.
@@ -100,7 +108,7 @@ internal sealed class TwinDashboardData : IDashboardData
             return null;
         }
 
-        var view = await _grains.GetGrain<IAssetTwinGrain>(oven).GetViewAsync(cancellationToken);
+        var view = await _views.GetAssetAsync(oven, cancellationToken);
         var now = _time.GetUtcNow();
         var zones = new List<OvenZoneLive>();
         foreach (var zone in model.Zones)
@@ -110,24 +118,14 @@ internal sealed class TwinDashboardData : IDashboardData
             zones.Add(new OvenZoneLive(zone.Id.Value, zone.Setpoint, measured?.Value, measured?.Timestamp, [.. recent.Select(b => new TrendPoint(b.Start, b.Min, b.Avg, b.Max))]));
         }
 
+        // The twin's own prediction, the one behind its under-cure alarms; a body entered since is "pending".
+        var cure = view.Cure.IsDefault ? [] : view.Cure.ToDictionary(c => c.PartId, StringComparer.Ordinal);
         var bodies = new List<OvenBodyLive>();
-        var predictor = Predictor(oven);
-        var conditions = Conditions(model, view);
-        var passages = view.Bodies.Select(b => Passage(b)).ToList();
-        var known = passages.Where(p => p is not null).Select(p => p!).ToList();
-        var results = known.Count == 0 ? [] : predictor.PredictBatch(known, conditions, cancellationToken: cancellationToken);
-        var byBody = results.ToDictionary(r => r.Body.BodyId, StringComparer.Ordinal);
         foreach (var body in view.Bodies.OrderBy(b => b.EnteredAt))
         {
-            if (byBody.TryGetValue(body.PartId, out var r))
-            {
-                var worst = r.WorstPoint;
-                bodies.Add(new OvenBodyLive(body.PartId, body.Variant, body.Colour, body.EnteredAt, VerdictName(r.Verdict), worst.Point.Value, worst.Margin));
-            }
-            else
-            {
-                bodies.Add(new OvenBodyLive(body.PartId, body.Variant, body.Colour, body.EnteredAt, "unknown", "", double.NaN));
-            }
+            bodies.Add(cure.TryGetValue(body.PartId, out var c)
+                ? new OvenBodyLive(body.PartId, body.Variant, body.Colour, body.EnteredAt, VerdictName(c.Verdict), c.WorstPoint, c.Margin)
+                : new OvenBodyLive(body.PartId, body.Variant, body.Colour, body.EnteredAt, "pending", "", double.NaN));
         }
 
         return new OvenLive(oven, station.Name, now, zones, bodies);
@@ -142,30 +140,23 @@ internal sealed class TwinDashboardData : IDashboardData
             return null;
         }
 
-        var view = await _grains.GetGrain<IAssetTwinGrain>(oven).GetViewAsync(cancellationToken);
-        var found = view.Bodies.FirstOrDefault(b => b.PartId == body);
-        if (found is null || Passage(found) is not { } passage)
+        if (await _twin.GetBodyCurvesAsync(oven, body, cancellationToken) is not { } curves)
         {
             return null;
         }
 
-        var predictor = Predictor(oven);
-        var result = predictor.Predict(passage, Conditions(model, view));
-        var window = predictor.Window;
-        var elapsed = Math.Max(0, (_time.GetUtcNow() - found.EnteredAt).TotalSeconds);
         return new BodyCurves(
             body,
-            window.Threshold,
-            window.MaxPeakTemperature,
-            window.MinTimeAboveThreshold,
-            elapsed,
-            [.. result.Points.Select(p => new PointCurve(p.Point.Value, VerdictName(p.Verdict), p.Times, p.Temperatures))]);
+            curves.Threshold,
+            curves.MaxPeakTemperature,
+            curves.MinTimeAboveThreshold,
+            curves.ElapsedSeconds,
+            [.. curves.Points.Select(p => new PointCurve(p.Point, VerdictName(p.Verdict), p.Times, p.Temperatures))]);
     }
 
     public async Task<ForecastLive?> GetForecastAsync(CancellationToken cancellationToken = default)
     {
-        var plant = _grains.GetGrain<IPlantTwinGrain>(Plant.Site.Id.Value);
-        var lines = await plant.GetLinesAsync(cancellationToken);
+        var lines = await _views.GetLinesAsync(cancellationToken);
         if (_forecasts is not null)
         {
             // A registered source gives the library forecast with its fan and bottleneck frequencies.
@@ -185,7 +176,7 @@ internal sealed class TwinDashboardData : IDashboardData
         }
 
         // Otherwise the twin's own view: the end-of-shift interval, probability and bottleneck per line (no fan).
-        var view = await plant.GetForecastAsync(cancellationToken);
+        var view = await _twin.GetForecastAsync(false, cancellationToken);
         if (view is null || view.Lines.IsDefaultOrEmpty || view.MadeAt == default)
         {
             return null;
@@ -205,21 +196,21 @@ internal sealed class TwinDashboardData : IDashboardData
 
     public async Task<IReadOnlyList<AlarmItem>> GetAlarmsAsync(CancellationToken cancellationToken = default)
     {
-        var alarms = await _grains.GetGrain<IPlantTwinGrain>(Plant.Site.Id.Value).GetActiveAlarmsAsync(cancellationToken);
+        var alarms = await _views.GetActiveAlarmsAsync(cancellationToken);
         return [.. alarms.Select(ToItem)];
     }
 
     public async Task<AlarmCommandOutcome> AcknowledgeAsync(AlarmItem alarm, string user, string? comment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alarm);
-        var r = await _grains.GetGrain<IAssetTwinGrain>(alarm.Asset).AcknowledgeAlarmAsync(alarm.Alarm, user, comment, cancellationToken);
+        var r = await _twin.AcknowledgeAsync(alarm.Asset, alarm.Alarm, user, comment, cancellationToken);
         return new AlarmCommandOutcome(r.Succeeded, r.Error);
     }
 
     public async Task<AlarmCommandOutcome> ShelveAsync(AlarmItem alarm, string user, TimeSpan duration, string? comment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alarm);
-        var r = await _grains.GetGrain<IAssetTwinGrain>(alarm.Asset).ShelveAlarmAsync(alarm.Alarm, user, duration, comment, cancellationToken);
+        var r = await _twin.ShelveAsync(alarm.Asset, alarm.Alarm, user, duration, comment, cancellationToken);
         return new AlarmCommandOutcome(r.Succeeded, r.Error);
     }
 
@@ -251,23 +242,10 @@ internal sealed class TwinDashboardData : IDashboardData
     }
 
     /// <summary>The start of the shift a forecast covers: the lines' shift start, but never more than 12 h back.</summary>
-    private static DateTimeOffset ForecastStart(System.Collections.Immutable.ImmutableArray<LineTwinView> lines, DateTimeOffset madeAt)
+    private static DateTimeOffset ForecastStart(IReadOnlyList<LineTwinView> lines, DateTimeOffset madeAt)
     {
-        var start = lines.IsDefaultOrEmpty ? madeAt : lines.Min(l => l.ShiftStart);
+        var start = lines.Count == 0 ? madeAt : lines.Min(l => l.ShiftStart);
         return start > madeAt || madeAt - start > TimeSpan.FromHours(12) ? madeAt - TimeSpan.FromHours(8) : start;
-    }
-
-    private OvenCurePredictor Predictor(string oven) =>
-        _predictors.GetOrAdd(oven, id => new OvenCurePredictor(Plant, new AssetId(id), new OvenPredictionOptions { KeepTraces = false }));
-
-    /// <summary>The oven at its zones' latest measured air temperatures, held constant (setpoint where none was measured).</summary>
-    private static OvenConditions Conditions(Oven model, AssetTwinView view) =>
-        new([.. model.Zones.Select(z => Schedule.Constant(Measured(view, z.Sensor.Value)?.Value ?? z.Setpoint))], [], model.ConveyorSpeed);
-
-    private BodyPassage? Passage(TwinBody body)
-    {
-        var variant = Plant.Variants.FirstOrDefault(v => v.Id.Value == body.Variant);
-        return variant is null ? null : new BodyPassage(body.PartId, variant.BodyStyle, 0);
     }
 
     private static TwinMeasurement? Measured(AssetTwinView view, string sensor)
@@ -348,10 +326,10 @@ internal sealed class TwinDashboardData : IDashboardData
         _ => StationStatus.Unknown,
     };
 
-    private static string VerdictName(CureVerdict verdict) => verdict switch
+    private static string VerdictName(TwinCureVerdict verdict) => verdict switch
     {
-        CureVerdict.UnderCured => "under-cured",
-        CureVerdict.OverBaked => "over-baked",
+        TwinCureVerdict.UnderCured => "under-cured",
+        TwinCureVerdict.OverBaked => "over-baked",
         _ => "ok",
     };
 }
