@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Twin.Abstractions;
 
@@ -6,9 +7,9 @@ namespace FactoryTwin.Twin.Abstractions;
 /// <param name="Asset">The asset id.</param>
 /// <param name="Line">The line id, or empty when the asset is not in the plant model.</param>
 /// <param name="Kind">What the asset is.</param>
-/// <param name="State">The station state (stations and ovens), else <see cref="TwinStationState.Unknown"/>.</param>
+/// <param name="State">The station state (stations and ovens), or <see langword="null"/> while unknown (no state message yet, or no station).</param>
 /// <param name="StateSince">When the current state began (UTC), or <see langword="null"/>.</param>
-/// <param name="SecondsInState">Seconds spent in each state this shift, indexed by <see cref="TwinStationState"/> code (6 entries), up to <see cref="StationKpi.AsOf"/>.</param>
+/// <param name="SecondsInState">Seconds spent in each state this shift, indexed by <see cref="StationState"/> code (6 entries), up to <see cref="StationKpi.AsOf"/>.</param>
 /// <param name="GoodTotal">The latest good counter (running total as the gateway reports it).</param>
 /// <param name="ScrapTotal">The latest scrap counter.</param>
 /// <param name="Measurements">The latest value of each sensor, with its timestamp.</param>
@@ -22,7 +23,7 @@ public sealed record AssetTwinView(
     [property: Id(0)] string Asset,
     [property: Id(1)] string Line,
     [property: Id(2)] TwinAssetKind Kind,
-    [property: Id(3)] TwinStationState State,
+    [property: Id(3)] StationState? State,
     [property: Id(4)] DateTimeOffset? StateSince,
     [property: Id(5)] ImmutableArray<double> SecondsInState,
     [property: Id(6)] long GoodTotal,

@@ -1,3 +1,5 @@
+using FactoryTwin.Model.Plants;
+
 namespace FactoryTwin.Twin.Abstractions;
 
 /// <summary>A station's KPIs inside a <see cref="LineTwinView"/>.</summary>
@@ -7,5 +9,5 @@ namespace FactoryTwin.Twin.Abstractions;
 [GenerateSerializer, Immutable, Alias("FactoryTwin.Twin.StationKpiEntry")]
 public sealed record StationKpiEntry(
     [property: Id(0)] string Station,
-    [property: Id(1)] TwinStationState State,
+    [property: Id(1)] StationState? State,
     [property: Id(2)] StationKpi Kpi);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Twin.Abstractions;
 
@@ -12,6 +13,6 @@ namespace FactoryTwin.Twin.Abstractions;
 public sealed record TwinSnapshotAsset(
     [property: Id(0)] string Asset,
     [property: Id(1)] TwinAssetKind Kind,
-    [property: Id(2)] TwinStationState State,
+    [property: Id(2)] StationState? State,
     [property: Id(3)] DateTimeOffset? StateSince,
     [property: Id(4)] ImmutableArray<TwinBody> Bodies);

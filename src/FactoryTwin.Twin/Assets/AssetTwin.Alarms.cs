@@ -56,7 +56,7 @@ internal sealed partial class AssetTwin
     {
         foreach (var rule in _durationRules)
         {
-            var active = _state.State == (TwinStationState)(int)rule.State && (now - _state.StateSince).TotalSeconds > rule.LongerThan;
+            var active = _state.State == rule.State && (now - _state.StateSince).TotalSeconds > rule.LongerThan;
             Transition(rule.Id.Value, active, now, active ? (now - _state.StateSince).TotalSeconds : null, events);
         }
     }

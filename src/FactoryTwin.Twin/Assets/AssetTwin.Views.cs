@@ -14,18 +14,18 @@ internal sealed partial class AssetTwin
         if (_state.ShiftStart != DateTimeOffset.MinValue && shiftStart <= _state.ShiftStart)
         {
             Array.Copy(_state.StateSeconds, seconds, seconds.Length);
-            if (_state.State != TwinStationState.Unknown && asOf > _state.AccountedUntil)
+            if (_state.State is { } state && asOf > _state.AccountedUntil)
             {
-                seconds[(int)_state.State] += (asOf - _state.AccountedUntil).TotalSeconds;
+                seconds[(int)state] += (asOf - _state.AccountedUntil).TotalSeconds;
             }
 
             return (seconds, _state.ShiftStart, _state.GoodShift, _state.ScrapShift);
         }
 
         // A new shift has begun since the last telemetry: only the current state counts, from the shift start.
-        if (_state.State != TwinStationState.Unknown && asOf > shiftStart)
+        if (_state.State is { } current && asOf > shiftStart)
         {
-            seconds[(int)_state.State] = (asOf - shiftStart).TotalSeconds;
+            seconds[(int)current] = (asOf - shiftStart).TotalSeconds;
         }
 
         return (seconds, shiftStart, 0, 0);
@@ -52,7 +52,7 @@ internal sealed partial class AssetTwin
             _info.Line,
             _info.Kind,
             _state.State,
-            _state.State == TwinStationState.Unknown ? null : _state.StateSince,
+            _state.State is null ? null : _state.StateSince,
             [.. seconds],
             _state.GoodTotal,
             _state.ScrapTotal,

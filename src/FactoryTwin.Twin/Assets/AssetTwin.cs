@@ -127,8 +127,8 @@ internal sealed partial class AssetTwin
 
         Touch(at);
         Rollover(at);
-        var code = (TwinStationState)(int)value;
-        if (_state.State == TwinStationState.Unknown)
+        StationState? code = (StationState)(int)value;
+        if (_state.State is null)
         {
             _state.AccountedUntil = at > _state.ShiftStart ? at : _state.ShiftStart;
         }
@@ -275,9 +275,9 @@ internal sealed partial class AssetTwin
 
     private void Account(DateTimeOffset until)
     {
-        if (_state.State != TwinStationState.Unknown && until > _state.AccountedUntil)
+        if (_state.State is { } state && until > _state.AccountedUntil)
         {
-            _state.StateSeconds[(int)_state.State] += (until - _state.AccountedUntil).TotalSeconds;
+            _state.StateSeconds[(int)state] += (until - _state.AccountedUntil).TotalSeconds;
             _state.AccountedUntil = until;
         }
     }

@@ -1,5 +1,6 @@
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Alarms;
+using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Twin.Assets;
 
@@ -10,7 +11,18 @@ internal sealed class AssetTwinState
     public const int StateCount = 6;
     public const int Minutes = 60;
 
-    [Id(0)] public TwinStationState State { get; set; } = TwinStationState.Unknown;
+    /// <summary>The stored code of <see cref="State"/>: a <see cref="StationState"/> code, or <see cref="UnknownCode"/> before the first state message (the code the earlier twin enum gave "unknown", so stored state reads back unchanged).</summary>
+    public const int UnknownCode = 6;
+
+    [Id(0)] public int StateCode { get; set; } = UnknownCode;
+
+    /// <summary>Gets or sets the station state, or <see langword="null"/> before the first state message.</summary>
+    public StationState? State
+    {
+        get => StateCode is >= 0 and < StateCount ? (StationState)StateCode : null;
+        set => StateCode = value is { } state ? (int)state : UnknownCode;
+    }
+
     [Id(1)] public DateTimeOffset StateSince { get; set; }
     [Id(2)] public double[] StateSeconds { get; set; } = new double[StateCount];
     [Id(3)] public DateTimeOffset ShiftStart { get; set; } = DateTimeOffset.MinValue;

@@ -1,4 +1,5 @@
 using FactoryTwin.Twin.Abstractions;
+using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Twin.Assets;
 
@@ -11,7 +12,7 @@ public static class OeeCalculator
     /// <summary>Computes a station's KPIs.</summary>
     /// <param name="shiftStart">The shift start (UTC).</param>
     /// <param name="asOf">The end of the span (UTC).</param>
-    /// <param name="secondsInState">Seconds per <see cref="TwinStationState"/> code (at least 6 entries).</param>
+    /// <param name="secondsInState">Seconds per <see cref="StationState"/> code (at least 6 entries).</param>
     /// <param name="good">Good parts in the span.</param>
     /// <param name="scrap">Scrapped parts in the span.</param>
     /// <param name="idealCycleTime">The ideal cycle time, in seconds.</param>
@@ -20,12 +21,12 @@ public static class OeeCalculator
     public static StationKpi Compute(DateTimeOffset shiftStart, DateTimeOffset asOf, ReadOnlySpan<double> secondsInState, long good, long scrap, double idealCycleTime, long throughputLastHour)
     {
         var planned = 0d;
-        for (var i = 0; i < (int)TwinStationState.OffShift; i++)
+        for (var i = 0; i < (int)StationState.OffShift; i++)
         {
             planned += secondsInState[i];
         }
 
-        var working = secondsInState[(int)TwinStationState.Working];
+        var working = secondsInState[(int)StationState.Working];
         var total = good + scrap;
         var availability = planned > 0 ? working / planned : 0;
         var performance = working > 0 ? idealCycleTime * total / working : 0;

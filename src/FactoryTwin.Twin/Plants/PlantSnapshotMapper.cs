@@ -129,6 +129,5 @@ internal static class PlantSnapshotMapper
         EnteredAt = body.EnteredAt,
     };
 
-    private static StationState ToModel(TwinStationState state) =>
-        state == TwinStationState.Unknown ? StationState.Starved : (StationState)(int)state;
+    private static StationState ToModel(StationState? state) => state ?? StationState.Starved;
 }

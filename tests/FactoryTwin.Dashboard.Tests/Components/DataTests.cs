@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FactoryTwin.Analytics.Forecasting;
 using FactoryTwin.Model.Ids;
+using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Dashboard.Tests.Components;
 
@@ -62,11 +63,11 @@ public sealed class DataTests
     }
 
     [Fact]
-    public void StationStatusStyle_EveryState_HasADistinctBadgeAndColour()
+    public void StationStateStyle_EveryState_HasADistinctBadgeAndColour()
     {
-        var all = StationStatusStyle.All;
+        var all = StationStateStyle.All;
 
-        Assert.Equal(Enum.GetValues<StationStatus>().Length, all.Count);
+        Assert.Equal(Enum.GetValues<StationState>().Length + 1, all.Count);
         Assert.Equal(all.Count, all.Select(s => s.Badge).Distinct().Count());
         Assert.Equal(all.Count, all.Select(s => s.Fill).Distinct().Count());
     }

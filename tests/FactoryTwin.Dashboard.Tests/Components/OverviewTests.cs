@@ -1,6 +1,7 @@
 using System.Globalization;
 using FactoryTwin.Model.Layout;
 using FactoryTwin.Server.Components.Dashboard.Pages;
+using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Dashboard.Tests.Components;
 
@@ -28,13 +29,13 @@ public sealed class OverviewTests
     {
         using var ctx = new DashboardContext();
         ctx.Data.Live = LiveWith(
-            new AssetLive("respot", "body", StationStatus.Down, FakeDashboardData.Now, 10, 1, 1, 0.5),
-            new AssetLive("closures", "body", StationStatus.Working, FakeDashboardData.Now, 10, 0, 1, 0.8));
+            new AssetLive("respot", "body", StationState.Down, FakeDashboardData.Now, 10, 1, 1, 0.5),
+            new AssetLive("closures", "body", StationState.Working, FakeDashboardData.Now, 10, 0, 1, 0.8));
         var cut = ctx.Render<Overview>();
 
         var down = cut.Find("g.ft-node[data-asset='respot']");
         Assert.Equal("Down", down.GetAttribute("data-state"));
-        Assert.Contains(StationStatusStyle.Of(StationStatus.Down).Fill, down.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains(StationStateStyle.Of(StationState.Down).Fill, down.InnerHtml, StringComparison.Ordinal);
         Assert.Contains("url(#pat-dense)", down.InnerHtml, StringComparison.Ordinal);
         Assert.Contains(">DOWN<", down.InnerHtml, StringComparison.Ordinal);
         var working = cut.Find("g.ft-node[data-asset='closures']");
@@ -50,8 +51,8 @@ public sealed class OverviewTests
         var cut = ctx.Render<Overview>();
 
         var items = cut.FindAll(".ft-legend-item");
-        Assert.Equal(StationStatusStyle.All.Count, items.Count);
-        foreach (var style in StationStatusStyle.All)
+        Assert.Equal(StationStateStyle.All.Count, items.Count);
+        foreach (var style in StationStateStyle.All)
         {
             Assert.Contains(items, i => i.TextContent.Contains(style.Label, StringComparison.Ordinal) && i.TextContent.Contains(style.Badge, StringComparison.Ordinal));
         }
@@ -61,7 +62,7 @@ public sealed class OverviewTests
     public void Overview_BufferFillBar_IsProportionalToLevelOverCapacity()
     {
         using var ctx = new DashboardContext();
-        ctx.Data.Live = LiveWith(new AssetLive("biw-store", "body", StationStatus.Unknown, null, 0, 0, 10, 0));
+        ctx.Data.Live = LiveWith(new AssetLive("biw-store", "body", null, null, 0, 0, 10, 0));
         var cut = ctx.Render<Overview>();
 
         var node = ctx.Data.Layout.Nodes.Single(n => n.Id.Value == "biw-store");
@@ -92,7 +93,7 @@ public sealed class OverviewTests
     public async Task Overview_TwinAnnouncesChange_RereadsAndRerendersWithoutReload()
     {
         using var ctx = new DashboardContext();
-        ctx.Data.Live = LiveWith(new AssetLive("respot", "body", StationStatus.Working, null, 10, 0, 1, 0.5));
+        ctx.Data.Live = LiveWith(new AssetLive("respot", "body", StationState.Working, null, 10, 0, 1, 0.5));
         var cut = ctx.Render<Overview>();
         Assert.Equal("Working", cut.Find("g.ft-node[data-asset='respot']").GetAttribute("data-state"));
 
@@ -100,7 +101,7 @@ public sealed class OverviewTests
         ctx.Clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(1, ctx.Data.PlantReads);
 
-        ctx.Data.Live = LiveWith(new AssetLive("respot", "body", StationStatus.Blocked, null, 11, 0, 1, 0.5));
+        ctx.Data.Live = LiveWith(new AssetLive("respot", "body", StationState.Blocked, null, 11, 0, 1, 0.5));
         await cut.InvokeAsync(() => ctx.Data.AnnounceAsync(new DashboardChange(new HashSet<string> { "respot" }, false, false, false)));
 
         cut.WaitForAssertion(() => Assert.Equal("Blocked", cut.Find("g.ft-node[data-asset='respot']").GetAttribute("data-state")));

@@ -1,4 +1,5 @@
 using FactoryTwin.Server.Components.Dashboard.Pages;
+using StationState = FactoryTwin.Model.Plants.StationState;
 
 namespace FactoryTwin.Dashboard.Tests.Components;
 
@@ -8,7 +9,7 @@ public sealed class StationTests
     {
         var start = FakeDashboardData.Now.AddHours(-4);
         return new StationDetail(
-            new AssetLive("respot", "body", StationStatus.Starved, FakeDashboardData.Now.AddMinutes(-3), 812, 4, 0, 0.72),
+            new AssetLive("respot", "body", StationState.Starved, FakeDashboardData.Now.AddMinutes(-3), 812, 4, 0, 0.72),
             start,
             FakeDashboardData.Now,
             0.9,
@@ -16,9 +17,9 @@ public sealed class StationTests
             0.995,
             96,
             [
-                new StateSpan(start, start.AddHours(2), StationStatus.Working),
-                new StateSpan(start.AddHours(2), start.AddHours(2.5), StationStatus.Down),
-                new StateSpan(start.AddHours(2.5), FakeDashboardData.Now, StationStatus.Starved),
+                new StateSpan(start, start.AddHours(2), StationState.Working),
+                new StateSpan(start.AddHours(2), start.AddHours(2.5), StationState.Down),
+                new StateSpan(start.AddHours(2.5), FakeDashboardData.Now, StationState.Starved),
             ],
             [new TrendSource("respot/respot-weld-current", "respot-weld-current", "A"), new TrendSource("respot/good", "good (counter)", "parts")]);
     }

@@ -36,7 +36,7 @@ public class AssetTwinTests
         twin.Apply(Points(new TwinPoint("state", T0.AddMinutes(5), (int)StationState.Working)), events);
         twin.Apply(Points(new TwinPoint("state", T0, (int)StationState.Down)), events);
         var view = twin.View(T0.AddMinutes(6));
-        Assert.Equal(TwinStationState.Working, view.State);
+        Assert.Equal(StationState.Working, view.State);
         Assert.Equal(T0.AddMinutes(5), view.StateSince);
     }
 

@@ -55,7 +55,7 @@ public sealed class TwinClusterTests : IDisposable
             {
                 var grain = cluster.Client.GetGrain<IAssetTwinGrain>(s);
                 var view = await grain.GetViewAsync(TestContext.Current.CancellationToken);
-                Assert.Equal(TwinStationState.Working, view.State);
+                Assert.Equal(StationState.Working, view.State);
                 Assert.Equal(10, view.GoodTotal);
                 Assert.NotEqual(stopped.SiloAddress.ToString(), await grain.GetHostAsync(TestContext.Current.CancellationToken));
             }
@@ -173,7 +173,7 @@ public sealed class TwinClusterTests : IDisposable
             await line.ApplyPartsAsync([new TwinPartEvent("underbody", T0, false, "B-1", "sedan", "white")], ct);
             var lineView = await line.GetViewAsync(ct);
             Assert.Equal(1, lineView.Wip);
-            Assert.Contains(lineView.Stations, s => s.Station == "respot" && s.State == TwinStationState.Down);
+            Assert.Contains(lineView.Stations, s => s.Station == "respot" && s.State == StationState.Down);
 
             var plantGrain = cluster.Client.GetGrain<IPlantTwinGrain>(plant.Site.Id.Value);
             var lines = await plantGrain.GetLinesAsync(ct);
@@ -184,7 +184,7 @@ public sealed class TwinClusterTests : IDisposable
             var snapshot = await plantGrain.GetSnapshotAsync(ct);
             Assert.Equal(_time.GetUtcNow(), snapshot.Instant);
             var respotInSnapshot = Assert.Single(snapshot.Assets, a => a.Asset == "respot");
-            Assert.Equal(TwinStationState.Down, respotInSnapshot.State);
+            Assert.Equal(StationState.Down, respotInSnapshot.State);
             Assert.Single(respotInSnapshot.Bodies);
             Assert.Equal(plant.Lines().Count(), snapshot.Lines.Length);
 

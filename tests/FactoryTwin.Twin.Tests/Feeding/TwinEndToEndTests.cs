@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Twin.Tests.Feeding;
 
@@ -103,7 +104,7 @@ public sealed class TwinEndToEndTests : IDisposable
                 }
             }
 
-            Assert.Equal(TwinStationState.Working, view.State);
+            Assert.Equal(StationState.Working, view.State);
             Assert.Equal(1, view.ScrapTotal);
             Assert.Equal(215.0 + 273.15, view.Measurements[0].Value, 9);
             Assert.Equal("B-42", view.Bodies[0].PartId);

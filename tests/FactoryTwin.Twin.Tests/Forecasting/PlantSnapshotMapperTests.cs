@@ -20,7 +20,7 @@ public sealed class PlantSnapshotMapperTests
     [Fact]
     public void Map_WorkingOven_EachBodyHasWorkedSinceItEntered()
     {
-        var snapshot = Map(new TwinSnapshotAsset("topcoat-oven", TwinAssetKind.Oven, TwinStationState.Working, Now.AddHours(-3), [Body("B-1", 1500), Body("B-2", 600)]));
+        var snapshot = Map(new TwinSnapshotAsset("topcoat-oven", TwinAssetKind.Oven, StationState.Working, Now.AddHours(-3), [Body("B-1", 1500), Body("B-2", 600)]));
 
         var servers = Assert.Single(snapshot.Stations).Servers;
         Assert.Equal([TimeSpan.FromSeconds(1500), TimeSpan.FromSeconds(600)], servers.Select(s => s.ElapsedWork!.Value));
@@ -30,7 +30,7 @@ public sealed class PlantSnapshotMapperTests
     [Fact]
     public void Map_DownStationWithBody_WorkIsTimeInsideLessTimeDown()
     {
-        var snapshot = Map(new TwinSnapshotAsset("basecoat", TwinAssetKind.Station, TwinStationState.Down, Now.AddSeconds(-300), [Body("B-1", 320)]));
+        var snapshot = Map(new TwinSnapshotAsset("basecoat", TwinAssetKind.Station, StationState.Down, Now.AddSeconds(-300), [Body("B-1", 320)]));
 
         var server = Assert.Single(Assert.Single(snapshot.Stations).Servers);
         Assert.Equal(StationState.Down, server.State);
@@ -42,8 +42,8 @@ public sealed class PlantSnapshotMapperTests
     public void Map_SetupOrBodyFromTheFuture_WorkUnknown()
     {
         var snapshot = Map(
-            new TwinSnapshotAsset("basecoat", TwinAssetKind.Station, TwinStationState.Setup, Now.AddSeconds(-5), [Body("B-1", 5)]),
-            new TwinSnapshotAsset("clearcoat", TwinAssetKind.Station, TwinStationState.Working, Now.AddSeconds(-5), [Body("B-2", -2)]));
+            new TwinSnapshotAsset("basecoat", TwinAssetKind.Station, StationState.Setup, Now.AddSeconds(-5), [Body("B-1", 5)]),
+            new TwinSnapshotAsset("clearcoat", TwinAssetKind.Station, StationState.Working, Now.AddSeconds(-5), [Body("B-2", -2)]));
 
         Assert.All(snapshot.Stations, s => Assert.Null(Assert.Single(s.Servers).ElapsedWork));
         Assert.Null(snapshot.Stations.Single(s => s.Station.Value == "basecoat").Servers[0].LastColour);
@@ -52,7 +52,7 @@ public sealed class PlantSnapshotMapperTests
     [Fact]
     public void Map_WorkingStation_IsSetUpForItsBody()
     {
-        var snapshot = Map(new TwinSnapshotAsset("basecoat", TwinAssetKind.Station, TwinStationState.Working, Now.AddSeconds(-30), [Body("B-1", 30, colour: "red")]));
+        var snapshot = Map(new TwinSnapshotAsset("basecoat", TwinAssetKind.Station, StationState.Working, Now.AddSeconds(-30), [Body("B-1", 30, colour: "red")]));
 
         var server = Assert.Single(Assert.Single(snapshot.Stations).Servers);
         Assert.Equal(new ColourId("red"), server.LastColour);
@@ -63,7 +63,7 @@ public sealed class PlantSnapshotMapperTests
     public void Map_Conveyor_RemainingTransitFromEntryNeverAheadOfTheBodyInFront()
     {
         // 36 m at 12 m/min: 180 s from end to end.
-        var snapshot = Map(new TwinSnapshotAsset("respot-conveyor", TwinAssetKind.Conveyor, TwinStationState.Working, null, [Body("B-1", 400), Body("B-2", 100), Body("B-3", 130), Body("B-4", 10)]));
+        var snapshot = Map(new TwinSnapshotAsset("respot-conveyor", TwinAssetKind.Conveyor, StationState.Working, null, [Body("B-1", 400), Body("B-2", 100), Body("B-3", 130), Body("B-4", 10)]));
 
         var parts = Assert.Single(snapshot.Stores).Parts;
         Assert.Equal([0, 80, 80, 170], parts.Select(p => p.RemainingTransit!.Value.TotalSeconds));

@@ -289,21 +289,10 @@ internal sealed class TwinDashboardData : IDashboardData
     };
 
     private static AssetLive ToLive(AssetTwinView view) =>
-        new(view.Asset, view.Line, FromTwin(view.State), view.StateSince, view.GoodTotal, view.ScrapTotal, view.Bodies.IsDefault ? 0 : view.Level, view.Kpi?.Oee ?? 0);
+        new(view.Asset, view.Line, view.State, view.StateSince, view.GoodTotal, view.ScrapTotal, view.Bodies.IsDefault ? 0 : view.Level, view.Kpi?.Oee ?? 0);
 
     private static AlarmItem ToItem(AlarmView a) =>
         new(a.Alarm, a.Asset, a.Message, a.Priority.ToString().ToLowerInvariant(), FromTwin(a.State), a.RaisedAt, a.AcknowledgedBy, a.ShelvedUntil);
-
-    internal static StationStatus FromTwin(TwinStationState state) => state switch
-    {
-        TwinStationState.Working => StationStatus.Working,
-        TwinStationState.Setup => StationStatus.Setup,
-        TwinStationState.Blocked => StationStatus.Blocked,
-        TwinStationState.Starved => StationStatus.Starved,
-        TwinStationState.Down => StationStatus.Down,
-        TwinStationState.OffShift => StationStatus.OffShift,
-        _ => StationStatus.Unknown,
-    };
 
     internal static AlarmLifecycle FromTwin(AlarmState state) => state switch
     {
@@ -315,16 +304,7 @@ internal sealed class TwinDashboardData : IDashboardData
     };
 
     /// <summary>Maps a stored state code (docs/telemetry.md: working 0 … off-shift 5) to a state.</summary>
-    internal static StationStatus FromCode(double code) => code switch
-    {
-        0 => StationStatus.Working,
-        1 => StationStatus.Setup,
-        2 => StationStatus.Blocked,
-        3 => StationStatus.Starved,
-        4 => StationStatus.Down,
-        5 => StationStatus.OffShift,
-        _ => StationStatus.Unknown,
-    };
+    internal static StationState? FromCode(double code) => code is >= 0 and <= (int)StationState.OffShift && code == Math.Floor(code) ? (StationState)(int)code : null;
 
     private static string VerdictName(TwinCureVerdict verdict) => verdict switch
     {
