@@ -165,10 +165,12 @@ internal sealed partial class PlantReader
                     break;
             }
 
+            var onDelay = r.Quantity("onDelay", QuantityKind.Duration, required: false, ValueRange.NonNegative);
+            var offDelay = r.Quantity("offDelay", QuantityKind.Duration, required: false, ValueRange.NonNegative);
             r.Finish();
             if (rule is not null && id is { } i && name is not null && priority is { } p)
             {
-                result.Add(rule with { Id = new AlarmId(i.Value), Name = name, Priority = p });
+                result.Add(rule with { Id = new AlarmId(i.Value), Name = name, Priority = p, OnDelay = onDelay ?? 0, OffDelay = offDelay ?? 0 });
             }
         }
 

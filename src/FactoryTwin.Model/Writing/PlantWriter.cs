@@ -260,6 +260,16 @@ public static class PlantWriter
                 throw new InvalidOperationException($"unknown alarm rule type {a.GetType().Name}");
         }
 
+        if (a.OnDelay > 0)
+        {
+            m.Add("onDelay", Q(a.OnDelay, QuantityKind.Duration));
+        }
+
+        if (a.OffDelay > 0)
+        {
+            m.Add("offDelay", Q(a.OffDelay, QuantityKind.Duration));
+        }
+
         return m;
     }
 

@@ -19,14 +19,42 @@ internal static class AlarmMachine
 {
     public const int MaxCommentLength = 1000;
 
-    /// <summary>Applies the condition; returns the event it causes, if any.</summary>
-    public static AlarmEventKind? SetCondition(AlarmRecord alarm, bool active, DateTimeOffset at, double? value)
+    /// <summary>
+    /// Applies the condition; returns the event it causes, if any. With an on-delay (off-delay) a change of the condition
+    /// takes effect only once it has held for that long (ISA-18.2): a condition that returns before, such as noise around
+    /// a limit or data that arrives a little late, changes nothing.
+    /// </summary>
+    /// <param name="alarm">The alarm.</param>
+    /// <param name="active">Whether the condition holds now.</param>
+    /// <param name="at">When (plant time).</param>
+    /// <param name="value">The value that decided, if any.</param>
+    /// <param name="onDelay">Seconds the condition must hold before the alarm is raised.</param>
+    /// <param name="offDelay">Seconds the condition must be gone before the alarm clears.</param>
+    /// <returns>The event, or <see langword="null"/>.</returns>
+    public static AlarmEventKind? SetCondition(AlarmRecord alarm, bool active, DateTimeOffset at, double? value, double onDelay = 0, double offDelay = 0)
     {
         if (alarm.ConditionActive == active)
         {
+            alarm.PendingSince = null;
             return null;
         }
 
+        var delay = active ? onDelay : offDelay;
+        if (delay > 0)
+        {
+            if (alarm.PendingSince is not { } since || since > at)
+            {
+                alarm.PendingSince = at;
+                return null;
+            }
+
+            if ((at - since).TotalSeconds < delay)
+            {
+                return null;
+            }
+        }
+
+        alarm.PendingSince = null;
         alarm.ConditionActive = active;
         alarm.Value = value;
         if (active)

@@ -23,6 +23,9 @@ internal sealed class AlarmRecord
     /// <summary>Gets or sets whether the alarm was created at run time (an under-cure alarm) and is dropped once normal.</summary>
     [Id(13)] public bool Dynamic { get; set; }
 
+    /// <summary>Gets or sets since when the condition has differed from <see cref="ConditionActive"/> without the rule's on- or off-delay having passed yet.</summary>
+    [Id(14)] public DateTimeOffset? PendingSince { get; set; }
+
     public AlarmView ToView(string asset) => new(
         Id, asset, Message, Priority, State, ConditionActive, RaisedAt, ClearedAt, Value, AcknowledgedBy, AcknowledgedAt, Comment, ShelvedBy, ShelvedUntil);
 }

@@ -24,7 +24,7 @@ internal sealed partial class AssetTwin
         {
             var last = _state.Measurements.TryGetValue(rule.Sensor.Value, out var slot) ? slot.At : _origin;
             var stale = (now - last).TotalSeconds > rule.After;
-            Transition(rule.Id.Value, stale, now, null, events);
+            Transition(rule, stale, now, null, events);
         }
 
         EvaluateDurations(now, events);
@@ -57,7 +57,7 @@ internal sealed partial class AssetTwin
         foreach (var rule in _durationRules)
         {
             var active = _state.State == rule.State && (now - _state.StateSince).TotalSeconds > rule.LongerThan;
-            Transition(rule.Id.Value, active, now, active ? (now - _state.StateSince).TotalSeconds : null, events);
+            Transition(rule, active, now, active ? (now - _state.StateSince).TotalSeconds : null, events);
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed partial class AssetTwin
                         active = (t.High is { } h && v > h) || (t.Low is { } l && v < l);
                     }
 
-                    Transition(t.Id.Value, active, slot.At, v, events);
+                    Transition(t, active, slot.At, v, events);
                     break;
                 }
 
@@ -92,7 +92,7 @@ internal sealed partial class AssetTwin
                     if (dt >= RateWindow.TotalSeconds)
                     {
                         var rate = Math.Abs(slot.Value - slot.Previous) / dt;
-                        Transition(r.Id.Value, rate > r.MaxRate, slot.At, rate, events);
+                        Transition(r, rate > r.MaxRate, slot.At, rate, events);
                     }
 
                     break;
@@ -101,10 +101,10 @@ internal sealed partial class AssetTwin
         }
     }
 
-    private void Transition(string id, bool active, DateTimeOffset at, double? value, List<AlarmEvent> events)
+    private void Transition(AlarmRule rule, bool active, DateTimeOffset at, double? value, List<AlarmEvent> events)
     {
-        var alarm = _state.Alarms[id];
-        var kind = AlarmMachine.SetCondition(alarm, active, at, value);
+        var alarm = _state.Alarms[rule.Id.Value];
+        var kind = AlarmMachine.SetCondition(alarm, active, at, value, rule.OnDelay, rule.OffDelay);
         if (kind is { } k)
         {
             events.Add(Event(k, alarm, at, null, null));

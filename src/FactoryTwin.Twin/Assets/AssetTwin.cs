@@ -217,7 +217,7 @@ internal sealed partial class AssetTwin
         {
             if (string.Equals(_staleRules[i].Sensor.Value, channel, StringComparison.Ordinal))
             {
-                Transition(_staleRules[i].Id.Value, false, at, value, events);
+                Transition(_staleRules[i], false, at, value, events);
             }
         }
 

@@ -9,26 +9,29 @@ namespace FactoryTwin.Twin.Plants;
 
 /// <summary>
 /// The plant twin: fans out to the line and asset twins (it keeps no persisted state), takes snapshots, and keeps the
-/// latest shift forecast in memory, refreshed every <see cref="TwinOptions.ForecastInterval"/> while active by a
-/// forecast worker grain.
+/// latest shift forecast in memory, refreshed every <see cref="TwinOptions.ForecastInterval"/> of wall time while active
+/// by a forecast worker grain. A read returns that forecast while it is younger than the interval in wall time, so an
+/// emulated plant at 60× does not run a forecast per read (the forecast's own instant is plant time).
 /// </summary>
 internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
 {
     private readonly PlantIndex _index;
     private readonly TimeProvider _time;
+    private readonly TimeProvider _wall;
     private readonly TwinOptions _options;
     private readonly TwinChangeHub _changes;
     private readonly ITwinRuntimeSettings _settings;
     private IGrainTimer? _forecastTimer;
     private TimeSpan _forecastPeriod;
     private ShiftForecastView? _forecast;
-    private DateTimeOffset _forecastAt;
+    private long _forecastWallAt;
 
-    public PlantTwinGrain(PlantIndex index, [FromKeyedServices(TwinOptions.ClockKey)] TimeProvider time, IOptions<TwinOptions> options, TwinChangeHub changes, ITwinRuntimeSettings settings)
+    public PlantTwinGrain(PlantIndex index, [FromKeyedServices(TwinOptions.ClockKey)] TimeProvider time, TimeProvider wall, IOptions<TwinOptions> options, TwinChangeHub changes, ITwinRuntimeSettings settings)
     {
         _settings = settings;
         _index = index;
         _time = time;
+        _wall = wall;
         _options = options.Value;
         _changes = changes;
     }
@@ -103,7 +106,7 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
 
     public async Task<ShiftForecastView> GetForecastAsync(CancellationToken cancellationToken = default)
     {
-        if (_forecast is not null && _time.GetUtcNow() - _forecastAt < _settings.ForecastInterval)
+        if (_forecast is not null && _wall.GetElapsedTime(_forecastWallAt) < _settings.ForecastInterval)
         {
             return _forecast;
         }
@@ -116,7 +119,7 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
         var snapshot = await GetSnapshotAsync(cancellationToken);
         var forecast = await GrainFactory.GetGrain<IForecastWorkerGrain>(0).ForecastAsync(snapshot, _settings.ForecastReplications, _options.ForecastSeed, cancellationToken);
         _forecast = forecast;
-        _forecastAt = snapshot.Instant;
+        _forecastWallAt = _wall.GetTimestamp();
         _changes.Publish(TwinChangeKind.Plant, _index.Site, snapshot.Instant);
 
         // The refresh period is a run-time setting: a changed one takes effect from this forecast on.

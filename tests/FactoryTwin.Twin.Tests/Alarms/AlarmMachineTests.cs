@@ -19,6 +19,42 @@ public class AlarmMachineTests
     }
 
     [Fact]
+    public void SetCondition_OnDelay_RaisesOnlyOnceTheConditionHeldThatLong()
+    {
+        var a = NewAlarm();
+        Assert.Null(AlarmMachine.SetCondition(a, true, T0, 5, onDelay: 10));
+        Assert.Null(AlarmMachine.SetCondition(a, true, T0.AddSeconds(9), 5, onDelay: 10));
+        Assert.Equal(AlarmState.Normal, a.State);
+        Assert.Equal(AlarmEventKind.Raised, AlarmMachine.SetCondition(a, true, T0.AddSeconds(10), 6, onDelay: 10));
+        Assert.Equal(AlarmState.ActiveUnacknowledged, a.State);
+        Assert.Equal(T0.AddSeconds(10), a.RaisedAt);
+    }
+
+    [Fact]
+    public void SetCondition_ConditionGoneBeforeOnDelay_StartsTheDelayAgain()
+    {
+        var a = NewAlarm();
+        AlarmMachine.SetCondition(a, true, T0, 5, onDelay: 10);
+        AlarmMachine.SetCondition(a, false, T0.AddSeconds(5), 1, onDelay: 10);
+        Assert.Null(AlarmMachine.SetCondition(a, true, T0.AddSeconds(12), 5, onDelay: 10));
+        Assert.Equal(AlarmEventKind.Raised, AlarmMachine.SetCondition(a, true, T0.AddSeconds(22), 5, onDelay: 10));
+    }
+
+    [Fact]
+    public void SetCondition_OffDelay_ClearsOnlyOnceTheConditionWasGoneThatLong()
+    {
+        var a = NewAlarm();
+        AlarmMachine.SetCondition(a, true, T0, 5, offDelay: 30);
+        Assert.Null(AlarmMachine.SetCondition(a, false, T0.AddSeconds(1), 1, offDelay: 30));
+        Assert.Null(AlarmMachine.SetCondition(a, true, T0.AddSeconds(2), 5, offDelay: 30)); // back: still the same alarm
+        Assert.Null(AlarmMachine.SetCondition(a, false, T0.AddSeconds(3), 1, offDelay: 30));
+        Assert.Null(AlarmMachine.SetCondition(a, false, T0.AddSeconds(32), 1, offDelay: 30));
+        Assert.True(a.ConditionActive);
+        Assert.Equal(AlarmEventKind.Cleared, AlarmMachine.SetCondition(a, false, T0.AddSeconds(33), 1, offDelay: 30));
+        Assert.Equal(AlarmState.ClearedUnacknowledged, a.State);
+    }
+
+    [Fact]
     public void Acknowledge_ActiveUnacknowledged_BecomesActiveAcknowledgedWithUserAndComment()
     {
         var a = NewAlarm();

@@ -1,3 +1,4 @@
+using FactoryTwin.Model.Collections;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Alarms;
@@ -99,17 +100,72 @@ public class AssetTwinTests
     }
 
     [Fact]
-    public void Evaluate_SensorSilentLongerThanRule_RaisesStaleThenDataClearsIt()
+    public void Evaluate_SensorSilentLongerThanRuleAndItsDelays_RaisesStaleThenSteadyDataClearsIt()
     {
+        // ecoat-z1-stale: after 30 s, on-delay 30 s, off-delay 30 s.
         var twin = Twin("ecoat-oven");
         var events = new List<AlarmEvent>();
         twin.Apply(Points(new TwinPoint("ecoat-oven-z1-air", T0, 460)), events);
         twin.Evaluate(T0.AddSeconds(20), events);
         Assert.False(Alarm(twin, "ecoat-z1-stale").ConditionActive);
         twin.Evaluate(T0.AddSeconds(31), events);
+        Assert.False(Alarm(twin, "ecoat-z1-stale").ConditionActive); // stale, but not for the on-delay yet
+        twin.Evaluate(T0.AddSeconds(61), events);
         Assert.True(Alarm(twin, "ecoat-z1-stale").ConditionActive);
-        twin.Apply(Points(new TwinPoint("ecoat-oven-z1-air", T0.AddSeconds(32), 460)), events);
+
+        twin.Apply(Points(new TwinPoint("ecoat-oven-z1-air", T0.AddSeconds(62), 460)), events);
+        Assert.True(Alarm(twin, "ecoat-z1-stale").ConditionActive); // fresh, but not for the off-delay yet
+        twin.Apply(Points(new TwinPoint("ecoat-oven-z1-air", T0.AddSeconds(85), 460)), events);
+        twin.Evaluate(T0.AddSeconds(93), events);
         Assert.False(Alarm(twin, "ecoat-z1-stale").ConditionActive);
+    }
+
+    [Fact]
+    public void Evaluate_OneLateBatchAfterAnother_StaleAlarmDoesNotChatter()
+    {
+        // What an emulated plant at 60x did: readings every 30 s arrive a few seconds late now and then, so the sensor is
+        // "stale" at one evaluation and fresh at the next. Without the on-delay that raised and cleared the alarm each time.
+        var twin = Twin("ecoat-oven");
+        var events = new List<AlarmEvent>();
+        for (var s = 0; s < 1800; s += 30)
+        {
+            var late = s % 90 == 0 ? 4 : 0;
+            twin.Apply(Points(new TwinPoint("ecoat-oven-z1-air", T0.AddSeconds(s + late), 460)), events);
+            twin.Evaluate(T0.AddSeconds(s + 29 + late + 5), events);
+        }
+
+        Assert.DoesNotContain(events, e => e.Alarm == "ecoat-z1-stale");
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(30, 30)]
+    public void Apply_NoisyReadingAroundTheLimit_RaisesOnlyWithoutDelays(double onDelay, double offDelay)
+    {
+        // Zone 2 air at its 210 °C limit with ±4 K noise (beyond the 2 K deadband), one reading per second for 10 minutes.
+        var model = TestPlants.Automotive with
+        {
+            Alarms = TestPlants.Automotive.Alarms.Select(a => a.Id.Value == "ecoat-z2-high" ? a with { OnDelay = onDelay, OffDelay = offDelay } : a).ToValueList(),
+        };
+        var twin = new AssetTwin(new PlantIndex(model).Asset("ecoat-oven"), new AssetTwinState(), T0);
+        var events = new List<AlarmEvent>();
+        var noise = new Random(7);
+        for (var s = 0; s < 600; s++)
+        {
+            var celsius = 210 + ((noise.NextDouble() * 2) - 1) * 4;
+            twin.Apply(Points(new TwinPoint("ecoat-oven-z2-air", T0.AddSeconds(s), celsius + 273.15)), events);
+        }
+
+        var raised = events.Count(e => e.Alarm == "ecoat-z2-high" && e.Kind == AlarmEventKind.Raised);
+        if (onDelay == 0)
+        {
+            Assert.True(raised > 20, $"noise raised {raised} times without delays");
+        }
+        else
+        {
+            // Noise around a limit is neither above it nor below it for 30 s in a row: nothing to annunciate.
+            Assert.True(raised <= 1, $"noise raised {raised} times with a {onDelay} s on-delay");
+        }
     }
 
     [Fact]
