@@ -33,6 +33,28 @@ public sealed record Line
     /// <summary>Gets where parts leave.</summary>
     public ValueList<Sink> Sinks { get; init; } = ValueList<Sink>.Empty;
 
+    /// <summary>
+    /// Enumerates the elements where a body leaves the line as its output, the one definition the twin's shift output and
+    /// the dashboard's actual-output line share: a body counts when it enters one of the line's sinks, or when it leaves
+    /// an element that hands bodies to another line or out of the plant (no route, or a route off the line).
+    /// </summary>
+    /// <returns>Each output element with whether a body counts on entering it (a sink) or on leaving it.</returns>
+    public IEnumerable<(FlowElement Element, bool CountsOnEntry)> OutputElements()
+    {
+        var onLine = Elements().Select(e => e.Id).ToHashSet();
+        foreach (var e in Elements())
+        {
+            if (e is Sink)
+            {
+                yield return (e, true);
+            }
+            else if (e is not Source && (e.Next.Count == 0 || e.Next.Any(r => !onLine.Contains(r.To))))
+            {
+                yield return (e, false);
+            }
+        }
+    }
+
     /// <summary>Enumerates every flow element of the line: sources, stations, buffers, conveyors, sinks.</summary>
     /// <returns>The elements.</returns>
     public IEnumerable<FlowElement> Elements()

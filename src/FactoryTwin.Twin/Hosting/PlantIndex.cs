@@ -59,13 +59,7 @@ internal sealed class PlantIndex
             var stations = new List<string>();
             var sinks = new List<string>();
             var members = new List<string>();
-            var exits = new List<string>();
-            var onLine = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in line.Elements())
-            {
-                onLine.Add(e.Id.Value);
-            }
-
+            var exits = line.OutputElements().Where(o => !o.CountsOnEntry).Select(o => o.Element.Id.Value).ToList();
             foreach (var e in line.Elements())
             {
                 var (kind, ideal) = e switch
@@ -89,18 +83,6 @@ internal sealed class PlantIndex
                 else if (kind == TwinAssetKind.Sink)
                 {
                     sinks.Add(id);
-                }
-
-                // An exit element hands bodies to another line or out of the plant: its exits are the line's output.
-                var leaves = e.Next.Count == 0;
-                foreach (var route in e.Next)
-                {
-                    leaves |= !onLine.Contains(route.To.Value);
-                }
-
-                if (leaves && kind != TwinAssetKind.Source)
-                {
-                    exits.Add(id);
                 }
             }
 

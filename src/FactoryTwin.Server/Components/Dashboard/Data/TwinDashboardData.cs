@@ -222,17 +222,18 @@ internal sealed class TwinDashboardData : IDashboardData
             return [];
         }
 
-        // A part leaving the line is an exit event of an element that routes to one of the line's sinks.
-        var sinks = model.Sinks.Select(s => s.Id).ToHashSet();
+        // The same output the twin counts for the shift (Line.OutputElements): entries into a sink, exits from an element
+        // that hands bodies off the line.
         var events = new List<PartEvent>();
-        foreach (var element in model.Elements().Where(e => e.Next.Any(r => sinks.Contains(r.To))))
+        foreach (var (element, onEntry) in model.OutputElements())
         {
-            events.AddRange(await _historian.QueryPartEventsAsync(since, until, element.Id, cancellationToken));
+            var kind = onEntry ? PartEventKind.Enter : PartEventKind.Exit;
+            events.AddRange((await _historian.QueryPartEventsAsync(since, until, element.Id, cancellationToken)).Where(e => e.Kind == kind));
         }
 
         var points = new List<OutputPoint> { new(since, 0) };
         var n = 0;
-        foreach (var e in events.Where(e => e.Kind == PartEventKind.Exit).OrderBy(e => e.Timestamp))
+        foreach (var e in events.OrderBy(e => e.Timestamp))
         {
             points.Add(new OutputPoint(e.Timestamp, ++n));
         }
