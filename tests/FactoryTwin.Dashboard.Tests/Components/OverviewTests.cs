@@ -90,6 +90,27 @@ public sealed class OverviewTests
     }
 
     [Fact]
+    public async Task Overview_BeforeTheFirstReadReturns_ShowsLoadingNotEmptyValues()
+    {
+        using var ctx = new DashboardContext();
+        ctx.Data.PlantGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ctx.Data.Live = LiveWith(new AssetLive("respot", "body", StationState.Working, null, 10, 0, 1, 0.5));
+        var cut = ctx.Render<Overview>();
+
+        Assert.NotNull(cut.Find("#overview-loading"));
+        Assert.Empty(cut.FindAll("#overview-asof"));
+        Assert.DoesNotContain("Active alarms", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("No active alarms", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("g.ft-node"));
+
+        await cut.InvokeAsync(() => ctx.Data.PlantGate.SetResult());
+
+        cut.WaitForAssertion(() => Assert.Equal("Working", cut.Find("g.ft-node[data-asset='respot']").GetAttribute("data-state")));
+        Assert.Empty(cut.FindAll("#overview-loading"));
+        Assert.NotNull(cut.Find("#overview-asof"));
+    }
+
+    [Fact]
     public async Task Overview_TwinAnnouncesChange_RereadsAndRerendersWithoutReload()
     {
         using var ctx = new DashboardContext();

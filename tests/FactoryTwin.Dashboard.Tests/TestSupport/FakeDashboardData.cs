@@ -68,10 +68,18 @@ internal sealed class FakeDashboardData : IDashboardData
         public void Dispose() => remove();
     }
 
-    public Task<PlantLive> GetPlantAsync(CancellationToken cancellationToken = default)
+    /// <summary>Gets or sets a gate that holds plant reads back until it completes (a slow first load).</summary>
+    public TaskCompletionSource? PlantGate { get; set; }
+
+    public async Task<PlantLive> GetPlantAsync(CancellationToken cancellationToken = default)
     {
         PlantReads++;
-        return Task.FromResult(Live);
+        if (PlantGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        return Live;
     }
 
     public Task<StationDetail?> GetStationAsync(string asset, CancellationToken cancellationToken = default) =>

@@ -47,6 +47,12 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>Gets the signed-in user's name.</summary>
     protected string UserName { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// Gets whether the page's data has been read once (or failed to be). Until then a page shows that it is loading,
+    /// never empty values that look like data ("0 alarms", "no forecast", stations without state).
+    /// </summary>
+    protected bool Loaded { get; private set; }
+
     /// <summary>Gets the last load error, shown instead of stale data.</summary>
     protected string? LoadError { get; private set; }
 
@@ -188,8 +194,12 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A twin or historian hiccup must not kill the circuit: the page says so and retries on the next tick.
+            // A twin or historian hiccup must not kill the circuit: the page says so and retries on the next change.
             LoadError = ex.Message;
+        }
+        finally
+        {
+            Loaded = true;
         }
     }
 }
