@@ -27,6 +27,18 @@ public sealed partial class WebSecurityTests(ServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task SignIn_Page_HasOneTitleAndAStyledCardForm()
+    {
+        using var client = server.Host.Client();
+        var html = await client.GetStringAsync("signin", Ct);
+
+        Assert.Single(TitleElement().Matches(html));
+        Assert.Contains("<title>Sign in — FactoryTwin</title>", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"signin-card\"", html, StringComparison.Ordinal);
+        Assert.Contains(".signin-card input", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_RightPasswordWithAntiforgery_SetsSecureHostCookieAndAudits()
     {
         using var client = server.Host.Client();
@@ -181,4 +193,7 @@ public sealed partial class WebSecurityTests(ServerFixture server) : IClassFixtu
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<title>")]
+    private static partial System.Text.RegularExpressions.Regex TitleElement();
 }
