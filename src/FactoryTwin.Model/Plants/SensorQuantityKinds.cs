@@ -12,6 +12,15 @@ public static class SensorQuantityKinds
     private static readonly QuantityKind FlowKind = new("volume flow", Dimension.VolumeFlow, "2 L/s", "m3/s");
     private static readonly QuantityKind VibrationKind = new("acceleration", Dimension.Acceleration, "2 m/s2", "m/s2");
 
+    /// <summary>
+    /// Gets the SI unit a reading is stored, served and checked in: "K" for a temperature, "Pa" for a pressure, "1" for a
+    /// dimensionless fraction such as humidity. The one place that names it, so that the API and the dashboard agree with
+    /// the values they show.
+    /// </summary>
+    /// <param name="quantity">What the sensor measures.</param>
+    /// <returns>The unit symbol.</returns>
+    public static string SiUnit(SensorQuantity quantity) => Reading(quantity).SiUnit is { Length: > 0 } unit ? unit : "1";
+
     /// <summary>Gets the kind of a reading (absolute values: a temperature in kelvin, a pressure in pascal).</summary>
     /// <param name="quantity">What the sensor measures.</param>
     /// <returns>The quantity kind.</returns>

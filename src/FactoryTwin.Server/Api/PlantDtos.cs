@@ -23,8 +23,19 @@ internal sealed record AssetDto(string Id, string Name, string Kind, string Line
 /// <summary>An asset with its sensors.</summary>
 internal sealed record AssetDetailDto(AssetDto Asset, IReadOnlyList<SensorDto> Sensors);
 
-/// <summary>A sensor.</summary>
-internal sealed record SensorDto(string Id, string Asset, string Unit, double Min, double Max);
+/// <summary>
+/// A sensor. Its values — in the history, the live state and <paramref name="Min"/>/<paramref name="Max"/> — are in
+/// <paramref name="Unit"/>, the SI unit of its quantity; <paramref name="DisplayUnit"/> is the unit of the plant file,
+/// the one gateways send and people read.
+/// </summary>
+/// <param name="Id">The sensor id.</param>
+/// <param name="Asset">The asset it is mounted on.</param>
+/// <param name="Quantity">What it measures (kebab-case: temperature, pressure, humidity …).</param>
+/// <param name="Unit">The SI unit of its values: K, Pa, A, … or 1 for a fraction.</param>
+/// <param name="DisplayUnit">The plant file's unit (degC, bar, %, …).</param>
+/// <param name="Min">The lowest valid value, in <paramref name="Unit"/>.</param>
+/// <param name="Max">The highest valid value, in <paramref name="Unit"/>.</param>
+internal sealed record SensorDto(string Id, string Asset, string Quantity, string Unit, string DisplayUnit, double Min, double Max);
 
 /// <summary>An MQTT publisher of the plant.</summary>
 internal sealed record GatewayDto(string Id, string Name, IReadOnlyList<string> Lines);

@@ -9,7 +9,8 @@ internal sealed class PlantView
     {
         ArgumentNullException.ThrowIfNull(plant);
         Model = plant;
-        var sensors = plant.Sensors.Select(s => new SensorDto(s.Id.Value, s.Asset.Value, s.Unit, s.Min, s.Max)).ToArray();
+        var sensors = plant.Sensors.Select(s => new SensorDto(
+            s.Id.Value, s.Asset.Value, Kebab(s.Quantity), SensorQuantityKinds.SiUnit(s.Quantity), s.Unit, s.Min, s.Max)).ToArray();
         var assets = new List<AssetDto>();
         var areas = new List<AreaDto>();
         foreach (var area in plant.Areas)
@@ -46,6 +47,8 @@ internal sealed class PlantView
     public IReadOnlyDictionary<string, AssetDto> AssetsById { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyList<SensorDto>> SensorsByAsset { get; }
+
+    private static string Kebab(SensorQuantity quantity) => quantity.ToString().ToLowerInvariant();
 
     private static AssetDto ToDto(FlowElement e, string line)
     {

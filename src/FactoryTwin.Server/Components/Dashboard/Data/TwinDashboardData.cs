@@ -272,22 +272,13 @@ internal sealed class TwinDashboardData : IDashboardData
         var list = new List<TrendSource>();
         foreach (var sensor in Plant.Sensors.Where(s => s.Asset == element.Id))
         {
-            list.Add(new TrendSource(SeriesId.Of(element.Id, sensor.Id.Value).Value, sensor.Id.Value, SiUnit(sensor.Unit)));
+            list.Add(new TrendSource(SeriesId.Of(element.Id, sensor.Id.Value).Value, sensor.Id.Value, SensorQuantityKinds.SiUnit(sensor.Quantity)));
         }
 
         list.Add(new TrendSource(SeriesId.Of(element.Id, SeriesId.GoodChannel).Value, "good (counter)", "parts"));
         list.Add(new TrendSource(SeriesId.Of(element.Id, SeriesId.ScrapChannel).Value, "scrap (counter)", "parts"));
         return list;
     }
-
-    private static string SiUnit(string unit) => unit switch
-    {
-        "°C" or "degC" or "C" => "K",
-        "bar" => "Pa",
-        "kA" => "A",
-        "%" => "fraction",
-        _ => unit,
-    };
 
     private static AssetLive ToLive(AssetTwinView view) =>
         new(view.Asset, view.Line, view.State, view.StateSince, view.GoodTotal, view.ScrapTotal, view.Bodies.IsDefault ? 0 : view.Level, view.Kpi?.Oee ?? 0);
