@@ -17,6 +17,12 @@ public sealed class ServerOptions
     /// <summary>The default sign-in attempts allowed per client address and minute.</summary>
     public const int DefaultSignInAttemptsPerMinute = 10;
 
+    /// <summary>The default wrong current passwords, per user or per client address, that lock out password changes.</summary>
+    public const int DefaultPasswordFailuresBeforeLockout = 5;
+
+    /// <summary>The default length of a lockout, in minutes.</summary>
+    public const int DefaultLockoutMinutes = 15;
+
     /// <summary>The default API requests allowed per user (or client address) and minute.</summary>
     public const int DefaultApiRequestsPerMinute = 1200;
 
@@ -38,6 +44,13 @@ public sealed class ServerOptions
     [Required]
     public string DataFolder { get; set; } = DefaultDataFolder;
 
+    /// <summary>
+    /// Gets or sets the folder of the data-protection key ring that signs the sign-in cookies and antiforgery tokens
+    /// (created 0700 when missing); <see langword="null"/> for <c>keys</c> in the data folder. Nodes that must accept each
+    /// other's cookies share this folder (and the security store), see docs/security.md.
+    /// </summary>
+    public string? KeyRingFolder { get; set; }
+
     /// <summary>Gets or sets the plant file; <see langword="null"/> for the bundled automotive sample.</summary>
     public string? PlantFile { get; set; }
 
@@ -56,6 +69,20 @@ public sealed class ServerOptions
     /// <value>The default value is <see cref="DefaultSignInAttemptsPerMinute"/>.</value>
     [Range(1, 1_000_000)]
     public int SignInAttemptsPerMinute { get; set; } = DefaultSignInAttemptsPerMinute;
+
+    /// <summary>
+    /// Gets or sets how many wrong current passwords, for one user or from one client address within
+    /// <see cref="LockoutMinutes"/>, lock out password changes for that user or address for <see cref="LockoutMinutes"/>
+    /// (answered 429, even with the right password).
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultPasswordFailuresBeforeLockout"/>.</value>
+    [Range(1, 1000)]
+    public int PasswordFailuresBeforeLockout { get; set; } = DefaultPasswordFailuresBeforeLockout;
+
+    /// <summary>Gets or sets how long a lockout lasts, and the window in which failures are counted, in minutes.</summary>
+    /// <value>The default value is <see cref="DefaultLockoutMinutes"/>.</value>
+    [Range(1, 1440)]
+    public int LockoutMinutes { get; set; } = DefaultLockoutMinutes;
 
     /// <summary>Gets or sets the API requests allowed per user (or client address) and minute; more are answered 429.</summary>
     /// <value>The default value is <see cref="DefaultApiRequestsPerMinute"/>.</value>
@@ -90,4 +117,8 @@ public sealed class ServerOptions
     /// <summary>Gets the full path of the data folder.</summary>
     /// <returns>The path.</returns>
     public string GetDataFolder() => Path.GetFullPath(DataFolder);
+
+    /// <summary>Gets the full path of the key ring folder.</summary>
+    /// <returns>The path.</returns>
+    public string GetKeyRingFolder() => Path.GetFullPath(KeyRingFolder ?? Path.Combine(DataFolder, "keys"));
 }

@@ -6,6 +6,9 @@ namespace FactoryTwin.Model.Units;
 /// <summary>Recursive-descent parser for unit expressions: <c>expr := factor (('.'|'*'|'·'|'/') factor)*</c>.</summary>
 internal sealed class ExpressionParser(string text)
 {
+    /// <summary>The largest power of a unit (m^3, s^-2 …); nothing physical needs more, and it keeps dimensions small.</summary>
+    private const int MaxPower = 12;
+
     private int _pos;
     private string _error = string.Empty;
 
@@ -167,7 +170,13 @@ internal sealed class ExpressionParser(string text)
                 return true;
             }
 
-            exponent = int.Parse(text.AsSpan(numberStart, _pos - numberStart), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            // Found by fuzzing (fuzz/regressions/plant): a power of more digits than an int holds threw OverflowException.
+            if (!int.TryParse(text.AsSpan(numberStart, _pos - numberStart), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
+                || exponent is < -MaxPower or > MaxPower)
+            {
+                _error = $"the power in unit '{text}' must be an integer from -{MaxPower} to {MaxPower}.";
+                return false;
+            }
         }
 
         scale = Math.Pow(scale, exponent);

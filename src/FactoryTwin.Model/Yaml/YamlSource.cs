@@ -31,10 +31,12 @@ public static class YamlSource
             diagnostics.Error(new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), DiagnosticCode.YamlSyntax, "YAML syntax error: " + Clean(message));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner gives up without a position on some malformed input (an unclosed '{' or '['):
-            // report where the last well-formed part ended.
+            // YamlDotNet's scanner gives up without a position on some malformed input (an unclosed '{' or '['), and
+            // its parser throws ArgumentException for some others (found by fuzzing, fuzz/regressions/plant: "The
+            // current event is of an unsupported type", "Global tags must be valid URIs"): report where the last
+            // well-formed part ended.
             var at = parser.LastGoodEnd;
             diagnostics.Error(
                 new SourceLocation(file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)),

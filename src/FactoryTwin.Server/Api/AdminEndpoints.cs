@@ -101,6 +101,13 @@ internal static class AdminEndpoints
             return Problems.BadRequest($"user '{request.User}' does not exist.");
         }
 
+        // Least privilege at issue time: a token never lists more than its user may do.
+        if (role > user.Role)
+        {
+            return Problems.BadRequest(
+                $"role '{Roles.Name(role)}' is above the role of user '{user.Name}' ({Roles.Name(user.Role)}); a token grants at most its user's role.");
+        }
+
         var expires = request.ExpiresInDays is { } days ? time.GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
         var (record, token) = store.IssueToken(user.Name, request.Name, role, expires);
         audit.Record("token-issued", context.User.Identity?.Name, record.Id + " for " + user.Name, context);

@@ -55,6 +55,59 @@ public static class ApiCatalog
         UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
     ];
 
+    /// <summary>The earliest time <c>from</c> and <c>to</c> take (the Unix epoch; no historian holds anything older).</summary>
+    public static readonly DateTimeOffset EarliestTime = DateTimeOffset.UnixEpoch;
+
+    /// <summary>The widest bucket of <c>bucketSeconds</c>, in seconds (365 days).</summary>
+    public const double MaxBucketSeconds = 365 * 86_400;
+
+    /// <summary>The narrowest bucket of <c>bucketSeconds</c>, in seconds (10 ticks of 100 ns).</summary>
+    public const double MinBucketSeconds = 0.000001;
+
+    /// <summary>Gets every query parameter of the API with the values it takes, in documentation order.</summary>
+    public static IReadOnlyList<ApiParameter> QueryParameters { get; } =
+    [
+        new("page", "an integer from 1 to 2147483647", "The page of a paginated list; default 1. A page past the end is empty."),
+        new("pageSize", "an integer from 1 to 2147483647", "Items per page; default 50. Above `Server:MaxPageSize` (500) it is clamped to that."),
+        new("series", "{asset}/{channel} of a visible asset", "The series of a history query, e.g. `ecoat-oven/ecoat-oven-z1-air`; required."),
+        new("from", "an RFC 3339 date-time with offset from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z", "Start of the range (inclusive); default `to` − 1 h."),
+        new("to", "an RFC 3339 date-time with offset from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z, not before from", "End of the range (exclusive); default now (plant clock)."),
+        new("bucketSeconds", "a number of seconds from 0.000001 to 31536000 (365 days)", "Bucket width; required. The range may hold at most 100000 buckets."),
+        new("line", "a line id of the plant", "Only this line."),
+        new("kind", "an asset kind", "Only this kind: `source`, `station`, `oven`, `buffer`, `conveyor`, `sink`."),
+    ];
+
+    /// <summary>Gets a query parameter by name (case-insensitive, as query strings are read).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The parameter, or <see langword="null"/>.</returns>
+    public static ApiParameter? Parameter(string name) =>
+        QueryParameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Words the 400 answer to a value a query parameter does not take.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value given (shown shortened).</param>
+    /// <returns>The detail, which starts with the parameter's name.</returns>
+    public static string MustBe(string name, string? value)
+    {
+        var parameter = Parameter(name);
+        var shown = value is null ? "" : value.Length > 64 ? value[..64] + "…" : value;
+        return $"{parameter?.Name ?? name} must be {parameter?.Accepts ?? "a valid value"}, not '{shown}'.";
+    }
+
+    /// <summary>Renders the query parameters as Markdown, as docs/api.md shows them.</summary>
+    /// <returns>The table.</returns>
+    public static string ParametersToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.Append("| parameter | takes | meaning |\n|---|---|---|\n");
+        foreach (var p in QueryParameters)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{p.Name}` | {p.Accepts} | {p.Meaning} |\n");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Renders the table as Markdown, as docs/api.md shows it.</summary>
     /// <returns>The table.</returns>
     public static string ToMarkdown()

@@ -33,7 +33,7 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.OvenBodies, TwinEndpoints.OvenBodies);
         Map(api, ApiCatalog.OvenBody, TwinEndpoints.OvenBody);
         Map(api, ApiCatalog.Ingestion, AdminEndpoints.Ingestion);
-        Map(api, ApiCatalog.PasswordChange, PasswordEndpoints.ChangeOwn);
+        Map(api, ApiCatalog.PasswordChange, PasswordEndpoints.ChangeOwn).RequireRateLimiting(PasswordEndpoints.RateLimitPolicy);
         Map(api, ApiCatalog.Users, AdminEndpoints.Users);
         Map(api, ApiCatalog.UserCreate, AdminEndpoints.CreateUser);
         Map(api, ApiCatalog.UserDelete, AdminEndpoints.DeleteUser);
@@ -48,7 +48,7 @@ internal static class ApiRouteBuilderExtensions
         return app;
     }
 
-    private static void Map(RouteGroupBuilder api, ApiEndpoint endpoint, Delegate handler) =>
+    private static RouteHandlerBuilder Map(RouteGroupBuilder api, ApiEndpoint endpoint, Delegate handler) =>
         api.MapMethods(endpoint.Route, [endpoint.Method], handler)
             .RequireAuthorization(Roles.Policy(endpoint.LeastRole))
             .WithSummary(endpoint.Summary)

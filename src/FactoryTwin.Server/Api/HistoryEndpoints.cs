@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using FactoryTwin.Historian;
 using FactoryTwin.Model.Telemetry;
@@ -40,9 +41,10 @@ internal static class HistoryEndpoints
             return problem;
         }
 
-        if (bucketSeconds is not { } seconds || !double.IsFinite(seconds) || seconds < 1e-6)
+        // TimeSpan.FromSeconds overflows near 9.2e11 s; the documented range stays far below it.
+        if (bucketSeconds is not { } seconds || !double.IsFinite(seconds) || seconds < ApiCatalog.MinBucketSeconds || seconds > ApiCatalog.MaxBucketSeconds)
         {
-            return Problems.BadRequest("bucketSeconds must be a number of seconds of at least 0.000001.");
+            return Problems.BadRequest(ApiCatalog.MustBe("bucketSeconds", bucketSeconds?.ToString("R", CultureInfo.InvariantCulture)));
         }
 
         var bucket = TimeSpan.FromSeconds(seconds);
@@ -59,7 +61,17 @@ internal static class HistoryEndpoints
         out DateTimeOffset since, out DateTimeOffset until)
     {
         until = to ?? time.GetUtcNow();
-        since = from ?? until - DefaultWindow;
+        since = from ?? (until - ApiCatalog.EarliestTime > DefaultWindow ? until - DefaultWindow : ApiCatalog.EarliestTime);
+        if (from < ApiCatalog.EarliestTime)
+        {
+            return Problems.BadRequest(ApiCatalog.MustBe("from", from.Value.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
+        if (to < ApiCatalog.EarliestTime)
+        {
+            return Problems.BadRequest(ApiCatalog.MustBe("to", to.Value.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
         if (string.IsNullOrEmpty(series))
         {
             return Problems.BadRequest("series is required: {asset}/{channel}, e.g. ecoat-oven/ecoat-oven-z1-air.");

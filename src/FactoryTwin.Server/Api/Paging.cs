@@ -1,9 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FactoryTwin.Server.Api;
 
-/// <summary>Pagination: <c>page</c> from 1, <c>pageSize</c> clamped to 1…<see cref="ServerOptions.MaxPageSize"/>.</summary>
+/// <summary>Pagination: <c>page</c> from 1, <c>pageSize</c> from 1 and clamped to <see cref="ServerOptions.MaxPageSize"/>.</summary>
 internal static class Paging
 {
     /// <summary>The page size when none is asked for.</summary>
@@ -15,7 +16,7 @@ internal static class Paging
     /// <param name="page">The page asked for, or <see langword="null"/> for the first.</param>
     /// <param name="pageSize">The size asked for, or <see langword="null"/> for the default.</param>
     /// <param name="maxPageSize">The largest page size.</param>
-    /// <param name="problem">A 400 problem when <paramref name="page"/> is below 1.</param>
+    /// <param name="problem">A 400 problem when <paramref name="page"/> or <paramref name="pageSize"/> is below 1.</param>
     /// <returns>The page, or <see langword="null"/> with <paramref name="problem"/> set.</returns>
     public static Page<T>? Cut<T>(IReadOnlyList<T> items, int? page, int? pageSize, int maxPageSize, out ProblemHttpResult? problem)
     {
@@ -23,7 +24,13 @@ internal static class Paging
         var number = page ?? 1;
         if (number < 1)
         {
-            problem = Problems.BadRequest($"page must be 1 or more, not {number}.");
+            problem = Problems.BadRequest(ApiCatalog.MustBe("page", number.ToString(CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        if (pageSize < 1)
+        {
+            problem = Problems.BadRequest(ApiCatalog.MustBe("pageSize", pageSize.Value.ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 

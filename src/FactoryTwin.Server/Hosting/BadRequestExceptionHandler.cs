@@ -6,7 +6,8 @@ namespace FactoryTwin.Server.Hosting;
 
 /// <summary>
 /// Turns exceptions into problem details: a <see cref="BadHttpRequestException"/> (unreadable or oversize body, bad
-/// binding) keeps its own status (400, 413…); anything else is logged and answered 500 without details.
+/// binding) keeps its own status (400, 413…) with a detail that names the parameter or body field (see
+/// <see cref="BadInput"/>); anything else is logged and answered 500 without details.
 /// </summary>
 internal sealed class BadRequestExceptionHandler : IExceptionHandler
 {
@@ -28,6 +29,10 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
             Log.UnhandledError(_logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
+        var detail = status >= 500 ? "An unexpected error occurred; it has been logged."
+            : status == StatusCodes.Status400BadRequest ? BadInput.Describe(httpContext, exception)
+            : exception.Message;
+
         httpContext.Response.StatusCode = status;
         return await _problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -36,7 +41,7 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
             ProblemDetails =
             {
                 Status = status,
-                Detail = status < 500 ? exception.Message : "An unexpected error occurred; it has been logged.",
+                Detail = detail,
             },
         });
     }

@@ -143,6 +143,8 @@ internal static class ServerBuilderExtensions
         // Security.
         services.AddSingleton<SecurityStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<PasswordLockout>();
+        services.AddFactoryTwinKeyRing(options);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddFactoryTwinAuthentication();
         services.AddAntiforgery(o =>
@@ -158,10 +160,11 @@ internal static class ServerBuilderExtensions
         });
         services.AddRateLimiter(o => ConfigureRateLimits(o, options));
 
-        // Errors: RFC 9457 problem details for every error; binding failures are 400, never exceptions.
+        // Errors: RFC 9457 problem details for every error. Binding failures are thrown so that the exception handler
+        // answers 400 with a detail naming the parameter or body field (left to the framework, the detail is empty).
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // Operations and documentation.
         services.AddHealthChecks()
@@ -211,12 +214,28 @@ internal static class ServerBuilderExtensions
         return app;
     }
 
+    // Refused sign-ins and password changes are attempts on credentials: the audit log shows them (coalesced per client
+    // and minute, so a flood of 429s is not a flood of log lines).
+    private static void AuditRejection(HttpContext context)
+    {
+        var path = context.Request.Path;
+        var kind = path.Equals("/account/signin", StringComparison.OrdinalIgnoreCase) ? "sign-in-throttled"
+            : path.Equals(ApiCatalog.Prefix + ApiCatalog.PasswordChange.Route, StringComparison.OrdinalIgnoreCase) ? "password-change-throttled"
+            : null;
+        if (kind is not null)
+        {
+            context.RequestServices.GetRequiredService<AuditLog>()
+                .RecordThrottled(kind, context.User.Identity?.Name, context.Request.Method + " " + path, context);
+        }
+    }
+
     private static void ConfigureRateLimits(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions o, ServerOptions options)
     {
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.OnRejected = async (context, cancellationToken) =>
         {
             context.HttpContext.Response.Headers.RetryAfter = "60";
+            AuditRejection(context.HttpContext);
             var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
             await problems.WriteAsync(new ProblemDetailsContext
             {
@@ -226,6 +245,9 @@ internal static class ServerBuilderExtensions
         };
         o.AddPolicy(AccountEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        o.AddPolicy(PasswordEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            "user:" + context.User.Identity?.Name,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         o.AddPolicy(ApiRouteBuilderExtensions.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.User.Identity?.IsAuthenticated == true

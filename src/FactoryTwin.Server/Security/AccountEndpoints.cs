@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace FactoryTwin.Server.Security;
 
-/// <summary>The dashboard's sign-in and sign-out form posts (antiforgery-checked, rate-limited).</summary>
+/// <summary>
+/// The dashboard's sign-in and sign-out form posts (antiforgery-checked, rate-limited). Each sign-in starts a server-side
+/// session that sign-out ends, so the cookie of a signed-out session is refused wherever it was copied to.
+/// </summary>
 internal static class AccountEndpoints
 {
     /// <summary>The rate-limiter policy of sign-in.</summary>
@@ -30,14 +33,21 @@ internal static class AccountEndpoints
             return Results.Redirect(AuthenticationSetup.SignInPath + "?failed=1");
         }
 
-        var principal = Principals.Create(user, user.Role, CookieAuthenticationDefaults.AuthenticationScheme);
+        var session = store.StartSession(user.Name);
+        var principal = Principals.Create(user, user.Role, CookieAuthenticationDefaults.AuthenticationScheme, sessionId: session);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         audit.Record("sign-in", user.Name, null, context);
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, AuditLog audit)
+    private static async Task<IResult> SignOutAsync(HttpContext context, SecurityStore store, AuditLog audit)
     {
+        // Ending the session on the server is what signs out: deleting the cookie in this browser does nothing to a copy.
+        if (context.User.FindFirst(Principals.SessionClaimType)?.Value is { } session)
+        {
+            store.EndSession(session);
+        }
+
         audit.Record("sign-out", context.User.Identity?.Name, null, context);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect(AuthenticationSetup.SignInPath);

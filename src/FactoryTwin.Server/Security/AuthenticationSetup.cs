@@ -40,26 +40,42 @@ internal static class AuthenticationSetup
                 o.Cookie.Path = "/";
                 o.LoginPath = SignInPath;
                 o.AccessDeniedPath = SignInPath;
-                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.ExpireTimeSpan = SecurityStore.SessionIdleLimit;
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
+                o.Events.OnCheckSlidingExpiration = RenewSession;
             });
         services.AddAuthorization(Roles.AddPolicies);
         return services;
     }
 
-    // A cookie issued before the user's password changed (or for a deleted user) ends here.
+    // A cookie whose session ended (sign-out, password change or reset, deleted user, idle limit) ends here, wherever
+    // it was copied to.
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var name = context.Principal?.Identity?.Name;
         var store = context.HttpContext.RequestServices.GetRequiredService<SecurityStore>();
-        if (name is null || !store.IsCurrentSession(name, context.Principal!.FindFirst(Principals.StampClaimType)?.Value))
+        if (name is null || !store.IsCurrentSession(
+            name,
+            context.Principal!.FindFirst(Principals.StampClaimType)?.Value,
+            context.Principal.FindFirst(Principals.SessionClaimType)?.Value))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    // The cookie is being reissued with a new expiry: the session's idle limit restarts with it.
+    private static Task RenewSession(CookieSlidingExpirationContext context)
+    {
+        if (context.ShouldRenew && context.Principal?.FindFirst(Principals.SessionClaimType)?.Value is { } session)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<SecurityStore>().TouchSession(session);
+        }
+
+        return Task.CompletedTask;
     }
 
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -11,7 +11,10 @@ internal static class Principals
     /// <summary>The claim that holds the user's security stamp when the session was issued.</summary>
     public const string StampClaimType = "factorytwin:stamp";
 
-    public static ClaimsPrincipal Create(UserRecord user, Role role, string scheme, string? tokenId = null)
+    /// <summary>The claim that holds a dashboard session's id (see <see cref="SecurityStore.StartSession"/>).</summary>
+    public const string SessionClaimType = "factorytwin:session";
+
+    public static ClaimsPrincipal Create(UserRecord user, Role role, string scheme, string? tokenId = null, string? sessionId = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(Roles.ClaimType, Roles.Name(role)) };
         if (user.Lines is { } lines)
@@ -30,6 +33,11 @@ internal static class Principals
         if (tokenId is not null)
         {
             claims.Add(new Claim(TokenClaimType, tokenId));
+        }
+
+        if (sessionId is not null)
+        {
+            claims.Add(new Claim(SessionClaimType, sessionId));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, Roles.ClaimType));

@@ -8,4 +8,6 @@ internal sealed class SecurityDocument
     public List<TokenRecord> Tokens { get; set; } = [];
 
     public List<DeviceRecord> Devices { get; set; } = [];
+
+    public List<SessionRecord> Sessions { get; set; } = [];
 }

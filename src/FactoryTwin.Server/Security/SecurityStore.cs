@@ -7,10 +7,11 @@ namespace FactoryTwin.Server.Security;
 
 /// <summary>
 /// Users, API tokens and MQTT device credentials, persisted as one JSON file (<c>security.json</c>) in the data folder.
-/// Only hashes are stored: PBKDF2 for user passwords, SHA-256 for the 256-bit secrets FactoryTwin generates. Writes go
-/// to a temporary file that replaces the old one, so a crash never leaves half a file.
+/// Only hashes are stored: PBKDF2 for user passwords, SHA-256 for the 256-bit secrets FactoryTwin generates and for the
+/// ids of dashboard sessions (see <c>SecurityStore.Sessions.cs</c>). Writes go to a temporary file that replaces the old
+/// one, so a crash never leaves half a file.
 /// </summary>
-internal sealed class SecurityStore
+internal sealed partial class SecurityStore
 {
     /// <summary>The file name inside the data folder.</summary>
     public const string FileName = "security.json";
@@ -39,6 +40,14 @@ internal sealed class SecurityStore
         _document = File.Exists(_path)
             ? JsonSerializer.Deserialize<SecurityDocument>(File.ReadAllText(_path), JsonOptions) ?? new SecurityDocument()
             : new SecurityDocument();
+
+        // A store written before every user had a security stamp: give each one, which also ends the cookies issued
+        // without one.
+        if (_document.Users.Exists(u => u.Stamp is null))
+        {
+            _document.Users = [.. _document.Users.Select(u => u.Stamp is null ? u with { Stamp = Secrets.NewId() } : u)];
+            Save();
+        }
     }
 
     /// <summary>Gets the users, by name.</summary>
@@ -114,7 +123,7 @@ internal sealed class SecurityStore
     /// <returns><see langword="false"/> when the name is taken.</returns>
     public bool TryAddUser(string name, Role role, string password, IReadOnlyList<string>? lines, out UserRecord user)
     {
-        var draft = new UserRecord(name, role, "", lines, _time.GetUtcNow());
+        var draft = new UserRecord(name, role, "", lines, _time.GetUtcNow(), Secrets.NewId());
         user = draft with { PasswordHash = _hasher.HashPassword(draft, password) };
         lock (_lock)
         {
@@ -129,7 +138,7 @@ internal sealed class SecurityStore
         }
     }
 
-    /// <summary>Deletes a user and the tokens that act for it.</summary>
+    /// <summary>Deletes a user, the tokens that act for it and its sessions.</summary>
     /// <param name="name">The user name.</param>
     /// <returns><see langword="false"/> when there is no such user.</returns>
     public bool DeleteUser(string name)
@@ -143,12 +152,13 @@ internal sealed class SecurityStore
             }
 
             _document.Tokens.RemoveAll(t => string.Equals(t.User, name, StringComparison.OrdinalIgnoreCase));
+            RemoveSessionsOf(name);
             Save();
             return true;
         }
     }
 
-    /// <summary>Replaces a user's password and security stamp, which ends the user's other sign-in sessions.</summary>
+    /// <summary>Replaces a user's password and security stamp, and ends every sign-in session of the user.</summary>
     /// <param name="name">The user name.</param>
     /// <param name="password">The new password; only its hash is kept.</param>
     /// <param name="user">The user as changed.</param>
@@ -167,19 +177,10 @@ internal sealed class SecurityStore
             var old = _document.Users[index];
             user = old with { PasswordHash = _hasher.HashPassword(old, password), Stamp = Secrets.NewId() };
             _document.Users[index] = user;
+            RemoveSessionsOf(old.Name);
             Save();
             return true;
         }
-    }
-
-    /// <summary>Decides whether a signed-in session is still valid: its user exists and its stamp is the user's current one.</summary>
-    /// <param name="name">The user name of the session.</param>
-    /// <param name="stamp">The stamp the session carries, or <see langword="null"/>.</param>
-    /// <returns><see langword="true"/> when the session may go on.</returns>
-    public bool IsCurrentSession(string name, string? stamp)
-    {
-        var user = FindUser(name);
-        return user is not null && string.Equals(user.Stamp ?? "", stamp ?? "", StringComparison.Ordinal);
     }
 
     /// <summary>Checks a user's password.</summary>

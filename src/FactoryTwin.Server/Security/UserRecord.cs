@@ -7,7 +7,7 @@ namespace FactoryTwin.Server.Security;
 /// <param name="Lines">The lines the user may see, or <see langword="null"/> for every line.</param>
 /// <param name="Created">When the user was created.</param>
 /// <param name="Stamp">
-/// The security stamp, a random value replaced whenever the password changes; sessions carry the stamp they were issued
-/// with and end when it no longer matches. <see langword="null"/> until the first change.
+/// The security stamp, a random value given at creation and replaced whenever the password changes; sessions carry the
+/// stamp they were issued with and end when it no longer matches. A store written before stamps existed gets one at load.
 /// </param>
 internal sealed record UserRecord(string Name, Role Role, string PasswordHash, IReadOnlyList<string>? Lines, DateTimeOffset Created, string? Stamp = null);

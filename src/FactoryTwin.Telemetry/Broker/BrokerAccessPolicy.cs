@@ -6,10 +6,21 @@ namespace FactoryTwin.Telemetry.Broker;
 /// Which topics a client of the embedded broker may publish to and subscribe to: a device only under its lines'
 /// telemetry topics <c>factorytwin/v1/{site}/{line}/…</c>; FactoryTwin's own clients (and anyone while device
 /// authentication is off) anywhere; nobody may subscribe to <c>#</c>, which would receive every message of the broker.
+/// Whoever publishes, a topic name that MQTT forbids (see <see cref="IsValidTopicName"/>) is refused first.
 /// </summary>
 internal static class BrokerAccessPolicy
 {
     private const string SharePrefix = "$share/";
+
+    /// <summary>
+    /// Decides whether a PUBLISH topic name is one MQTT allows: it holds no wildcard, neither <c>+</c> nor <c>#</c>
+    /// ([MQTT-3.3.2-2] in 3.1.1 and 5.0: "The Topic Name in the PUBLISH packet MUST NOT contain wildcard characters"), and
+    /// no U+0000 ([MQTT-1.5.3-2] in 3.1.1, [MQTT-1.5.4-2] in 5.0). An empty name (MQTT 5 with a topic alias) is left to
+    /// MQTTnet, which resolves the alias before this check.
+    /// </summary>
+    /// <param name="topic">The topic name of a PUBLISH.</param>
+    /// <returns><see langword="true"/> when the name is allowed.</returns>
+    public static bool IsValidTopicName(ReadOnlySpan<char> topic) => !topic.ContainsAny('+', '#', '\0');
 
     /// <summary>Decides whether a client may publish to a topic.</summary>
     /// <param name="grant">The client's grant, or <see langword="null"/> when device authentication is off.</param>

@@ -13,6 +13,7 @@ internal sealed class BrokerMetrics : IDisposable
         [new("reason", "bad-credentials")],
         [new("reason", "publish-not-allowed")],
         [new("reason", "subscribe-not-allowed")],
+        [new("reason", "invalid-topic")],
     ];
 
     private readonly Meter _meter;

@@ -11,4 +11,10 @@ public enum BrokerRefusal
 
     /// <summary>A subscription to <c>#</c> or outside the client's lines' topics (<c>subscribe-not-allowed</c>).</summary>
     SubscribeNotAllowed,
+
+    /// <summary>
+    /// A publish whose topic name MQTT forbids: a wildcard (<c>+</c>, <c>#</c>) [MQTT-3.3.2-2] or U+0000 [MQTT-1.5.3-2]
+    /// (<c>invalid-topic</c>); nothing of it is delivered.
+    /// </summary>
+    InvalidTopic,
 }

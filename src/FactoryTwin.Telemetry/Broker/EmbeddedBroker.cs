@@ -21,8 +21,10 @@ namespace FactoryTwin.Telemetry.Broker;
 /// publishing client's id as the user property <c>publisher</c> — replacing any the client sent — so ingestion knows who sent it.
 /// With <see cref="TelemetryOptions.RequireDeviceAuthentication"/> it asks the host's <see cref="IMqttClientAuthenticator"/>
 /// at each connection and applies <see cref="BrokerAccessPolicy"/> to every publish and subscription; a refused publish is
-/// answered <c>NotAuthorized</c> and delivered to nobody, so nothing of it reaches ingestion or the store. With
-/// <see cref="TelemetryOptions.TlsPort"/> set it also listens with TLS.
+/// answered <c>NotAuthorized</c> and delivered to nobody, so nothing of it reaches ingestion or the store. A topic name
+/// with a wildcard or NUL is refused for everyone (<c>TopicNameInvalid</c>). An MQTT 3.1.1 client, which cannot read a
+/// reason code, is disconnected instead of acknowledged when its publish is refused. It listens on exactly
+/// <see cref="TelemetryOptions.Host"/>, and with <see cref="TelemetryOptions.TlsPort"/> set also with TLS there.
 /// <para>
 /// With the <see cref="IngestionPipeline"/> (always, in a host) it is where telemetry enters: each PUBLISH is handed to the
 /// pipeline as it is read, and the device's PUBACK (PUBREC for QoS 2) is held back until the store commit that contains
@@ -44,6 +46,7 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
     private readonly ILogger<EmbeddedBroker> _logger;
     private readonly ConcurrentDictionary<string, FlowWindow> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MqttClientGrant> _grants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _withoutReasonCodes = new(StringComparer.Ordinal);
     private readonly IMqttClientAuthenticator? _authenticator;
     private readonly BrokerMetrics _metrics;
     private readonly IngestionPipeline? _pipeline;
@@ -95,26 +98,30 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
         }
 
         var factory = new MqttServerFactory();
+
+        // MQTTnet opens one listener per address family and binds the other family's "any" address unless told
+        // IPAddress.None; binding exactly the configured address means switching the other family off.
         var address = IPAddress.Parse(_options.Host);
+        var v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+        var v4Address = v6 ? IPAddress.None : address;
+        var v6Address = v6 ? address : IPAddress.None;
         var builder = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointPort(_options.Port)
+            .WithDefaultEndpointBoundIPAddress(v4Address)
+            .WithDefaultEndpointBoundIPV6Address(v6Address)
             .WithPersistentSessions(true)
             .WithMaxPendingMessagesPerClient(_options.EmbeddedMaxPendingMessagesPerClient);
-        builder = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-            ? builder.WithDefaultEndpointBoundIPV6Address(address)
-            : builder.WithDefaultEndpointBoundIPAddress(address);
         if (_options.TlsPort > 0)
         {
             var certificate = _options.TlsCertificate
                 ?? throw new InvalidOperationException("Telemetry:TlsPort is set but no TLS certificate was given to the embedded broker.");
             builder = builder.WithEncryptedEndpoint()
                 .WithEncryptedEndpointPort(_options.TlsPort)
+                .WithEncryptedEndpointBoundIPAddress(v4Address)
+                .WithEncryptedEndpointBoundIPV6Address(v6Address)
                 .WithEncryptionCertificate(certificate)
                 .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
-            builder = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-                ? builder.WithEncryptedEndpointBoundIPV6Address(address)
-                : builder.WithEncryptedEndpointBoundIPAddress(address);
         }
 
         var server = factory.CreateMqttServer(builder.Build());
@@ -178,6 +185,7 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
 
         _windows.Clear();
         _grants.Clear();
+        _withoutReasonCodes.Clear();
         _acknowledgements.Clear();
         Log.BrokerStopped(_logger);
     }
@@ -220,17 +228,45 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
             // Receive Maximum absent (0) means 65,535 [MQTT-3.1.2.11.3].
             var window = new FlowWindow(e.ReceiveMaximum == 0 ? ushort.MaxValue : e.ReceiveMaximum);
             _windows.AddOrUpdate(e.ClientId, window, (_, _) => window);
+            _withoutReasonCodes.TryRemove(e.ClientId, out _);
         }
         else
         {
             _windows.TryRemove(e.ClientId, out _);
+            _withoutReasonCodes[e.ClientId] = 0;
         }
     }
 
     private Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs e)
     {
         _grants.TryRemove(e.ClientId, out _);
+        if (e.DisconnectType != MqttClientDisconnectType.Takeover)
+        {
+            // After a takeover the new connection has already registered itself under the same client id.
+            _withoutReasonCodes.TryRemove(e.ClientId, out _);
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Refuses a publish: nothing of it is delivered and the refusal is counted. An MQTT 5 client reads the reason code
+    /// in its PUBACK (PUBREC). MQTT 3.1.1 has no reason codes, so any PUBACK reads as a success there: such a client
+    /// is disconnected instead [MQTT-3.3.5-2: "the Server MUST either make a positive acknowledgement … or close the
+    /// Network Connection"], and the refusal is logged, since the device sees only a lost connection.
+    /// </summary>
+    private void RefusePublish(InterceptingPublishEventArgs e, BrokerRefusal reason, MqttPubAckReasonCode code)
+    {
+        e.ProcessPublish = false;
+        e.Response.ReasonCode = code;
+        _metrics.Refuse(reason);
+        if (_withoutReasonCodes.ContainsKey(e.ClientId))
+        {
+            e.CloseConnection = true;
+            var topic = e.ApplicationMessage.Topic ?? "";
+            var shown = (topic.Length > 200 ? topic[..200] + "…" : topic).Replace('\0', '\uFFFD');
+            BrokerLog.PublishRefusedDisconnected(_logger, e.ClientId, BrokerMetrics.Name(reason), shown);
+        }
     }
 
     private MqttClientGrant? GrantOf(string clientId, out bool known)
@@ -265,12 +301,17 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
         // An empty client id is a message the host injected into the broker itself.
         if (e.ClientId.Length > 0)
         {
-            var grant = GrantOf(e.ClientId, out var known);
-            if (!known || !BrokerAccessPolicy.MayPublish(grant, e.ApplicationMessage.Topic))
+            var topic = e.ApplicationMessage.Topic ?? "";
+            if (!BrokerAccessPolicy.IsValidTopicName(topic))
             {
-                e.ProcessPublish = false;
-                e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-                _metrics.Refuse(BrokerRefusal.PublishNotAllowed);
+                RefusePublish(e, BrokerRefusal.InvalidTopic, MqttPubAckReasonCode.TopicNameInvalid);
+                return;
+            }
+
+            var grant = GrantOf(e.ClientId, out var known);
+            if (!known || !BrokerAccessPolicy.MayPublish(grant, topic))
+            {
+                RefusePublish(e, BrokerRefusal.PublishNotAllowed, MqttPubAckReasonCode.NotAuthorized);
                 return;
             }
         }

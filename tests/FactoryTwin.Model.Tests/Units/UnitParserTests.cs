@@ -50,6 +50,8 @@ public class UnitParserTests
     [InlineData("60 s/", "ends where a unit symbol is expected")]
     [InlineData("60 (s", "missing ')'")]
     [InlineData("1e999 s", "finite")]
+    [InlineData("60 s^99999999999", "power in unit")]
+    [InlineData("60 s^13", "power in unit")]
     public void TryParse_BadDuration_ExplainsWhatIsWrong(string text, string expected)
     {
         Assert.False(UnitParser.TryParse(text, QuantityKind.Duration, out _, out var error, out var code));

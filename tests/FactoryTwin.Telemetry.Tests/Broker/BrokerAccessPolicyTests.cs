@@ -40,4 +40,15 @@ public sealed class BrokerAccessPolicyTests
         Assert.True(BrokerAccessPolicy.MayPublish(grant, "factorytwin/v1/lakeside/paint/ecoat-oven/measure"));
         Assert.False(BrokerAccessPolicy.MaySubscribe(grant, "#"));
     }
+
+    [Theory]
+    [InlineData("factorytwin/v1/lakeside/body/respot/state", true)]
+    [InlineData("a/b", true)]
+    [InlineData("a/#", false)]
+    [InlineData("#", false)]
+    [InlineData("a/+/b", false)]
+    [InlineData("a+b", false)]
+    [InlineData("a<NUL>b", false)]
+    public void IsValidTopicName_WildcardOrNul_False(string topic, bool expected) =>
+        Assert.Equal(expected, BrokerAccessPolicy.IsValidTopicName(topic.Replace("<NUL>", "\0", StringComparison.Ordinal)));
 }
