@@ -5,7 +5,6 @@ using FactoryTwin.Model.Layout;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
 using FactoryTwin.Twin.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -262,7 +261,7 @@ internal sealed class TwinDashboardData : IDashboardData
 
     /// <summary>The oven at its zones' latest measured air temperatures, held constant (setpoint where none was measured).</summary>
     private static OvenConditions Conditions(Oven model, AssetTwinView view) =>
-        new([.. model.Zones.Select(z => Schedule.Constant(Measured(view, z.Sensor.Value)?.Value ?? z.Setpoint))], [], model.ConveyorSpeed);
+        new([.. model.Zones.Select(z => TemperatureSchedule.Constant(Measured(view, z.Sensor.Value)?.Value ?? z.Setpoint))], [], model.ConveyorSpeed);
 
     private BodyPassage? Passage(TwinBody body)
     {
