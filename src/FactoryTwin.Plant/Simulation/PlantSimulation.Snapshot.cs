@@ -480,8 +480,8 @@ public sealed partial class PlantSimulation
 
     private PlantSnapshotPart ToPlantPart(PartSnapshot p, double time, DateTimeOffset instant) => new()
     {
-        Variant = p.Variant < Plant.Variants.Count ? Plant.Variants[p.Variant].Id : null,
-        Colour = p.Colour < Plant.Colours.Count ? Plant.Colours[p.Colour].Id : null,
+        Variant = p.Attribute(PlantPartAttributes.Variant) is var v && v < Plant.Variants.Count ? Plant.Variants[v].Id : null,
+        Colour = p.Attribute(PlantPartAttributes.Colour) is var c && c < Plant.Colours.Count ? Plant.Colours[c].Id : null,
         EnteredAt = instant.AddSeconds(p.EntryTime - time),
         Reworks = p.Reworks,
     };
@@ -492,7 +492,7 @@ public sealed partial class PlantSimulation
         int variant = p.Variant is { } v ? IndexOf(Plant.Variants.Select(x => x.Id), v, "variant") : 0;
         int colour = p.Colour is { } c ? IndexOf(Plant.Colours.Select(x => x.Id), c, "colour") : 0;
         double entry = p.EnteredAt is { } at ? time - (instant - at).TotalSeconds : time;
-        return new PartSnapshot(variant, colour, entry, Math.Max(p.Reworks, 0));
+        return new PartSnapshot([variant, colour], entry, Math.Max(p.Reworks, 0)); // PlantPartAttributes order
     }
 
     private static int IndexOf<T>(IEnumerable<T> ids, T id, string what)

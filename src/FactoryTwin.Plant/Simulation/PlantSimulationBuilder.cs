@@ -111,8 +111,7 @@ public static class PlantSimulationBuilder
                 Source s => builder.AddSource(s.Id.Value, new SourceOptions
                 {
                     InterArrivalTime = EngineDistributions.From(s.InterArrival),
-                    VariantMix = variantMix,
-                    ColourMix = colourMix,
+                    AttributeMixes = [variantMix, colourMix], // PlantPartAttributes.Variant, PlantPartAttributes.Colour
                 }),
                 Station st => builder.AddStation(st.Id.Value, StationOptionsOf(st, calendars.GetValueOrDefault(line.Calendar), reworkQueues, variantIndex, colourIndex, notes)),
                 Model.Plants.Buffer b => builder.AddBuffer(b.Id.Value, b.Capacity),
@@ -268,7 +267,7 @@ public static class PlantSimulationBuilder
 
         return new SetupOptions
         {
-            Key = rule.By == SetupBasis.Colour ? SetupKey.Colour : SetupKey.Variant,
+            Attribute = rule.By == SetupBasis.Colour ? PlantPartAttributes.Colour : PlantPartAttributes.Variant,
             DefaultTime = rule.Time.Mean,
             KeyCount = matrix.IsEmpty ? 0 : keys.Count,
             Matrix = matrix,
