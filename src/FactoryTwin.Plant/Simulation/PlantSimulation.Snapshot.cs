@@ -137,16 +137,14 @@ public sealed partial class PlantSimulation
 
         var snapshot = FromEngineSnapshot(simulation.CaptureSnapshot(), instant);
         var now = simulation.GetResult();
-        var exits = ExitIndices();
         var lines = ImmutableArray.CreateBuilder<PlantSnapshotLine>(Lines.Length);
-        var stationIndex = StationIndex(now);
         for (int l = 0; l < Lines.Length; l++)
         {
-            long good = (long)LineOutput(now, exits[l]) - (shiftStart is null ? 0 : (long)LineOutput(shiftStart, exits[l]));
+            long good = LineGood(now, l) - (shiftStart is null ? 0 : LineGood(shiftStart, l));
             long scrap = 0;
             foreach (var station in Lines[l].Stations)
             {
-                int s = stationIndex[station.Value];
+                int s = _stationIndex[station.Value];
                 scrap += now.Stations[s].Scrapped - (shiftStart?.Stations[s].Scrapped ?? 0);
             }
 
@@ -361,17 +359,6 @@ public sealed partial class PlantSimulation
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(horizon, 0, nameof(until));
         var options = new SimulationOptions { Seed = seed, WarmUpTime = start.Time, EndTime = start.Time + horizon };
         return new LineSimulation(Model, options, replication, start);
-    }
-
-    private static Dictionary<string, int> StationIndex(ReplicationResult result)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < result.Stations.Length; i++)
-        {
-            index[result.Stations[i].Name] = i;
-        }
-
-        return index;
     }
 
     private double WeekTimeOf(DateTimeOffset instant)

@@ -7,7 +7,7 @@ using FactoryTwin.Simulation.Replications;
 namespace FactoryTwin.Analytics.Tests.Fingerprints;
 
 /// <summary>
-/// Every figure of <c>simulate</c> (<see cref="PlantSimulation.Run"/>), of a warm start, of a plant snapshot, of the
+/// Every figure of <c>simulate</c> (<see cref="PlantSimulation.Run(PlantRunOptions, IProgress{int}?, CancellationToken)"/>), of a warm start, of a plant snapshot, of the
 /// live run's trace and of the shift <c>forecast</c> (<see cref="ShiftForecaster"/>) for fixed seeds, hashed
 /// (<see cref="Fingerprint"/>) and compared with the hashes recorded before the layering refactoring: a refactoring
 /// that claims "no change of behaviour" keeps them.
