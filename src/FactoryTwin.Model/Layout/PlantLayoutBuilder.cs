@@ -7,16 +7,13 @@ namespace FactoryTwin.Model.Layout;
 
 /// <summary>
 /// Lays a plant out for drawing. Lines are stacked top to bottom in file order, framed by their areas. Inside a line,
-/// elements are placed in columns by the layered (Sugiyama) method: rework loops and other back edges are set aside,
-/// each element goes one column right of its furthest predecessor (longest-path layering), and the order within a
-/// column is improved by barycentre sweeps that keep the order with the fewest crossings. A line whose every element
-/// has a <c>layout</c> position in the plant file is drawn from those positions instead; when every element of the
-/// plant has one, the whole plant is drawn to the file's coordinates.
+/// elements are placed in the columns of the layered (Sugiyama) method (<see cref="LayeredLayout"/>) over the line's
+/// routes and rework loops. A line whose every element has a <c>layout</c> position in the plant file is drawn from
+/// those positions instead; when every element of the plant has one, the whole plant is drawn to the file's
+/// coordinates. The edges are drawn by <see cref="LayoutEdgeRouter"/>.
 /// </summary>
 public static class PlantLayoutBuilder
 {
-    private const int Sweeps = 8;
-
     /// <summary>Lays out <paramref name="plant"/>.</summary>
     /// <param name="plant">The plant.</param>
     /// <param name="options">Sizes; defaults when <see langword="null"/>.</param>
@@ -87,14 +84,14 @@ public static class PlantLayoutBuilder
                     var kind = from.Line != to.Line ? LayoutEdgeKind.Transfer
                         : IsBackward(from, to, backEdges) ? LayoutEdgeKind.Rework
                         : LayoutEdgeKind.Flow;
-                    edges.Add(Route(from, to, kind, frameOfLine, options));
+                    edges.Add(LayoutEdgeRouter.Route(from, to, kind, frameOfLine, options));
                 }
             }
 
             if (e is Station { Rework: { } rework } && nodes.TryGetValue(rework.To, out var target))
             {
                 var kind = from.Line != target.Line ? LayoutEdgeKind.Transfer : LayoutEdgeKind.Rework;
-                edges.Add(Route(from, target, kind, frameOfLine, options));
+                edges.Add(LayoutEdgeRouter.Route(from, target, kind, frameOfLine, options));
             }
         }
 
@@ -245,7 +242,11 @@ public static class PlantLayoutBuilder
         }
     }
 
-    /// <summary>Splits a line's elements into ordered columns; records the edges set aside as back edges.</summary>
+    /// <summary>
+    /// Splits a line's elements into ordered columns over the edges inside the line, in file order: the routes, then
+    /// the rework loop (a rework target is placed after the station that sends parts to it; the search decides which
+    /// edge of the loop goes back). Sources are where the search starts. Records the edges set aside as back edges.
+    /// </summary>
     private static List<List<FlowElement>> Columns(List<FlowElement> elements, HashSet<(AssetId, AssetId)> backEdges)
     {
         var index = new Dictionary<AssetId, int>();
@@ -254,9 +255,7 @@ public static class PlantLayoutBuilder
             index[elements[i].Id] = i;
         }
 
-        // Edges inside the line, in file order: the routes, then the rework loop.
         var succ = elements.Select(_ => new List<int>()).ToArray();
-        var indegree = new int[elements.Count];
         for (var i = 0; i < elements.Count; i++)
         {
             foreach (var r in elements[i].Next)
@@ -264,287 +263,23 @@ public static class PlantLayoutBuilder
                 if (index.TryGetValue(r.To, out var j) && !succ[i].Contains(j))
                 {
                     succ[i].Add(j);
-                    indegree[j]++;
                 }
             }
 
-            // A rework target is placed after the station that sends parts to it; the depth-first search below
-            // decides which edge of the loop goes back.
             if (elements[i] is Station { Rework: { } rework } && index.TryGetValue(rework.To, out var k) && !succ[i].Contains(k))
             {
                 succ[i].Add(k);
-                indegree[k]++;
             }
         }
 
-        // Depth-first search from the entry elements (sources first, then anything without a predecessor, then the
-        // rest) finds the back edges of cycles; the pre-order is the initial order within each column.
-        var state = new byte[elements.Count];
-        var preorder = new List<int>(elements.Count);
-        var starts = Enumerable.Range(0, elements.Count)
-            .OrderBy(i => elements[i] is Source ? 0 : indegree[i] == 0 ? 1 : 2)
-            .ThenBy(i => i)
-            .ToList();
-        foreach (var s in starts)
+        var back = new HashSet<(int From, int To)>();
+        var columns = LayeredLayout.Columns(succ, [.. elements.Select(e => e is Source)], back);
+        foreach (var (from, to) in back)
         {
-            if (state[s] == 0)
-            {
-                Visit(s, succ, state, preorder, elements, backEdges);
-            }
+            backEdges.Add((elements[from].Id, elements[to].Id));
         }
 
-        var layer = new int[elements.Count];
-        var order = TopologicalOrder(elements, succ, backEdges);
-        foreach (var u in order)
-        {
-            foreach (var v in succ[u])
-            {
-                if (!backEdges.Contains((elements[u].Id, elements[v].Id)))
-                {
-                    layer[v] = Math.Max(layer[v], layer[u] + 1);
-                }
-            }
-        }
-
-        var layerCount = elements.Count == 0 ? 0 : layer.Max() + 1;
-        var rank = new int[elements.Count];
-        for (var k = 0; k < preorder.Count; k++)
-        {
-            rank[preorder[k]] = k;
-        }
-
-        var columns = Enumerable.Range(0, layerCount)
-            .Select(l => Enumerable.Range(0, elements.Count).Where(i => layer[i] == l).OrderBy(i => rank[i]).ToList())
-            .ToList();
-        Reorder(columns, succ, layer, elements, backEdges);
         return columns.Select(c => c.Select(i => elements[i]).ToList()).ToList();
-    }
-
-    private static void Visit(int u, List<int>[] succ, byte[] state, List<int> preorder, List<FlowElement> elements, HashSet<(AssetId, AssetId)> backEdges)
-    {
-        // Iterative depth-first search: 1 = on the stack, 2 = done.
-        var stack = new Stack<(int Node, int Next)>();
-        stack.Push((u, 0));
-        state[u] = 1;
-        preorder.Add(u);
-        while (stack.Count > 0)
-        {
-            var (node, next) = stack.Pop();
-            if (next < succ[node].Count)
-            {
-                stack.Push((node, next + 1));
-                var v = succ[node][next];
-                if (backEdges.Contains((elements[node].Id, elements[v].Id)))
-                {
-                    continue;
-                }
-
-                if (state[v] == 1)
-                {
-                    backEdges.Add((elements[node].Id, elements[v].Id));
-                }
-                else if (state[v] == 0)
-                {
-                    state[v] = 1;
-                    preorder.Add(v);
-                    stack.Push((v, 0));
-                }
-            }
-            else
-            {
-                state[node] = 2;
-            }
-        }
-    }
-
-    private static List<int> TopologicalOrder(List<FlowElement> elements, List<int>[] succ, HashSet<(AssetId, AssetId)> backEdges)
-    {
-        var indegree = new int[elements.Count];
-        for (var u = 0; u < elements.Count; u++)
-        {
-            foreach (var v in succ[u])
-            {
-                if (!backEdges.Contains((elements[u].Id, elements[v].Id)))
-                {
-                    indegree[v]++;
-                }
-            }
-        }
-
-        var ready = new Queue<int>(Enumerable.Range(0, elements.Count).Where(i => indegree[i] == 0));
-        var order = new List<int>(elements.Count);
-        while (ready.Count > 0)
-        {
-            var u = ready.Dequeue();
-            order.Add(u);
-            foreach (var v in succ[u])
-            {
-                if (!backEdges.Contains((elements[u].Id, elements[v].Id)) && --indegree[v] == 0)
-                {
-                    ready.Enqueue(v);
-                }
-            }
-        }
-
-        return order;
-    }
-
-    /// <summary>Barycentre sweeps down and up the columns; keeps the ordering with the fewest crossings.</summary>
-    private static void Reorder(List<List<int>> columns, List<int>[] succ, int[] layer, List<FlowElement> elements, HashSet<(AssetId, AssetId)> backEdges)
-    {
-        var pred = succ.Select(_ => new List<int>()).ToArray();
-        var forward = succ.Select(_ => new List<int>()).ToArray();
-        for (var u = 0; u < succ.Length; u++)
-        {
-            foreach (var v in succ[u])
-            {
-                if (!backEdges.Contains((elements[u].Id, elements[v].Id)) && layer[v] == layer[u] + 1)
-                {
-                    pred[v].Add(u);
-                    forward[u].Add(v);
-                }
-            }
-        }
-
-        var best = columns.Select(c => c.ToList()).ToList();
-        var bestCrossings = Crossings(columns, forward);
-        for (var sweep = 0; sweep < Sweeps && bestCrossings > 0; sweep++)
-        {
-            var down = sweep % 2 == 0;
-            if (down)
-            {
-                for (var l = 1; l < columns.Count; l++)
-                {
-                    SortByBarycentre(columns[l], columns[l - 1], pred);
-                }
-            }
-            else
-            {
-                for (var l = columns.Count - 2; l >= 0; l--)
-                {
-                    SortByBarycentre(columns[l], columns[l + 1], forward);
-                }
-            }
-
-            var crossings = Crossings(columns, forward);
-            if (crossings < bestCrossings)
-            {
-                bestCrossings = crossings;
-                best = columns.Select(c => c.ToList()).ToList();
-            }
-        }
-
-        for (var l = 0; l < columns.Count; l++)
-        {
-            columns[l] = best[l];
-        }
-    }
-
-    private static void SortByBarycentre(List<int> column, List<int> fixedColumn, List<int>[] neighbours)
-    {
-        var position = new Dictionary<int, int>();
-        for (var i = 0; i < fixedColumn.Count; i++)
-        {
-            position[fixedColumn[i]] = i;
-        }
-
-        var keyed = column.Select((node, i) =>
-        {
-            var ps = neighbours[node].Where(position.ContainsKey).Select(n => (double)position[n]).ToList();
-            return (Node: node, Key: ps.Count == 0 ? i : ps.Average(), Tie: i);
-        }).OrderBy(t => t.Key).ThenBy(t => t.Tie).Select(t => t.Node).ToList();
-        column.Clear();
-        column.AddRange(keyed);
-    }
-
-    private static int Crossings(List<List<int>> columns, List<int>[] forward)
-    {
-        var total = 0;
-        for (var l = 0; l + 1 < columns.Count; l++)
-        {
-            var next = new Dictionary<int, int>();
-            for (var i = 0; i < columns[l + 1].Count; i++)
-            {
-                next[columns[l + 1][i]] = i;
-            }
-
-            var segments = new List<(int A, int B)>();
-            for (var i = 0; i < columns[l].Count; i++)
-            {
-                foreach (var v in forward[columns[l][i]])
-                {
-                    if (next.TryGetValue(v, out var j))
-                    {
-                        segments.Add((i, j));
-                    }
-                }
-            }
-
-            for (var a = 0; a < segments.Count; a++)
-            {
-                for (var b = a + 1; b < segments.Count; b++)
-                {
-                    if ((segments[a].A - segments[b].A) * (segments[a].B - segments[b].B) < 0)
-                    {
-                        total++;
-                    }
-                }
-            }
-        }
-
-        return total;
-    }
-
-    private static LayoutEdge Route(LayoutNode from, LayoutNode to, LayoutEdgeKind kind, Dictionary<string, LayoutFrame> frames, PlantLayoutOptions o)
-    {
-        ImmutableArray<LayoutPoint> points;
-        switch (kind)
-        {
-            case LayoutEdgeKind.Rework:
-            {
-                // Below the elements, along the bottom padding of the line frame.
-                var lane = frames.TryGetValue(from.Line.Value, out var f)
-                    ? f.Y + f.Height - (o.LinePadding / 2)
-                    : Math.Max(from.Y + from.Height, to.Y + to.Height) + (o.RowGap / 2);
-                points = [
-                    new(from.Centre.X, from.Y + from.Height), new(from.Centre.X, lane),
-                    new(to.Centre.X, lane), new(to.Centre.X, to.Y + to.Height)];
-                break;
-            }
-
-            case LayoutEdgeKind.Transfer when !(to.X >= from.X + from.Width):
-            {
-                // Into another line that starts further left: leave downwards (or upwards), cross in the gap between
-                // the two line frames, and enter from above (or below).
-                var down = to.Y > from.Y;
-                var gap = frames.TryGetValue(from.Line.Value, out var ff) && frames.TryGetValue(to.Line.Value, out var tf)
-                    ? (down ? (ff.Y + ff.Height + tf.Y) / 2 : (tf.Y + tf.Height + ff.Y) / 2)
-                    : (from.Centre.Y + to.Centre.Y) / 2;
-                var fromY = down ? from.Y + from.Height : from.Y;
-                var toY = down ? to.Y : to.Y + to.Height;
-                points = [new(from.Centre.X, fromY), new(from.Centre.X, gap), new(to.Centre.X, gap), new(to.Centre.X, toY)];
-                break;
-            }
-
-            default:
-            {
-                var start = new LayoutPoint(from.X + from.Width, from.Centre.Y);
-                var end = new LayoutPoint(to.X, to.Centre.Y);
-                if (Math.Abs(start.Y - end.Y) < 1e-9)
-                {
-                    points = [start, end];
-                }
-                else
-                {
-                    var mid = (start.X + end.X) / 2;
-                    points = [start, new(mid, start.Y), new(mid, end.Y), end];
-                }
-
-                break;
-            }
-        }
-
-        return new LayoutEdge(from.Id, to.Id, kind, points);
     }
 
     private readonly record struct Box(double Left, double Top, double Right, double Bottom)
