@@ -35,11 +35,10 @@ public sealed class ShiftForecaster
         var lines = simulation.Lines;
         _lineStations = new int[lines.Length][];
         _endLines = new bool[lines.Length];
-        var plantLines = simulation.Plant.Lines().ToDictionary(l => l.Id);
         for (int l = 0; l < lines.Length; l++)
         {
             _lineStations[l] = [.. lines[l].Stations.Select(s => order[s])];
-            _endLines[l] = plantLines.TryGetValue(lines[l].Line, out var line) && line.Sinks.Count > 0;
+            _endLines[l] = simulation.Plant.FindLine(lines[l].Line) is { Sinks.Count: > 0 };
         }
     }
 

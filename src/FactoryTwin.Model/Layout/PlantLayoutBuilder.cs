@@ -23,19 +23,7 @@ public static class PlantLayoutBuilder
         ArgumentNullException.ThrowIfNull(plant);
         options ??= new PlantLayoutOptions();
 
-        var lineOf = new Dictionary<AssetId, (Line Line, Area Area)>();
-        foreach (var area in plant.Areas)
-        {
-            foreach (var line in area.Lines)
-            {
-                foreach (var e in line.Elements())
-                {
-                    lineOf[e.Id] = (line, area);
-                }
-            }
-        }
-
-        var allFromFile = lineOf.Count > 0 && plant.Elements().All(e => e.Layout is not null);
+        var allFromFile = plant.Elements().Any() && plant.Elements().All(e => e.Layout is not null);
         var nodes = new Dictionary<AssetId, LayoutNode>();
         var lineFrames = ImmutableArray.CreateBuilder<LayoutFrame>();
         var areaFrames = ImmutableArray.CreateBuilder<LayoutFrame>();

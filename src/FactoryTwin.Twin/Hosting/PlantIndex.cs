@@ -60,12 +60,6 @@ internal sealed class PlantIndex
             var sinks = new List<string>();
             var members = new List<string>();
             var exits = new List<string>();
-            var onLine = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in line.Elements())
-            {
-                onLine.Add(e.Id.Value);
-            }
-
             foreach (var e in line.Elements())
             {
                 var (kind, ideal) = e switch
@@ -95,7 +89,7 @@ internal sealed class PlantIndex
                 var leaves = e.Next.Count == 0;
                 foreach (var route in e.Next)
                 {
-                    leaves |= !onLine.Contains(route.To.Value);
+                    leaves |= model.LineOf(route.To)?.Id != line.Id;
                 }
 
                 if (leaves && kind != TwinAssetKind.Source)
