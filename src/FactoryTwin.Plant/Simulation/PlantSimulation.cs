@@ -18,6 +18,8 @@ public sealed partial class PlantSimulation
     private readonly Dictionary<string, int> _stationIndex = new(StringComparer.Ordinal);
     private readonly int[][] _exitStationIndices;
     private readonly ElementId[][] _exitElements;
+    private readonly SimulationClockMap _clock;
+    private readonly EngineSnapshotMapper _mapper;
 
     internal PlantSimulation(
         PlantModel plant,
@@ -35,6 +37,8 @@ public sealed partial class PlantSimulation
         _elements = elements;
         Lines = lines;
         Approximations = approximations;
+        _clock = new SimulationClockMap(plant, startWeekTime);
+        _mapper = new EngineSnapshotMapper(plant, model, lines, _clock);
 
         // Engine stations in builder order: the order of ReplicationResult.Stations.
         var stations = ImmutableArray.CreateBuilder<AssetId>();
