@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using FactoryTwin.Historian;
 using FactoryTwin.Model.Ids;
-using FactoryTwin.Model.Layout;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Plant.Ovens;
+using FactoryTwin.Server.Components.Dashboard.Layout;
 using FactoryTwin.Twin.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 

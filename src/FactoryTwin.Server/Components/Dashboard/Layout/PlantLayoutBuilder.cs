@@ -3,7 +3,7 @@ using System.Globalization;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 
-namespace FactoryTwin.Model.Layout;
+namespace FactoryTwin.Server.Components.Dashboard.Layout;
 
 /// <summary>
 /// Lays a plant out for drawing. Lines are stacked top to bottom in file order, framed by their areas. Inside a line,
@@ -108,7 +108,7 @@ public static class PlantLayoutBuilder
         Source => LayoutNodeKind.Source,
         Station { Kind: StationKind.Oven } => LayoutNodeKind.Oven,
         Station => LayoutNodeKind.Station,
-        Plants.Buffer => LayoutNodeKind.Buffer,
+        FactoryTwin.Model.Plants.Buffer => LayoutNodeKind.Buffer,
         Conveyor => LayoutNodeKind.Conveyor,
         _ => LayoutNodeKind.Sink,
     };

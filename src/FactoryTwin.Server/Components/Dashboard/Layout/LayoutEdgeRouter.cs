@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FactoryTwin.Model.Plants;
 
-namespace FactoryTwin.Model.Layout;
+namespace FactoryTwin.Server.Components.Dashboard.Layout;
 
 /// <summary>
 /// Routes the edges of a plant layout between placed nodes: flow edges leave a node's right side and enter the next

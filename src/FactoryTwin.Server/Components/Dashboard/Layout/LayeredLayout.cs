@@ -1,4 +1,4 @@
-namespace FactoryTwin.Model.Layout;
+namespace FactoryTwin.Server.Components.Dashboard.Layout;
 
 /// <summary>
 /// The layered (Sugiyama) layout of a directed graph of nodes 0 … n − 1, knowing nothing of what the nodes are:
