@@ -221,7 +221,7 @@ internal static class TwinBenchmarkHost
         var host = new HostBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .ConfigureServices(s => s.AddSingleton(plant))
-            .UseOrleans(silo => silo.AddFactoryTwin(o =>
+            .UseOrleans(silo => silo.UseLocalhostClustering().AddFactoryTwin(o =>
             {
                 o.DataFolder = folder;
                 o.PersistInterval = TimeSpan.FromMinutes(10);

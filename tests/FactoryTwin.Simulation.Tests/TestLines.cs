@@ -34,12 +34,12 @@ internal static class TestLines
     {
         var shifts = ShiftCalendar.Periodic(8 * 3600, [new TimeInterval(4 * 3600, (4 * 3600) + 1800), new TimeInterval(7.5 * 3600, 8 * 3600)]);
         var b = new LineBuilder();
-        var src = b.AddSource("in", new SourceOptions { VariantMix = [0.6, 0.4], ColourMix = [0.5, 0.3, 0.2] });
+        var src = b.AddSource("in", new SourceOptions { AttributeMixes = [[0.6, 0.4], [0.5, 0.3, 0.2]] });
         var s1 = b.AddStation("S1", new StationOptions
         {
             ProcessingTime = Distribution.LogNormal(50, 0.3),
             Failures = new FailureModel(Distribution.Exponential(3000), Distribution.Exponential(200)),
-            Setup = new SetupOptions { Key = SetupKey.Colour, DefaultTime = 20 },
+            Setup = new SetupOptions { Attribute = 1, DefaultTime = 20 },
             Calendar = shifts,
         });
         var conveyor = b.AddConveyor("C1", 6, 45);

@@ -2,24 +2,20 @@ using System.Collections.Immutable;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Simulation;
-using FactoryTwin.Simulation.Engine;
-using FactoryTwin.Simulation.Modeling;
-using FactoryTwin.Simulation.Snapshots;
 
 namespace FactoryTwin.Analytics.Forecasting;
 
 /// <summary>
 /// Forecasts the rest of a shift from a <see cref="PlantSnapshot"/>: Monte Carlo replications of the plant simulation
-/// warm-started from the snapshot, run in parallel over all cores, to the shift end (from the site's calendar) or an
-/// explicit horizon. Replication i always uses the random streams of (seed, i) and writes slot i, so a forecast is
-/// bit-identical for a seed whatever the number of threads. Thread-safe: one instance may serve concurrent forecasts.
+/// warm-started from the snapshot (<see cref="PlantSimulation.Run(PlantRunOptions, PlantSnapshot?, IPlantReplicationObserver, IProgress{int}?, CancellationToken)"/>),
+/// run in parallel over all cores, to the shift end (from the site's calendar) or an explicit horizon. Replication i
+/// always uses the random streams of (seed, i) and writes slot i, so a forecast is bit-identical for a seed whatever
+/// the number of threads. Thread-safe: one instance may serve concurrent forecasts.
 /// </summary>
 public sealed class ShiftForecaster
 {
     private readonly PlantSimulation _simulation;
-    private readonly string[] _stationNames;
     private readonly int[][] _lineStations;
-    private readonly ElementId[][] _lineExitElements;
     private readonly bool[] _endLines;
 
     /// <summary>Creates a forecaster for a plant simulation.</summary>
@@ -29,30 +25,20 @@ public sealed class ShiftForecaster
         ArgumentNullException.ThrowIfNull(simulation);
         _simulation = simulation;
 
-        // Station positions in ReplicationResult.Stations: engine stations in builder order.
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new List<string>();
-        var model = simulation.Model;
-        foreach (var name in model.ElementNames)
+        // Station positions in PlantSimulation.Stations, the order of the per-replication bottleneck shares.
+        var order = new Dictionary<AssetId, int>();
+        for (int s = 0; s < simulation.Stations.Length; s++)
         {
-            if (model.GetKind(model.Find(name)) == ElementKind.Station)
-            {
-                order[name] = names.Count;
-                names.Add(name);
-            }
+            order[simulation.Stations[s]] = s;
         }
 
-        _stationNames = [.. names];
         var lines = simulation.Lines;
         _lineStations = new int[lines.Length][];
-        _lineExitElements = new ElementId[lines.Length][];
         _endLines = new bool[lines.Length];
-        var plantLines = simulation.Plant.Lines().ToDictionary(l => l.Id);
         for (int l = 0; l < lines.Length; l++)
         {
-            _lineStations[l] = [.. lines[l].Stations.Select(s => order[s.Value])];
-            _lineExitElements[l] = [.. lines[l].ExitStations.Select(s => model.Find(s.Value))];
-            _endLines[l] = plantLines.TryGetValue(lines[l].Line, out var line) && line.Sinks.Count > 0;
+            _lineStations[l] = [.. lines[l].Stations.Select(s => order[s])];
+            _endLines[l] = simulation.Plant.FindLine(lines[l].Line) is { Sinks.Count: > 0 };
         }
     }
 
@@ -81,7 +67,6 @@ public sealed class ShiftForecaster
         options ??= new ShiftForecastOptions();
         Validate(options);
         long started = options.TimeProvider.GetTimestamp();
-        var start = _simulation.ToEngineSnapshot(snapshot);
         var end = options.Until
             ?? (options.Horizon is { } h ? snapshot.Instant + h : _simulation.ShiftAround(snapshot.Instant).End);
         double horizon = (end - snapshot.Instant).TotalSeconds;
@@ -93,7 +78,17 @@ public sealed class ShiftForecaster
         // At most MaxFanSteps points, so that a long horizon does not hold replications × steps samples in memory.
         double fan = Math.Min(Math.Max(options.FanInterval.TotalSeconds, horizon / ShiftForecastOptions.MaxFanSteps), horizon);
         int steps = (int)Math.Ceiling((horizon / fan) - 1e-9);
-        var samples = Simulate(start, horizon, fan, steps, options, progress, cancellationToken);
+        var samples = new Samples(options.Replications, steps, _simulation.Lines.Length + 1, _simulation.Stations.Length, _endLines);
+        var run = new PlantRunOptions
+        {
+            Seed = options.Seed,
+            Duration = horizon,
+            Replications = options.Replications,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            SeriesInterval = fan,
+            SeriesReplications = options.Replications,
+        };
+        _simulation.Run(run, snapshot, samples, progress, cancellationToken);
         return Summarize(snapshot, end, fan, steps, samples, options, started);
     }
 
@@ -121,73 +116,6 @@ public sealed class ShiftForecaster
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be -1 or positive.");
         }
-    }
-
-    /// <summary>Runs the replications; every array is indexed by replication first, so slot i depends on replication i only.</summary>
-    private Samples Simulate(LineSnapshot start, double horizon, double fan, int steps, ShiftForecastOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        int n = options.Replications, lines = _lineExitElements.Length, stations = _stationNames.Length, width = lines + 1;
-        var engineOptions = new SimulationOptions
-        {
-            Seed = options.Seed,
-            WarmUpTime = start.Time,
-            EndTime = start.Time + horizon,
-            TrackBottlenecks = true,
-        };
-        var samples = new Samples(new double[n * steps * width], new double[n * stations]);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        int done = 0;
-        Parallel.For(
-            0,
-            n,
-            parallel,
-            () => (LineSimulation?)null,
-            (i, _, sim) =>
-            {
-                if (sim is null)
-                {
-                    sim = new LineSimulation(_simulation.Model, engineOptions, i, start);
-                }
-                else
-                {
-                    sim.Reset(i, start);
-                }
-
-                for (int k = 0; k < steps; k++)
-                {
-                    // Fan steps read the exit counters; only the last step builds a result (bottleneck shares).
-                    sim.RunUntil(start.Time + Math.Min((k + 1) * fan, horizon));
-                    int row = ((i * steps) + k) * width;
-                    double plant = 0;
-                    for (int l = 0; l < lines; l++)
-                    {
-                        long good = 0;
-                        foreach (var exit in _lineExitElements[l])
-                        {
-                            good += sim.GoodCount(exit);
-                        }
-
-                        samples.Output[row + l + 1] = good;
-                        if (_endLines[l])
-                        {
-                            plant += good;
-                        }
-                    }
-
-                    samples.Output[row] = plant;
-                }
-
-                var result = sim.GetResult();
-                for (int s = 0; s < stations; s++)
-                {
-                    samples.Share[(i * stations) + s] = result.Stations[s].SoleBottleneck + result.Stations[s].ShiftingBottleneck;
-                }
-
-                progress?.Report(Interlocked.Increment(ref done));
-                return sim;
-            },
-            _ => { });
-        return samples;
     }
 
     private ShiftForecast Summarize(PlantSnapshot snapshot, DateTimeOffset end, double fan, int steps, Samples samples, ShiftForecastOptions options, long started)
@@ -261,7 +189,7 @@ public sealed class ShiftForecaster
         }
 
         var plant = Output(0);
-        var all = Enumerable.Range(0, _stationNames.Length).ToArray();
+        var all = Enumerable.Range(0, _simulation.Stations.Length).ToArray();
         var (plantBottleneck, plantShares) = Bottlenecks(samples, n, all);
         var results = ImmutableArray.CreateBuilder<LineForecast>(lines);
         for (int l = 0; l < lines; l++)
@@ -286,7 +214,7 @@ public sealed class ShiftForecaster
     /// <summary>Per replication, the station among <paramref name="candidates"/> with the largest bottleneck share wins.</summary>
     private (AssetId? Bottleneck, ImmutableArray<BottleneckFrequency> Frequencies) Bottlenecks(Samples samples, int n, int[] candidates)
     {
-        int stations = _stationNames.Length;
+        int stations = _simulation.Stations.Length;
         var wins = new int[candidates.Length];
         var share = new double[candidates.Length];
         for (int i = 0; i < n; i++)
@@ -315,7 +243,7 @@ public sealed class ShiftForecaster
         {
             if (wins[c] > 0)
             {
-                list.Add(new BottleneckFrequency(new AssetId(_stationNames[candidates[c]]), (double)wins[c] / n, share[c]));
+                list.Add(new BottleneckFrequency(_simulation.Stations[candidates[c]], (double)wins[c] / n, share[c]));
             }
         }
 
@@ -338,6 +266,41 @@ public sealed class ShiftForecaster
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
-    /// <summary>Per replication: cumulative output since the snapshot at each fan step ([i][step][plant, lines…]) and each station's bottleneck share.</summary>
-    private sealed record Samples(double[] Output, double[] Share);
+    /// <summary>
+    /// Per replication, every array indexed by replication first so that slot i depends on replication i only: the
+    /// cumulative output since the snapshot at each fan step ([i][step][plant, lines…]; the plant is the sum of the
+    /// lines that end in a sink) and each station's bottleneck share.
+    /// </summary>
+    private sealed class Samples(int replications, int steps, int width, int stations, bool[] endLines) : IPlantReplicationObserver
+    {
+        public double[] Output { get; } = new double[replications * steps * width];
+
+        public double[] Share { get; } = new double[replications * stations];
+
+        public void OnStep(int replication, int stepIndex, PlantRunCounters counters)
+        {
+            int row = ((replication * steps) + stepIndex) * width;
+            double plant = 0;
+            for (int l = 0; l < width - 1; l++)
+            {
+                long good = counters.LineGood(l);
+                Output[row + l + 1] = good;
+                if (endLines[l])
+                {
+                    plant += good;
+                }
+            }
+
+            Output[row] = plant;
+        }
+
+        public void OnFinished(PlantReplication replication)
+        {
+            int i = replication.Replication;
+            for (int s = 0; s < stations; s++)
+            {
+                Share[(i * stations) + s] = replication.BottleneckShare(s);
+            }
+        }
+    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
 
 namespace FactoryTwin.Analytics.Ovens;
 
@@ -245,7 +244,7 @@ public static class OvenSetpointOptimizer
             _cancellationToken.ThrowIfCancellationRequested();
             _evaluations++;
             var speed = _speed ? x[_zones] : _oven.ConveyorSpeed;
-            var conditions = new OvenConditions([.. x.Take(_zones).Select(Schedule.Constant)], [], speed);
+            var conditions = new OvenConditions([.. x.Take(_zones).Select(TemperatureSchedule.Constant)], [], speed);
             var results = _predictor.PredictBatch(_bodies, conditions, cancellationToken: _cancellationToken);
             var points = new List<PointResult>();
             var peakSum = 0.0;

@@ -18,7 +18,7 @@ internal static class ForecastReport
         {
             long good = map.ExitStations.Sum(s => end.Station(s.Value).Good - atShiftStart.Station(s.Value).Good);
             actual[map.Line.Value] = good;
-            if (simulation.Plant.Lines().First(l => l.Id == map.Line).Sinks.Count > 0)
+            if (simulation.Plant.FindLine(map.Line)!.Sinks.Count > 0)
             {
                 plant += good;
             }

@@ -3,7 +3,6 @@ using System.Globalization;
 using FactoryTwin.Analytics.Ovens;
 using FactoryTwin.Cli.Output;
 using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
 using Spectre.Console;
 
 namespace FactoryTwin.Cli.Commands;
@@ -74,7 +73,7 @@ internal static class OvenOptimize
         if (plotPath is not null)
         {
             var predictor = new OvenCurePredictor(model, oven);
-            var conditions = new OvenConditions([.. result.Zones.Select(z => Schedule.Constant(z.Optimized))], [], result.Speed);
+            var conditions = new OvenConditions([.. result.Zones.Select(z => TemperatureSchedule.Constant(z.Optimized))], [], result.Speed);
             var curves = new List<OvenCurve>();
             foreach (var style in options.Styles)
             {

@@ -6,7 +6,6 @@ using FactoryTwin.Model.Diagnostics;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
 using Spectre.Console;
 
 namespace FactoryTwin.Cli.Commands;
@@ -136,10 +135,10 @@ internal static class OvenPredict
 
     public static string Kebab(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
 
-    private static List<Schedule>? ZoneSchedules(OvenProfile profile, Oven oven, out IReadOnlyList<Diagnostic> diagnostics)
+    private static List<TemperatureSchedule>? ZoneSchedules(OvenProfile profile, Oven oven, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var bag = new DiagnosticBag();
-        var schedules = oven.Zones.Select(z => Schedule.Constant(z.Setpoint)).ToList();
+        var schedules = oven.Zones.Select(z => TemperatureSchedule.Constant(z.Setpoint)).ToList();
         var times = profile.Times.ToArray();
         foreach (var column in profile.Columns)
         {
@@ -153,7 +152,7 @@ internal static class OvenPredict
                 continue;
             }
 
-            schedules[z] = Schedule.PiecewiseLinear(times, [.. column.Temperatures]);
+            schedules[z] = TemperatureSchedule.PiecewiseLinear(times, [.. column.Temperatures]);
         }
 
         diagnostics = bag.Items;

@@ -3,9 +3,17 @@ using FactoryTwin.Model.Ids;
 
 namespace FactoryTwin.Model.Plants;
 
-/// <summary>A whole plant definition, loaded from a <c>factorytwin/v1</c> file and validated. All values are in SI units.</summary>
+/// <summary>
+/// A whole plant definition, loaded from a <c>factorytwin/v1</c> file and validated. All values are in SI units.
+/// Lookups by asset and line id (<see cref="FindElement"/>, <see cref="LineOf"/>, <see cref="FindLine"/>) use an index
+/// built once, on first use, from <see cref="Areas"/>; a copy with other areas builds its own. Modules use these
+/// lookups instead of building their own asset-to-line maps.
+/// </summary>
 public sealed record PlantModel
 {
+    private ValueList<Area> _areas = ValueList<Area>.Empty;
+    private PlantElementIndex.Slot _index;
+
     /// <summary>The file format version this model is written in.</summary>
     public const string CurrentApiVersion = "factorytwin/v1";
 
@@ -35,7 +43,7 @@ public sealed record PlantModel
     public ValueList<Colour> Colours { get; init; } = ValueList<Colour>.Empty;
 
     /// <summary>Gets the areas with their lines.</summary>
-    public ValueList<Area> Areas { get; init; } = ValueList<Area>.Empty;
+    public ValueList<Area> Areas { get => _areas; init => _areas = value; }
 
     /// <summary>Gets the sensors.</summary>
     public ValueList<Sensor> Sensors { get; init; } = ValueList<Sensor>.Empty;
@@ -72,38 +80,34 @@ public sealed record PlantModel
         }
     }
 
-    /// <summary>Finds a flow element by id.</summary>
+    /// <summary>Finds a flow element by id (indexed).</summary>
     /// <param name="id">The id.</param>
     /// <returns>The element, or <see langword="null"/>.</returns>
-    public FlowElement? FindElement(AssetId id)
-    {
-        foreach (var e in Elements())
-        {
-            if (e.Id == id)
-            {
-                return e;
-            }
-        }
+    public FlowElement? FindElement(AssetId id) => Index.FindElement(id);
 
-        return null;
-    }
-
-    /// <summary>Finds the line that holds an element.</summary>
+    /// <summary>Finds the line that holds an element (indexed).</summary>
     /// <param name="id">The element id.</param>
     /// <returns>The line, or <see langword="null"/>.</returns>
-    public Line? LineOf(AssetId id)
-    {
-        foreach (var line in Lines())
-        {
-            foreach (var e in line.Elements())
-            {
-                if (e.Id == id)
-                {
-                    return line;
-                }
-            }
-        }
+    public Line? LineOf(AssetId id) => Index.LineOf(id);
 
-        return null;
+    /// <summary>Finds a line by id (indexed).</summary>
+    /// <param name="id">The line id.</param>
+    /// <returns>The line, or <see langword="null"/>.</returns>
+    public Line? FindLine(LineId id) => Index.FindLine(id);
+
+    /// <summary>Gets the index of <see cref="Areas"/>, building it on first use (two threads may both build it; either result serves).</summary>
+    private PlantElementIndex Index
+    {
+        get
+        {
+            var index = _index.Value;
+            if (index is null || index.Areas != _areas.Items)
+            {
+                index = new PlantElementIndex(_areas);
+                _index = new PlantElementIndex.Slot(index);
+            }
+
+            return index;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using FactoryTwin.Model.Plants;
-using FactoryTwin.Thermal.Problem;
 
 namespace FactoryTwin.Plant.Ovens;
 
@@ -14,7 +13,7 @@ public sealed class OvenConditions
     /// <param name="zoneAirTemperature">One schedule per zone, in kelvin, in the order of the oven's zones.</param>
     /// <param name="stops">Conveyor stops.</param>
     /// <param name="conveyorSpeed">The conveyor speed when it moves, in m/s.</param>
-    public OvenConditions(IReadOnlyList<Schedule> zoneAirTemperature, IReadOnlyList<ConveyorStop> stops, double conveyorSpeed)
+    public OvenConditions(IReadOnlyList<TemperatureSchedule> zoneAirTemperature, IReadOnlyList<ConveyorStop> stops, double conveyorSpeed)
     {
         ArgumentNullException.ThrowIfNull(zoneAirTemperature);
         ArgumentNullException.ThrowIfNull(stops);
@@ -30,7 +29,7 @@ public sealed class OvenConditions
     }
 
     /// <summary>Gets each zone's air temperature over time, in kelvin.</summary>
-    public IReadOnlyList<Schedule> ZoneAirTemperature { get; }
+    public IReadOnlyList<TemperatureSchedule> ZoneAirTemperature { get; }
 
     /// <summary>Gets the conveyor stops, sorted by start.</summary>
     public IReadOnlyList<ConveyorStop> Stops { get; }
@@ -44,13 +43,13 @@ public sealed class OvenConditions
     public static OvenConditions AtSetpoints(Oven oven)
     {
         ArgumentNullException.ThrowIfNull(oven);
-        return new OvenConditions([.. oven.Zones.Select(z => Schedule.Constant(z.Setpoint))], [], oven.ConveyorSpeed);
+        return new OvenConditions([.. oven.Zones.Select(z => TemperatureSchedule.Constant(z.Setpoint))], [], oven.ConveyorSpeed);
     }
 
     /// <summary>Returns these conditions with different zone air temperatures.</summary>
     /// <param name="zoneAirTemperature">One schedule per zone, in kelvin.</param>
     /// <returns>The new conditions.</returns>
-    public OvenConditions WithZones(IReadOnlyList<Schedule> zoneAirTemperature) => new(zoneAirTemperature, Stops, ConveyorSpeed);
+    public OvenConditions WithZones(IReadOnlyList<TemperatureSchedule> zoneAirTemperature) => new(zoneAirTemperature, Stops, ConveyorSpeed);
 
     /// <summary>Returns these conditions with conveyor stops added.</summary>
     /// <param name="stops">The stops.</param>

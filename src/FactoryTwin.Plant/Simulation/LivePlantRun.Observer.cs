@@ -127,7 +127,7 @@ public sealed partial class LivePlantRun
             }
         }
 
-        public void OnPartCreated(double time, int source, int part, int variant, int colour)
+        public void OnPartCreated(double time, int source, int part, ReadOnlySpan<int> attributes)
         {
             Advance(time);
             if (part >= _body.Length)
@@ -140,8 +140,8 @@ public sealed partial class LivePlantRun
 
             BodiesCreated++;
             _body[part] = string.Create(CultureInfo.InvariantCulture, $"B-{BodiesCreated:D6}");
-            _variantOf[part] = variant;
-            _colourOf[part] = colour;
+            _variantOf[part] = attributes[PlantPartAttributes.Variant];
+            _colourOf[part] = attributes[PlantPartAttributes.Colour];
             Part(time, PlantTraceKind.PartEnter, source, part);
         }
 

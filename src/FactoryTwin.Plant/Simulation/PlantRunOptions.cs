@@ -7,7 +7,7 @@ public sealed record PlantRunOptions
     /// <value>The default value is 1.</value>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>Gets the warm-up in seconds from simulation time 0 (the plant starts empty); statistics start after it.</summary>
+    /// <summary>Gets the warm-up in seconds from the start (simulation time 0 with an empty plant, or the snapshot a run starts from); statistics start after it.</summary>
     /// <value>The default value is 0.</value>
     public double WarmUp { get; init; }
 
@@ -24,14 +24,16 @@ public sealed record PlantRunOptions
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>
-    /// Gets the spacing in seconds of the output-over-time series (<see cref="PlantSimulationResult.SeriesInterval"/>);
-    /// 0 records none. The series is the mean over the first <see cref="SeriesReplications"/> replications, which are
-    /// run a second time (same random streams) in steps.
+    /// Gets the spacing in seconds of the output-over-time series (<see cref="PlantSimulationResult.SeriesInterval"/>)
+    /// and of the steps an <see cref="IPlantReplicationObserver"/> sees; 0 records none. The first
+    /// <see cref="SeriesReplications"/> replications are run in steps of this length from the start of the statistics
+    /// window (the last step ends at the end of the window), in the same run: reading the counters at a step changes
+    /// none of their figures. The series is the mean over them.
     /// </summary>
     /// <value>The default value is 0.</value>
     public double SeriesInterval { get; init; }
 
-    /// <summary>Gets how many replications the output series averages.</summary>
+    /// <summary>Gets how many replications (the first ones) are stepped, and so how many the output series averages.</summary>
     /// <value>The default value is 10.</value>
     public int SeriesReplications { get; init; } = 10;
 }

@@ -1,17 +1,19 @@
 using System.Collections.Immutable;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Simulation.Engine;
+using FactoryTwin.Simulation.Replications;
 using FactoryTwin.Simulation.Statistics;
 
 namespace FactoryTwin.Plant.Simulation;
 
-/// <summary>Running replications and summarizing them per line and station.</summary>
+/// <summary>Running replications (through the engine's one <see cref="ReplicationRunner"/>) and summarizing them per line and station.</summary>
 public sealed partial class PlantSimulation
 {
     /// <summary>
     /// Runs independent replications from an empty plant at simulation time 0 (see <see cref="StartWeekTime"/>) in
     /// parallel. Replication i always uses the random streams of (seed, i), so results do not depend on the number
-    /// of threads.
+    /// of threads. With <see cref="PlantRunOptions.SeriesInterval"/> the first <see cref="PlantRunOptions.SeriesReplications"/>
+    /// replications are run in steps and the output series is read at each step, in the same run.
     /// </summary>
     /// <param name="options">Seed, warm-up, duration and replications.</param>
     /// <param name="progress">Receives the number of finished replications (from worker threads), or <see langword="null"/>.</param>
@@ -20,98 +22,90 @@ public sealed partial class PlantSimulation
     public PlantSimulationResult Run(PlantRunOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var collector = new SummaryCollector(this, options);
+        Run(options, null, collector, progress, cancellationToken);
+        return Summarize([.. collector.Results], options, collector.Series());
+    }
+
+    /// <summary>
+    /// Runs independent replications in parallel from <paramref name="start"/> (or an empty plant at simulation time 0)
+    /// and reports every step and every finished replication to <paramref name="observer"/>. The warm-up and the
+    /// statistics window start at the snapshot; the first <see cref="PlantRunOptions.SeriesReplications"/> replications
+    /// are stepped every <see cref="PlantRunOptions.SeriesInterval"/> seconds of the window (none when it is 0).
+    /// Replication i always uses the random streams of (seed, i), so what the observer sees does not depend on the
+    /// number of threads.
+    /// </summary>
+    /// <param name="options">Seed, warm-up, duration, replications and steps.</param>
+    /// <param name="start">The plant state to start from, or <see langword="null"/> for an empty plant at simulation time 0.</param>
+    /// <param name="observer">Receives the steps and the finished replications, from worker threads.</param>
+    /// <param name="progress">Receives the number of finished replications (from worker threads), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before each replication.</param>
+    /// <exception cref="ArgumentException">The snapshot does not fit the plant (the message names what is wrong).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options are out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public void Run(PlantRunOptions options, PlantSnapshot? start, IPlantReplicationObserver observer, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observer);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replications, 1);
         if (!(options.Duration > 0) || !double.IsFinite(options.Duration) || !(options.WarmUp >= 0) || !double.IsFinite(options.WarmUp))
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Duration must be a positive and WarmUp a non-negative finite number of seconds.");
         }
 
+        var engineStart = start is null ? null : ToEngineSnapshot(start);
+        double warmUpEnd = (engineStart?.Time ?? 0) + options.WarmUp;
         var engineOptions = new SimulationOptions
         {
             Seed = options.Seed,
-            WarmUpTime = options.WarmUp,
-            EndTime = options.WarmUp + options.Duration,
+            WarmUpTime = warmUpEnd,
+            EndTime = warmUpEnd + options.Duration,
         };
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var results = new ReplicationResult[options.Replications];
-        int done = 0;
-        Parallel.For(
-            0,
-            options.Replications,
-            parallel,
-            () => (LineSimulation?)null,
-            (i, _, sim) =>
-            {
-                if (sim is null)
-                {
-                    sim = new LineSimulation(Model, engineOptions, i);
-                }
-                else
-                {
-                    sim.Reset(i);
-                }
-
-                sim.Run();
-                results[i] = sim.GetResult();
-                progress?.Report(Interlocked.Increment(ref done));
-                return sim;
-            },
-            _ => { });
-
-        var series = options.SeriesInterval > 0
-            ? RunSeries(engineOptions with { TrackBottlenecks = false }, options, parallel)
-            : null;
-        return Summarize([.. results], options, series);
-    }
-
-    /// <summary>Cumulative output at each series step, per replication: [replication][step] → (plant, per line).</summary>
-    private double[][] RunSeries(SimulationOptions engineOptions, PlantRunOptions options, ParallelOptions parallel)
-    {
-        int count = Math.Min(options.SeriesReplications, options.Replications);
-        int steps = (int)Math.Ceiling((options.Duration / options.SeriesInterval) - 1e-9);
-        int width = Lines.Length + 1;
-        var perReplication = new double[Math.Max(count, 0)][];
-        var exitIndices = ExitIndices();
-        Parallel.For(0, perReplication.Length, parallel, r =>
+        int steps = SeriesSteps(options);
+        var replications = new ReplicationOptions
         {
-            var sim = new LineSimulation(Model, engineOptions, r);
-            var row = new double[steps * width];
-            var previous = new double[width];
-            if (options.WarmUp > 0)
-            {
-                sim.RunUntil(options.WarmUp);
-            }
-
-            for (int k = 0; k < steps; k++)
-            {
-                sim.RunUntil(Math.Min(options.WarmUp + ((k + 1) * options.SeriesInterval), engineOptions.EndTime));
-                var result = sim.GetResult();
-                double plant = result.Output;
-                row[k * width] = plant - previous[0];
-                previous[0] = plant;
-                for (int l = 0; l < Lines.Length; l++)
-                {
-                    double line = LineOutput(result, exitIndices[l]);
-                    row[(k * width) + l + 1] = line - previous[l + 1];
-                    previous[l + 1] = line;
-                }
-            }
-
-            perReplication[r] = row;
-        });
-        return perReplication;
+            Replications = options.Replications,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            Start = engineStart,
+            StepInterval = steps > 0 ? options.SeriesInterval : 0,
+            StepCount = steps,
+            SteppedReplications = SeriesReplications(options),
+        };
+        ReplicationRunner.Run(Model, engineOptions, replications, new ObserverAdapter(this, observer), progress, cancellationToken);
     }
+
+    /// <summary>Sums the good parts of a line's exit stations in a running replication.</summary>
+    internal long LineGood(LineSimulation run, int line)
+    {
+        long good = 0;
+        foreach (var exit in _exitElements[line])
+        {
+            good += run.GoodCount(exit);
+        }
+
+        return good;
+    }
+
+    /// <summary>Sums the good parts of a line's exit stations in a replication's result.</summary>
+    internal long LineGood(ReplicationResult result, int line)
+    {
+        long good = 0;
+        foreach (int s in _exitStationIndices[line])
+        {
+            good += result.Stations[s].Good;
+        }
+
+        return good;
+    }
+
+    private static int SeriesSteps(PlantRunOptions options) =>
+        options.SeriesInterval > 0 && SeriesReplications(options) > 0 ? (int)Math.Ceiling((options.Duration / options.SeriesInterval) - 1e-9) : 0;
+
+    private static int SeriesReplications(PlantRunOptions options) => Math.Max(Math.Min(options.SeriesReplications, options.Replications), 0);
 
     private PlantSimulationResult Summarize(ImmutableArray<ReplicationResult> results, PlantRunOptions options, double[][]? series)
     {
         var first = results[0];
-        var stationIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < first.Stations.Length; i++)
-        {
-            stationIndex[first.Stations[i].Name] = i;
-        }
-
-        var exitIndices = ExitIndices();
         int width = Lines.Length + 1;
         int steps = series is { Length: > 0 } ? series[0].Length / width : 0;
         var lines = ImmutableArray.CreateBuilder<PlantLineResult>(Lines.Length);
@@ -122,7 +116,7 @@ public sealed partial class PlantSimulation
             var stations = ImmutableArray.CreateBuilder<PlantStationResult>(map.Stations.Length);
             foreach (var id in map.Stations)
             {
-                int s = stationIndex[id.Value];
+                int s = _stationIndex[id.Value];
                 var station = Plant.FindElement(id)!;
                 stations.Add(new PlantStationResult(
                     id,
@@ -140,7 +134,7 @@ public sealed partial class PlantSimulation
                     Of(results, r => r.Stations[s].Processed)));
             }
 
-            var exits = exitIndices[l];
+            int line = l;
             double window = first.WindowEnd - first.WindowStart;
             double planned = WeekCalendar.OnShiftSeconds(map.Calendar, first.WindowStart, first.WindowEnd) / 3600;
             var built = stations.MoveToImmutable();
@@ -148,10 +142,10 @@ public sealed partial class PlantSimulation
             lines.Add(new PlantLineResult(
                 map.Line,
                 map.Name,
-                Of(results, r => LineOutput(r, exits)),
-                Of(results, r => window > 0 ? LineOutput(r, exits) * 3600 / window : 0),
+                Of(results, r => LineOutput(r, line)),
+                Of(results, r => window > 0 ? LineOutput(r, line) * 3600 / window : 0),
                 planned,
-                Of(results, r => planned > 0 ? LineOutput(r, exits) / planned : 0),
+                Of(results, r => planned > 0 ? LineOutput(r, line) / planned : 0),
                 built,
                 BottleneckOf(built),
                 MeanSeries(series, steps, width, l + 1)));
@@ -172,38 +166,8 @@ public sealed partial class PlantSimulation
             MeanSeries(series, steps, width, 0));
     }
 
-    /// <summary>Positions of each line's exit stations in <see cref="ReplicationResult.Stations"/> (builder order).</summary>
-    private int[][] ExitIndices()
-    {
-        var stationOrder = new Dictionary<string, int>(StringComparer.Ordinal);
-        int k = 0;
-        foreach (var name in Model.ElementNames)
-        {
-            if (Model.GetKind(Model.Find(name)) == FactoryTwin.Simulation.Modeling.ElementKind.Station)
-            {
-                stationOrder[name] = k++;
-            }
-        }
-
-        var result = new int[Lines.Length][];
-        for (int l = 0; l < Lines.Length; l++)
-        {
-            result[l] = [.. Lines[l].ExitStations.Select(s => stationOrder[s.Value])];
-        }
-
-        return result;
-    }
-
-    private static double LineOutput(ReplicationResult result, int[] exits)
-    {
-        long good = 0;
-        foreach (int s in exits)
-        {
-            good += result.Stations[s].Good;
-        }
-
-        return good;
-    }
+    /// <summary>A line's good output as a figure to summarize.</summary>
+    private double LineOutput(ReplicationResult result, int line) => LineGood(result, line);
 
     private static AssetId? BottleneckOf(IEnumerable<PlantStationResult> stations)
     {
@@ -247,5 +211,71 @@ public sealed partial class PlantSimulation
         }
 
         return Estimate.From(values);
+    }
+
+    /// <summary>Hands the engine's steps and results to a plant observer in plant terms.</summary>
+    private sealed class ObserverAdapter(PlantSimulation plant, IPlantReplicationObserver observer) : IReplicationObserver
+    {
+        public void OnStep(int replication, int stepIndex, LineSimulation simulation) =>
+            observer.OnStep(replication, stepIndex, new PlantRunCounters(plant, simulation));
+
+        public void OnFinished(int replication, ReplicationResult result) =>
+            observer.OnFinished(new PlantReplication(plant, result));
+    }
+
+    /// <summary>
+    /// Keeps each replication's result and, for the stepped ones, the output made in each step: [replication][step]
+    /// → (plant, per line), from the cumulative counters read at the step ends.
+    /// </summary>
+    private sealed class SummaryCollector : IPlantReplicationObserver
+    {
+        private readonly int _width;
+        private readonly double[][] _rows;
+
+        public SummaryCollector(PlantSimulation plant, PlantRunOptions options)
+        {
+            _width = plant.Lines.Length + 1;
+            Results = new ReplicationResult[options.Replications];
+            int steps = SeriesSteps(options);
+            _rows = new double[steps > 0 ? SeriesReplications(options) : 0][];
+            for (int r = 0; r < _rows.Length; r++)
+            {
+                _rows[r] = new double[steps * _width];
+            }
+        }
+
+        public ReplicationResult[] Results { get; }
+
+        public void OnStep(int replication, int stepIndex, PlantRunCounters counters)
+        {
+            var row = _rows[replication];
+            int at = stepIndex * _width;
+            row[at] = counters.Output;
+            for (int l = 1; l < _width; l++)
+            {
+                row[at + l] = counters.LineGood(l - 1);
+            }
+        }
+
+        public void OnFinished(PlantReplication replication) => Results[replication.Replication] = replication.Result;
+
+        /// <summary>The output made in each step (cumulative counts turned into differences), or <see langword="null"/> when there is no series.</summary>
+        public double[][]? Series()
+        {
+            if (_rows.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (var row in _rows)
+            {
+                for (int at = row.Length - 1; at >= _width; at--)
+                {
+                    row[at] -= row[at - _width];
+                }
+            }
+
+            return _rows;
+        }
     }
 }

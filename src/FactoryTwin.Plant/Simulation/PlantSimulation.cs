@@ -8,13 +8,18 @@ namespace FactoryTwin.Plant.Simulation;
 /// <summary>
 /// A whole plant as one engine model (built by <see cref="PlantSimulationBuilder"/>): the engine
 /// <see cref="LineModel"/>, the maps from asset ids and lines to engine elements, and
-/// <see cref="Run"/> to run replications and summarize them per plant line and station. Engine element
+/// <see cref="Run(PlantRunOptions, IProgress{int}?, CancellationToken)"/> to run replications and summarize them per plant line and station. Engine element
 /// names are the asset ids, so random streams follow the assets (common random numbers between variants
 /// of a plant file). Immutable and safe to share between threads.
 /// </summary>
 public sealed partial class PlantSimulation
 {
     private readonly IReadOnlyDictionary<AssetId, ElementId> _elements;
+    private readonly Dictionary<string, int> _stationIndex = new(StringComparer.Ordinal);
+    private readonly int[][] _exitStationIndices;
+    private readonly ElementId[][] _exitElements;
+    private readonly SimulationClockMap _clock;
+    private readonly EngineSnapshotMapper _mapper;
 
     internal PlantSimulation(
         PlantModel plant,
@@ -32,6 +37,28 @@ public sealed partial class PlantSimulation
         _elements = elements;
         Lines = lines;
         Approximations = approximations;
+        _clock = new SimulationClockMap(plant, startWeekTime);
+        _mapper = new EngineSnapshotMapper(plant, model, lines, _clock);
+
+        // Engine stations in builder order: the order of ReplicationResult.Stations.
+        var stations = ImmutableArray.CreateBuilder<AssetId>();
+        foreach (var name in model.ElementNames)
+        {
+            if (model.GetKind(model.Find(name)) == ElementKind.Station)
+            {
+                _stationIndex[name] = stations.Count;
+                stations.Add(new AssetId(name));
+            }
+        }
+
+        Stations = stations.ToImmutable();
+        _exitStationIndices = new int[lines.Length][];
+        _exitElements = new ElementId[lines.Length][];
+        for (int l = 0; l < lines.Length; l++)
+        {
+            _exitStationIndices[l] = [.. lines[l].ExitStations.Select(s => _stationIndex[s.Value])];
+            _exitElements[l] = [.. lines[l].ExitStations.Select(s => elements[s])];
+        }
     }
 
     /// <summary>Gets the plant model the simulation was built from.</summary>
@@ -51,6 +78,12 @@ public sealed partial class PlantSimulation
 
     /// <summary>Gets the asset ids of every flow element, mapped to their engine elements.</summary>
     public IReadOnlyDictionary<AssetId, ElementId> Elements => _elements;
+
+    /// <summary>
+    /// Gets the plant's stations in the order of the engine's per-station results (<see cref="PlantReplication.Result"/>),
+    /// which is also the station index of <see cref="PlantReplication.BottleneckShare"/>.
+    /// </summary>
+    public ImmutableArray<AssetId> Stations { get; }
 
     /// <summary>Gets the places where the engine could not represent the plant exactly and an approximation was used.</summary>
     public ImmutableArray<string> Approximations { get; }

@@ -48,18 +48,9 @@ public static class PlantSimulationBuilder
         }
 
         var lines = plant.Lines().ToList();
-        var lineOf = new Dictionary<AssetId, Line>();
-        foreach (var line in lines)
-        {
-            foreach (var e in line.Elements())
-            {
-                lineOf[e.Id] = line;
-            }
-        }
-
         ImmutableArray<double> variantMix = variants.IsEmpty ? [1.0] : [.. variants.Select(v => v.Mix)];
         ImmutableArray<double> colourMix = colours.IsEmpty ? [1.0] : [.. colours.Select(c => c.Mix)];
-        return Assemble(plant, options, origin, lines, calendars, lineOf, variantIndex, colourIndex, variantMix, colourMix, notes);
+        return Assemble(plant, options, origin, lines, calendars, variantIndex, colourIndex, variantMix, colourMix, notes);
     }
 
     private static PlantSimulation Assemble(
@@ -68,7 +59,6 @@ public static class PlantSimulationBuilder
         double origin,
         List<Line> lines,
         Dictionary<CalendarId, EngineCalendar?> calendars,
-        Dictionary<AssetId, Line> lineOf,
         Dictionary<string, int> variantIndex,
         Dictionary<string, int> colourIndex,
         ImmutableArray<double> variantMix,
@@ -105,14 +95,13 @@ public static class PlantSimulationBuilder
         var builder = new LineBuilder();
         foreach (var e in order)
         {
-            var line = lineOf[e.Id];
+            var line = plant.LineOf(e.Id)!;
             ElementId added = e switch
             {
                 Source s => builder.AddSource(s.Id.Value, new SourceOptions
                 {
                     InterArrivalTime = EngineDistributions.From(s.InterArrival),
-                    VariantMix = variantMix,
-                    ColourMix = colourMix,
+                    AttributeMixes = [variantMix, colourMix], // PlantPartAttributes.Variant, PlantPartAttributes.Colour
                 }),
                 Station st => builder.AddStation(st.Id.Value, StationOptionsOf(st, calendars.GetValueOrDefault(line.Calendar), reworkQueues, variantIndex, colourIndex, notes)),
                 Model.Plants.Buffer b => builder.AddBuffer(b.Id.Value, b.Capacity),
@@ -145,7 +134,7 @@ public static class PlantSimulationBuilder
                 calendars.GetValueOrDefault(line.Calendar),
                 [.. line.Elements().Select(e => e.Id)],
                 [.. line.Stations.Select(s => s.Id)],
-                ExitStations(plant, line, lineOf),
+                ExitStations(plant, line),
                 line.ShiftTarget));
         }
 
@@ -268,7 +257,7 @@ public static class PlantSimulationBuilder
 
         return new SetupOptions
         {
-            Key = rule.By == SetupBasis.Colour ? SetupKey.Colour : SetupKey.Variant,
+            Attribute = rule.By == SetupBasis.Colour ? PlantPartAttributes.Colour : PlantPartAttributes.Variant,
             DefaultTime = rule.Time.Mean,
             KeyCount = matrix.IsEmpty ? 0 : keys.Count,
             Matrix = matrix,
@@ -308,7 +297,7 @@ public static class PlantSimulationBuilder
     }
 
     /// <summary>Stations of <paramref name="line"/> from which a good part reaches another line or a sink without passing another station of the line.</summary>
-    private static ImmutableArray<AssetId> ExitStations(PlantModel plant, Line line, Dictionary<AssetId, Line> lineOf)
+    private static ImmutableArray<AssetId> ExitStations(PlantModel plant, Line line)
     {
         var result = ImmutableArray.CreateBuilder<AssetId>();
         foreach (var station in line.Stations)
@@ -325,7 +314,7 @@ public static class PlantSimulationBuilder
                 }
 
                 var element = plant.FindElement(id);
-                if (element is null || !ReferenceEquals(lineOf[id], line) || element is Sink)
+                if (element is null || !ReferenceEquals(plant.LineOf(id), line) || element is Sink)
                 {
                     exits = true;
                 }

@@ -41,7 +41,6 @@ internal static class OrleansHostingExtensions
             // Its embedded grain state lives in the server's data folder unless Twin:DataFolder says otherwise.
             silo.AddFactoryTwin(o =>
             {
-                o.ConfigureClustering = false;
                 if (builder.Configuration["Twin:DataFolder"] is null)
                 {
                     o.DataFolder = dataFolder;

@@ -24,20 +24,18 @@ internal sealed class LiveStateReader
         var byAsset = new SortedDictionary<string, Dictionary<string, ChannelValue>>(StringComparer.Ordinal);
         foreach (var point in latest)
         {
-            var series = point.Series.Value;
-            var slash = series.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0)
+            var asset = point.Series.Asset.Value;
+            if (asset.Length == 0 || asset.Length == point.Series.Value.Length)
             {
-                continue;
+                continue; // not {asset}/{channel}
             }
 
-            var asset = series[..slash];
             if (!byAsset.TryGetValue(asset, out var values))
             {
                 byAsset[asset] = values = new Dictionary<string, ChannelValue>(StringComparer.Ordinal);
             }
 
-            values[series[(slash + 1)..]] = new ChannelValue(point.Value, point.Timestamp, point.Seq);
+            values[point.Series.Channel] = new ChannelValue(point.Value, point.Timestamp, point.Seq);
         }
 
         var result = new List<AssetState>(byAsset.Count);

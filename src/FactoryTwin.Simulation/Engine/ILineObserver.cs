@@ -21,9 +21,11 @@ public interface ILineObserver
     /// <param name="time">Simulation time in seconds.</param>
     /// <param name="source">The source's element index.</param>
     /// <param name="part">The part number.</param>
-    /// <param name="variant">The variant index (position in the source's variant mix).</param>
-    /// <param name="colour">The colour index (position in the source's colour mix).</param>
-    void OnPartCreated(double time, int source, int part, int variant, int colour);
+    /// <param name="attributes">
+    /// The part's attribute values (<see cref="Modeling.PartAttributes"/>; each a position in the source's mix of that
+    /// attribute), one per attribute of the model; valid during the call only.
+    /// </param>
+    void OnPartCreated(double time, int source, int part, ReadOnlySpan<int> attributes);
 
     /// <summary>A part entered a station, buffer, conveyor or sink (a part that enters a sink has left the line).</summary>
     /// <param name="time">Simulation time in seconds.</param>

@@ -23,4 +23,10 @@ public sealed partial class LineSimulation
 
         return _processed[e] - _scrapped[e] - _reworked[e];
     }
+
+    /// <summary>
+    /// Gets the parts that reached a sink in the statistics window so far: the same figure as
+    /// <see cref="Statistics.ReplicationResult.Output"/> of <see cref="GetResult"/>, read without building a result.
+    /// </summary>
+    public long OutputCount => _exitedWindow;
 }

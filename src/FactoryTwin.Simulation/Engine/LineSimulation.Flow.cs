@@ -445,17 +445,29 @@ public sealed partial class LineSimulation
         }
 
         int part = AllocatePart();
-        int v = _model.VariantCount, c = _model.ColourCount;
-        _parts[part] = new PartRecord
+        var record = new PartRecord { EntryTime = _now, Target = PartRecord.Unassigned };
+        var counts = _model.AttributeValueCounts;
+        var mixes = opts.AttributeMixes;
+        for (int a = 0; a < mixes.Length; a++)
         {
-            Variant = Draw(_variantCumulative.AsSpan(e * v, v), ref _mixRng[e], opts.VariantMix.Length),
-            Colour = Draw(_colourCumulative.AsSpan(e * c, c), ref _mixRng[e], opts.ColourMix.Length),
-            EntryTime = _now,
-            Target = PartRecord.Unassigned,
-        };
+            // In attribute order from the one mix stream: the variant first, so its draws come first.
+            int count = counts[a];
+            record.Attributes[a] = (ushort)Draw(_mixCumulative.AsSpan(_mixOffset[a] + (e * count), count), ref _mixRng[e], mixes[a].Length);
+        }
+
+        _parts[part] = record;
         s.Held = part;
         s.Created++;
-        _observer?.OnPartCreated(_now, e, part, _parts[part].Variant, _parts[part].Colour);
+        if (_observer is { } observer)
+        {
+            Span<int> attributes = stackalloc int[PartAttributes.MaxCount];
+            for (int a = 0; a < counts.Length; a++)
+            {
+                attributes[a] = record.Attributes[a];
+            }
+
+            observer.OnPartCreated(_now, e, part, attributes[..counts.Length]);
+        }
 
         static int Draw(ReadOnlySpan<double> cumulative, ref SeededRandom rng, int count)
         {

@@ -23,7 +23,7 @@ public sealed partial class LineSimulation
         double setup = 0;
         if (info.HasSetup && _defs[e].Station!.Setup is { } s)
         {
-            int key = s.Key == SetupKey.Colour ? p.Colour : p.Variant;
+            int key = p.Attributes[s.Attribute];
             if (mm.LastKey >= 0)
             {
                 setup = s.TimeFor(mm.LastKey, key);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using FactoryTwin.Simulation.Kernel;
 using FactoryTwin.Simulation.Modeling;
 using FactoryTwin.Simulation.Snapshots;
@@ -94,26 +95,38 @@ public sealed partial class LineSimulation
     private PartSnapshot ToSnapshot(int part)
     {
         var p = _parts[part];
-        return new PartSnapshot(p.Variant, p.Colour, p.EntryTime, p.Reworks);
+        var attributes = new int[_model.AttributeValueCounts.Length];
+        for (int a = 0; a < attributes.Length; a++)
+        {
+            attributes[a] = p.Attributes[a];
+        }
+
+        return new PartSnapshot(ImmutableCollectionsMarshal.AsImmutableArray(attributes), p.EntryTime, p.Reworks);
     }
 
     private int PlacePart(PartSnapshot snapshot, bool inLine)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if ((uint)snapshot.Variant >= (uint)_model.VariantCount || (uint)snapshot.Colour >= (uint)_model.ColourCount)
+        var counts = _model.AttributeValueCounts;
+        var record = new PartRecord { EntryTime = snapshot.EntryTime, Target = PartRecord.Unassigned, Reworks = snapshot.Reworks };
+        var given = snapshot.Attributes.IsDefault ? [] : snapshot.Attributes;
+        if (given.Length > counts.Length)
         {
-            throw new ArgumentException("A snapshot part has a variant or colour the model does not know.", nameof(snapshot));
+            throw new ArgumentException($"A snapshot part has {given.Length} attributes; the model's parts have {counts.Length}.", nameof(snapshot));
+        }
+
+        for (int a = 0; a < given.Length; a++)
+        {
+            if ((uint)given[a] >= (uint)counts[a])
+            {
+                throw new ArgumentException($"A snapshot part has value {given[a]} of attribute {a}, which the model does not know.", nameof(snapshot));
+            }
+
+            record.Attributes[a] = (ushort)given[a];
         }
 
         int part = AllocatePart();
-        _parts[part] = new PartRecord
-        {
-            Variant = snapshot.Variant,
-            Colour = snapshot.Colour,
-            EntryTime = snapshot.EntryTime,
-            Target = PartRecord.Unassigned,
-            Reworks = snapshot.Reworks,
-        };
+        _parts[part] = record;
         if (inLine)
         {
             _wip++;

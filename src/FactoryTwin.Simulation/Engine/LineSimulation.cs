@@ -33,8 +33,8 @@ public sealed partial class LineSimulation
     private readonly SeededRandom[] _arrivalRng;
     private readonly SeededRandom[] _mixRng;
     private readonly Distribution[] _processing; // [element * variantCount + variant]
-    private readonly double[] _variantCumulative; // [element * variantCount + v]
-    private readonly double[] _colourCumulative; // [element * colourCount + c]
+    private readonly double[] _mixCumulative; // attribute a: [_mixOffset[a] + element * valueCount(a) + value]
+    private readonly int[] _mixOffset;
     private readonly StoreState[] _stores;
     private readonly SourceState[] _sources;
     private readonly bool[] _offShift;
@@ -88,8 +88,15 @@ public sealed partial class LineSimulation
         _arrivalRng = new SeededRandom[n];
         _mixRng = new SeededRandom[n];
         _processing = new Distribution[n * model.VariantCount];
-        _variantCumulative = new double[n * model.VariantCount];
-        _colourCumulative = new double[n * model.ColourCount];
+        _mixOffset = new int[model.AttributeValueCounts.Length];
+        int mixes = 0;
+        for (int a = 0; a < _mixOffset.Length; a++)
+        {
+            _mixOffset[a] = mixes;
+            mixes += n * model.AttributeValueCounts[a];
+        }
+
+        _mixCumulative = new double[mixes];
         _stores = new StoreState[n];
         _sources = new SourceState[n];
         _offShift = new bool[n];
@@ -238,7 +245,8 @@ public sealed partial class LineSimulation
 
     private void PrepareStaticTables()
     {
-        int v = _model.VariantCount, c = _model.ColourCount;
+        int v = _model.VariantCount;
+        var counts = _model.AttributeValueCounts;
         int link = 0;
         foreach (var d in _defs)
         {
@@ -271,8 +279,11 @@ public sealed partial class LineSimulation
             }
             else if (d.Source is { } src)
             {
-                Cumulate(src.VariantMix.AsSpan(), _variantCumulative.AsSpan(d.Index * v, v));
-                Cumulate(src.ColourMix.AsSpan(), _colourCumulative.AsSpan(d.Index * c, c));
+                for (int a = 0; a < counts.Length; a++)
+                {
+                    ReadOnlySpan<double> mix = a < src.AttributeMixes.Length ? src.AttributeMixes[a].AsSpan() : [1.0];
+                    Cumulate(mix, _mixCumulative.AsSpan(_mixOffset[a] + (d.Index * counts[a]), counts[a]));
+                }
             }
             else if (d.Kind is ElementKind.Buffer or ElementKind.Conveyor)
             {

@@ -9,9 +9,8 @@ internal struct PartRecord
     /// <summary><see cref="Target"/> value: any output of the current element.</summary>
     public const int AnyOutput = -1;
 
-    public int Variant;
-
-    public int Colour;
+    /// <summary>The part's attribute values (<see cref="Modeling.PartAttributes"/>); unused attributes are 0.</summary>
+    public PartAttributeValues Attributes;
 
     /// <summary>Time the part left its source (entered the line), in seconds.</summary>
     public double EntryTime;
@@ -20,4 +19,7 @@ internal struct PartRecord
     public int Target;
 
     public int Reworks;
+
+    /// <summary>Gets the variant (attribute <see cref="Modeling.PartAttributes.Variant"/>).</summary>
+    public readonly int Variant => Attributes[Modeling.PartAttributes.Variant];
 }

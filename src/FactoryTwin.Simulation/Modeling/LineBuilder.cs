@@ -32,13 +32,20 @@ public sealed class LineBuilder
     public ElementId AddSource(string name, SourceOptions? options = null)
     {
         options ??= new SourceOptions();
-        if (options.VariantMix.IsDefaultOrEmpty || options.ColourMix.IsDefaultOrEmpty)
+        if (options.AttributeMixes.IsDefaultOrEmpty || options.AttributeMixes.Length > PartAttributes.MaxCount)
         {
-            throw new ArgumentException("A source needs at least one variant and one colour weight.", nameof(options));
+            throw new ArgumentException($"A source gives 1 to {PartAttributes.MaxCount} part attributes (the variant first).", nameof(options));
         }
 
-        CheckWeights(options.VariantMix, nameof(options));
-        CheckWeights(options.ColourMix, nameof(options));
+        foreach (var mix in options.AttributeMixes)
+        {
+            if (mix.IsDefaultOrEmpty || mix.Length > PartAttributes.MaxValues)
+            {
+                throw new ArgumentException($"Each attribute mix needs 1 to {PartAttributes.MaxValues} weights.", nameof(options));
+            }
+
+            CheckWeights(mix, nameof(options));
+        }
         if (options.MaxParts is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "MaxParts must be at least 0.");
@@ -70,6 +77,11 @@ public sealed class LineBuilder
             || (!setup.Matrix.IsDefaultOrEmpty && setup.Matrix.Length != setup.KeyCount * setup.KeyCount)))
         {
             throw new ArgumentException("Setup times must be finite and at least 0, and the matrix KeyCount × KeyCount.", nameof(options));
+        }
+
+        if (options.Setup is { Attribute: < 0 or >= PartAttributes.MaxCount })
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"A setup keys on a part attribute from 0 to {PartAttributes.MaxCount - 1}.");
         }
 
         return Add(name, ElementKind.Station, p => p.Station = options);
@@ -220,15 +232,24 @@ public sealed class LineBuilder
             inputs[i] = [];
         }
 
-        int variantCount = 1, colourCount = 1;
+        var valueCounts = new List<int> { 1 };
         foreach (var p in _elements)
         {
             if (p.Source is { } s)
             {
-                variantCount = Math.Max(variantCount, s.VariantMix.Length);
-                colourCount = Math.Max(colourCount, s.ColourMix.Length);
+                for (int a = 0; a < s.AttributeMixes.Length; a++)
+                {
+                    if (a == valueCounts.Count)
+                    {
+                        valueCounts.Add(1);
+                    }
+
+                    valueCounts[a] = Math.Max(valueCounts[a], s.AttributeMixes[a].Length);
+                }
             }
         }
+
+        int variantCount = valueCounts[PartAttributes.Variant];
 
         var calendars = new List<ShiftCalendar>();
         int machines = 0;
@@ -290,7 +311,7 @@ public sealed class LineBuilder
             Validate(defs, defs[i], variantCount);
         }
 
-        return new LineModel(defs, [.. calendars], machines, variantCount, colourCount);
+        return new LineModel(defs, [.. calendars], machines, [.. valueCounts]);
     }
 
     private static void Validate(ElementDefinition[] defs, ElementDefinition d, int variantCount)

@@ -5,13 +5,12 @@ namespace FactoryTwin.Simulation.Modeling;
 /// <summary>An immutable, validated line built by <see cref="LineBuilder"/>; safe to share between threads.</summary>
 public sealed class LineModel
 {
-    internal LineModel(ElementDefinition[] elements, ShiftCalendar[] calendars, int machineCount, int variantCount, int colourCount)
+    internal LineModel(ElementDefinition[] elements, ShiftCalendar[] calendars, int machineCount, ImmutableArray<int> attributeValueCounts)
     {
         Elements = elements;
         Calendars = calendars;
         MachineCount = machineCount;
-        VariantCount = variantCount;
-        ColourCount = colourCount;
+        AttributeValueCounts = attributeValueCounts;
         var names = ImmutableArray.CreateBuilder<string>(elements.Length);
         var stations = ImmutableArray.CreateBuilder<int>();
         var stores = ImmutableArray.CreateBuilder<int>();
@@ -36,11 +35,14 @@ public sealed class LineModel
     /// <summary>Gets the element names in builder order (index = <see cref="ElementId.Index"/>).</summary>
     public ImmutableArray<string> ElementNames { get; }
 
-    /// <summary>Gets the number of product variants (the longest variant mix of any source).</summary>
-    public int VariantCount { get; }
+    /// <summary>
+    /// Gets, per part attribute (<see cref="PartAttributes"/>), the number of values it takes: the longest mix of that
+    /// attribute of any source. Its length is the most attributes any source gives, at least 1.
+    /// </summary>
+    public ImmutableArray<int> AttributeValueCounts { get; }
 
-    /// <summary>Gets the number of colours (the longest colour mix of any source).</summary>
-    public int ColourCount { get; }
+    /// <summary>Gets the number of product variants (values of attribute <see cref="PartAttributes.Variant"/>).</summary>
+    public int VariantCount => AttributeValueCounts[PartAttributes.Variant];
 
     internal ElementDefinition[] Elements { get; }
 

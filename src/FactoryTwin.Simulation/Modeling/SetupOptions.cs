@@ -3,14 +3,15 @@ using System.Collections.Immutable;
 namespace FactoryTwin.Simulation.Modeling;
 
 /// <summary>
-/// Changeovers of a station. A machine sets up before processing a part whose key (variant or colour)
-/// differs from the key of the previous part it processed; the first part after the start needs none.
+/// Changeovers of a station. A machine sets up before processing a part whose key (the value of one of its
+/// <see cref="PartAttributes"/>) differs from the key of the previous part it processed; the first part after the start
+/// needs none.
 /// </summary>
 public sealed record SetupOptions
 {
-    /// <summary>Gets what the changeover depends on.</summary>
-    /// <value>The default value is <see cref="SetupKey.Variant"/>.</value>
-    public SetupKey Key { get; init; } = SetupKey.Variant;
+    /// <summary>Gets the part attribute whose value is the setup key, 0 to <see cref="PartAttributes.MaxCount"/> − 1.</summary>
+    /// <value>The default value is <see cref="PartAttributes.Variant"/>.</value>
+    public int Attribute { get; init; } = PartAttributes.Variant;
 
     /// <summary>Gets the changeover time in seconds when the matrix has no entry.</summary>
     public double DefaultTime { get; init; }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using FactoryTwin.Simulation.Engine;
 using FactoryTwin.Simulation.Modeling;
 using FactoryTwin.Simulation.Snapshots;
@@ -6,12 +8,79 @@ using FactoryTwin.Simulation.Statistics;
 namespace FactoryTwin.Simulation.Replications;
 
 /// <summary>
-/// Runs independent replications in parallel. Replication i always uses the streams of (seed, i) and
-/// each result lands in slot i, so results are bit-identical whatever the degree of parallelism.
+/// Runs independent replications in parallel: the one replication loop of the solution (plant simulation, shift
+/// forecast, what-if). Replication i always uses the streams of (seed, i), starts from the same state and reports to
+/// its own slot, so results are bit-identical whatever the degree of parallelism. Stepping a replication
+/// (<see cref="ReplicationOptions.StepCount"/>) runs it to the same end in pieces, which changes none of its figures.
 /// </summary>
 public static class ReplicationRunner
 {
-    /// <summary>Runs <paramref name="replications"/> replications of <paramref name="model"/> to <see cref="SimulationOptions.EndTime"/>.</summary>
+    /// <summary>Runs replications of <paramref name="model"/> to <see cref="SimulationOptions.EndTime"/>, reporting steps and results to <paramref name="observer"/>.</summary>
+    /// <param name="model">The line.</param>
+    /// <param name="options">Seed, horizon and warm-up.</param>
+    /// <param name="replications">How many, on how many threads, from where and in which steps.</param>
+    /// <param name="observer">Receives each step and each finished replication, from worker threads.</param>
+    /// <param name="progress">Receives the number of finished replications (from worker threads), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before each replication.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The replication options are out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static void Run(
+        LineModel model,
+        SimulationOptions options,
+        ReplicationOptions replications,
+        IReplicationObserver observer,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(replications);
+        ArgumentNullException.ThrowIfNull(observer);
+        Validate(replications);
+
+        var start = replications.Start;
+        double interval = replications.StepInterval;
+        int steps = replications.StepCount;
+        int stepped = Math.Min(replications.SteppedReplications, replications.Replications);
+        double origin = Math.Max(start?.Time ?? 0, options.WarmUpTime);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = replications.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        int done = 0;
+
+        // One simulation per worker, reused across its replications (Reset restores everything).
+        Parallel.For(
+            0,
+            replications.Replications,
+            parallel,
+            () => (LineSimulation?)null,
+            (i, _, sim) =>
+            {
+                if (sim is null)
+                {
+                    sim = new LineSimulation(model, options, i, start);
+                }
+                else
+                {
+                    sim.Reset(i, start);
+                }
+
+                if (i < stepped)
+                {
+                    for (int k = 0; k < steps; k++)
+                    {
+                        sim.RunUntil(Math.Min(origin + ((k + 1) * interval), options.EndTime));
+                        observer.OnStep(i, k, sim);
+                    }
+                }
+
+                sim.Run();
+                observer.OnFinished(i, sim.GetResult());
+                progress?.Report(Interlocked.Increment(ref done));
+                return sim;
+            },
+            _ => { });
+    }
+
+    /// <summary>Runs <paramref name="replications"/> replications of <paramref name="model"/> to <see cref="SimulationOptions.EndTime"/> and keeps their results.</summary>
     /// <param name="model">The line.</param>
     /// <param name="options">Seed, horizon and warm-up.</param>
     /// <param name="replications">Number of replications, at least 1.</param>
@@ -27,39 +96,49 @@ public static class ReplicationRunner
         LineSnapshot? start = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 1);
-        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+        var collector = new ResultCollector(replications);
+        Run(
+            model,
+            options,
+            new ReplicationOptions { Replications = replications, MaxDegreeOfParallelism = maxDegreeOfParallelism, Start = start },
+            collector,
+            cancellationToken: cancellationToken);
+        return new ReplicationSet(ImmutableCollectionsMarshal.AsImmutableArray(collector.Results));
+    }
+
+    private static void Validate(ReplicationOptions replications)
+    {
+        if (replications.Replications < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use -1 or a positive number.");
+            throw new ArgumentOutOfRangeException(nameof(replications), replications.Replications, "Run at least 1 replication.");
         }
 
-        var results = new ReplicationResult[replications];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        if (replications.MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(replications), replications.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be -1 or positive.");
+        }
 
-        // One simulation per worker, reused across its replications (Reset restores everything).
-        Parallel.For(
-            0,
-            replications,
-            parallel,
-            () => (LineSimulation?)null,
-            (i, _, sim) =>
-            {
-                if (sim is null)
-                {
-                    sim = new LineSimulation(model, options, i, start);
-                }
-                else
-                {
-                    sim.Reset(i, start);
-                }
+        if (replications.StepCount < 0 || replications.SteppedReplications < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(replications), "StepCount and SteppedReplications must be at least 0.");
+        }
 
-                sim.Run();
-                results[i] = sim.GetResult();
-                return sim;
-            },
-            _ => { });
-        return new ReplicationSet([.. results]);
+        if (replications.StepCount > 0 && !(replications.StepInterval > 0 && double.IsFinite(replications.StepInterval)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(replications), replications.StepInterval, "Steps need a positive, finite StepInterval.");
+        }
+    }
+
+    /// <summary>Keeps every result in its replication's slot.</summary>
+    private sealed class ResultCollector(int replications) : IReplicationObserver
+    {
+        public ReplicationResult[] Results { get; } = new ReplicationResult[replications];
+
+        public void OnStep(int replication, int stepIndex, LineSimulation simulation)
+        {
+        }
+
+        public void OnFinished(int replication, ReplicationResult result) => Results[replication] = result;
     }
 }

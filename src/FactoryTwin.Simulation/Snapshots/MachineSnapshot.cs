@@ -42,6 +42,6 @@ public sealed record MachineSnapshot
     /// <summary>Gets the remaining time to the next failure (on the model's failure clock) in seconds, or NaN when unknown.</summary>
     public double RemainingTimeToFailure { get; init; } = double.NaN;
 
-    /// <summary>Gets the setup key (variant or colour) of the last part started, or -1.</summary>
+    /// <summary>Gets the setup key (the value of the station's setup attribute) of the last part started, or -1.</summary>
     public int LastSetupKey { get; init; } = -1;
 }

@@ -25,16 +25,17 @@ internal sealed class PlantCatalog
         ArgumentNullException.ThrowIfNull(model);
         Site = model.Site.Id.Value;
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var assets = new Dictionary<string, AssetInfo>(StringComparer.Ordinal);
         foreach (var line in model.Lines())
         {
-            var index = lines.Count;
-            lines[line.Id.Value] = index;
-            foreach (var e in line.Elements())
-            {
-                assets[e.Id.Value] = new AssetInfo(
-                    e.Id, index, SeriesId.Of(e.Id, SeriesId.StateChannel), SeriesId.Of(e.Id, SeriesId.GoodChannel), SeriesId.Of(e.Id, SeriesId.ScrapChannel));
-            }
+            lines[line.Id.Value] = lines.Count;
+        }
+
+        // The line of each asset comes from the model's own index (PlantModel.LineOf), kept here by line position.
+        var assets = new Dictionary<string, AssetInfo>(StringComparer.Ordinal);
+        foreach (var e in model.Elements())
+        {
+            assets[e.Id.Value] = new AssetInfo(
+                e.Id, lines[model.LineOf(e.Id)!.Id.Value], SeriesId.Of(e.Id, SeriesId.StateChannel), SeriesId.Of(e.Id, SeriesId.GoodChannel), SeriesId.Of(e.Id, SeriesId.ScrapChannel));
         }
 
         var sensors = new Dictionary<string, SensorInfo>(StringComparer.Ordinal);

@@ -2,7 +2,6 @@ using System.Globalization;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
 using FactoryTwin.Twin.Abstractions;
 
 namespace FactoryTwin.Twin.Assets;
@@ -136,7 +135,7 @@ internal sealed class OvenWatch
 
     private OvenConditions Conditions(DateTimeOffset origin, IReadOnlyDictionary<string, MeasurementSlot> latest)
     {
-        var zones = new Schedule[_oven.Zones.Count];
+        var zones = new TemperatureSchedule[_oven.Zones.Count];
         for (var z = 0; z < zones.Length; z++)
         {
             zones[z] = ZoneSchedule(z, origin, latest);
@@ -151,14 +150,14 @@ internal sealed class OvenWatch
         return string.Create(CultureInfo.InvariantCulture, $"Body {body.PartId} in {oven} is predicted to leave under-cured at point {worst.Point} (cure margin {worst.Margin:P0})");
     }
 
-    private Schedule ZoneSchedule(int zone, DateTimeOffset origin, IReadOnlyDictionary<string, MeasurementSlot> latest)
+    private TemperatureSchedule ZoneSchedule(int zone, DateTimeOffset origin, IReadOnlyDictionary<string, MeasurementSlot> latest)
     {
         var h = _history[zone];
         if (h.Count == 0)
         {
             return latest.TryGetValue(_oven.Zones[zone].Sensor.Value, out var slot)
-                ? Schedule.Constant(slot.Value)
-                : Schedule.Constant(_oven.Zones[zone].Setpoint);
+                ? TemperatureSchedule.Constant(slot.Value)
+                : TemperatureSchedule.Constant(_oven.Zones[zone].Setpoint);
         }
 
         var times = new List<double>(h.Count);
@@ -176,6 +175,6 @@ internal sealed class OvenWatch
             values.Add(value);
         }
 
-        return Schedule.PiecewiseLinear([.. times], [.. values]);
+        return TemperatureSchedule.PiecewiseLinear([.. times], [.. values]);
     }
 }

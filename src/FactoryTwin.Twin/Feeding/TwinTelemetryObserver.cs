@@ -15,7 +15,6 @@ internal sealed class TwinTelemetryObserver : ITelemetryBatchObserver
     private readonly IGrainFactory _grains;
     private readonly PlantIndex _index;
     private readonly ILogger<TwinTelemetryObserver> _logger;
-    private readonly ConcurrentDictionary<string, (string Asset, string Channel)> _series = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _unknown = new(StringComparer.Ordinal);
 
     private readonly Task _active;
@@ -80,7 +79,7 @@ internal sealed class TwinTelemetryObserver : ITelemetryBatchObserver
         var points = batch.Points;
         for (var i = 0; i < points.Count; i++)
         {
-            var asset = Split(points[i].Series.Value).Asset;
+            var asset = points[i].Series.Asset.Value;
             if (counts.TryGetValue(asset, out var slot))
             {
                 slot.Points++;
@@ -116,7 +115,7 @@ internal sealed class TwinTelemetryObserver : ITelemetryBatchObserver
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
-            var (asset, channel) = Split(p.Series.Value);
+            var (asset, channel) = (p.Series.Asset.Value, p.Series.Channel);
             if (counts.TryGetValue(asset, out var slot))
             {
                 slot.PointArray[slot.Points++] = new TwinPoint(channel, p.Timestamp, p.Value);
@@ -151,19 +150,6 @@ internal sealed class TwinTelemetryObserver : ITelemetryBatchObserver
         }
 
         return (assets, lines);
-    }
-
-    private (string Asset, string Channel) Split(string series)
-    {
-        if (_series.TryGetValue(series, out var split))
-        {
-            return split;
-        }
-
-        var slash = series.IndexOf('/', StringComparison.Ordinal);
-        split = slash < 0 ? (series, "") : (series[..slash], series[(slash + 1)..]);
-        _series.TryAdd(series, split);
-        return split;
     }
 
     private bool Known(string asset)

@@ -18,7 +18,7 @@ public sealed class TwinOptions
     /// <summary>The default <see cref="DataFolder"/>.</summary>
     public const string DefaultDataFolder = "data";
 
-    /// <summary>Gets or sets where grain state is kept and how silos cluster.</summary>
+    /// <summary>Gets or sets where grain state is kept (how silos cluster is the host's choice).</summary>
     /// <value>The default value is <see cref="TwinStorageProvider.Embedded"/>.</value>
     public TwinStorageProvider Storage { get; set; } = TwinStorageProvider.Embedded;
 
@@ -28,14 +28,6 @@ public sealed class TwinOptions
 
     /// <summary>Gets or sets the PostgreSQL connection string (required with <see cref="TwinStorageProvider.Postgres"/>).</summary>
     public string? ConnectionString { get; set; }
-
-    /// <summary>Gets or sets whether <c>AddFactoryTwin</c> also configures clustering (localhost, or ADO.NET on PostgreSQL); turn off when the host configures it (test clusters).</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool ConfigureClustering { get; set; } = true;
-
-    /// <summary>Gets or sets the Orleans cluster id (PostgreSQL clustering).</summary>
-    /// <value>The default value is <c>factorytwin</c>.</value>
-    public string ClusterId { get; set; } = "factorytwin";
 
     /// <summary>Gets or sets how often a twin with unsaved changes writes its state.</summary>
     /// <value>The default value is 5 seconds. Alarm transitions and commands are written at once.</value>

@@ -30,11 +30,6 @@ internal sealed class TwinOptionsValidator : IValidateOptions<TwinOptions>
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Twin:Storage must be Embedded or Postgres, not {(int)options.Storage}."));
         }
 
-        if (string.IsNullOrWhiteSpace(options.ClusterId))
-        {
-            errors.Add("Twin:ClusterId must not be empty.");
-        }
-
         Positive(errors, "PersistInterval", options.PersistInterval);
         Positive(errors, "EvaluationInterval", options.EvaluationInterval);
         Positive(errors, "ChangeInterval", options.ChangeInterval);

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 
@@ -20,11 +19,11 @@ public static class TwinSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the twin grains, their storage (<see cref="TwinOptions.StorageName"/>: files under the data folder, or ADO.NET
-    /// on PostgreSQL), clustering (localhost or ADO.NET on PostgreSQL, unless <see cref="TwinOptions.ConfigureClustering"/>
-    /// is off), the change feed (<see cref="ITwinChangeFeed"/>) and the telemetry observer that feeds committed batches
-    /// to the twins (<see cref="ITelemetryBatchObserver"/>). Options come from the configuration section
+    /// on PostgreSQL), the change feed (<see cref="ITwinChangeFeed"/>) and the telemetry observer that feeds committed
+    /// batches to the twins (<see cref="ITelemetryBatchObserver"/>). Options come from the configuration section
     /// <see cref="TwinOptions.SectionName"/>, then <paramref name="configure"/>; they are validated here, so a bad
-    /// configuration fails at start-up. The host must register the <see cref="PlantModel"/>.
+    /// configuration fails at start-up. The host must register the <see cref="PlantModel"/> and configure clustering
+    /// (how silos find each other is the host's choice, not the twin's).
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="configure">Sets options after configuration binding; optional.</param>
@@ -63,19 +62,6 @@ public static class TwinSiloBuilderExtensions
                 o.Invariant = PostgresInvariant;
                 o.ConnectionString = options.ConnectionString;
             });
-            if (options.ConfigureClustering)
-            {
-                builder.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = options.ClusterId;
-                    o.ServiceId = options.ClusterId;
-                });
-                builder.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = PostgresInvariant;
-                    o.ConnectionString = options.ConnectionString;
-                });
-            }
         }
         else
         {
@@ -85,10 +71,6 @@ public static class TwinSiloBuilderExtensions
                 Log.StorageOpened(sp.GetService<ILogger<FileGrainStorage>>() ?? (ILogger)NullLogger.Instance, folder);
                 return new FileGrainStorage(folder, sp.GetRequiredService<Serializer>());
             });
-            if (options.ConfigureClustering)
-            {
-                builder.UseLocalhostClustering();
-            }
         }
 
         return builder;

@@ -2,7 +2,6 @@ using FactoryTwin.Analytics.Ovens;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
 
 namespace FactoryTwin.Analytics.Tests.Ovens;
 
@@ -15,7 +14,7 @@ public class OvenSetpointOptimizerTests
     {
         var model = TestPlants.Parse(OvenTestPlant.OneZone());
         var predictor = new OvenCurePredictor(model, Oven);
-        double MinMargin(double t) => predictor.Predict(new BodyPassage("b", new BodyStyleId("body"), 0), new OvenConditions([Schedule.Constant(t)], [], predictor.Oven.ConveyorSpeed)).Points.Min(p => p.Margin);
+        double MinMargin(double t) => predictor.Predict(new BodyPassage("b", new BodyStyleId("body"), 0), new OvenConditions([TemperatureSchedule.Constant(t)], [], predictor.Oven.ConveyorSpeed)).Points.Min(p => p.Margin);
 
         // Reference by plain bisection between 150 °C (under-cured) and 180 °C (the setpoint, cured).
         double lo = 423.15, hi = 453.15;
@@ -87,7 +86,7 @@ public class OvenSetpointOptimizerTests
                 continue;
             }
 
-            var lower = result.Zones.Select((z, k) => Schedule.Constant(z.Optimized - (k == i ? 0.5 : 0))).ToList();
+            var lower = result.Zones.Select((z, k) => TemperatureSchedule.Constant(z.Optimized - (k == i ? 0.5 : 0))).ToList();
             var body = predictor.Predict(new BodyPassage("b", new BodyStyleId("body"), 0), new OvenConditions(lower, [], predictor.Oven.ConveyorSpeed));
             Assert.True(body.Points.Min(p => p.Margin) < 0.05, $"{zone.Zone} could go lower");
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FactoryTwin.Model.Layout;
+using FactoryTwin.Server.Components.Dashboard.Layout;
 using FactoryTwin.Server.Components.Dashboard.Pages;
 using FactoryTwin.Model.Plants;
 

@@ -1,7 +1,7 @@
-using FactoryTwin.Model.Layout;
 using FactoryTwin.Model.Loading;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Server.Components.Dashboard.Data;
+using FactoryTwin.Server.Components.Dashboard.Layout;
 
 namespace FactoryTwin.Dashboard.Tests.TestSupport;
 

@@ -94,7 +94,7 @@ internal static class PlantGenerator
         var ids = Enumerable.Range(0, spec.Kinds.Length).Select(i => new AssetId($"l{l}-e{i}")).ToList();
         var sinkId = new AssetId($"l{l}-sink");
         var stations = new List<Station>();
-        var buffers = new List<Plants.Buffer>();
+        var buffers = new List<FactoryTwin.Model.Plants.Buffer>();
         var conveyors = new List<Conveyor>();
         var layout = spec.X is { } x ? new LayoutPoint(x, -x / 3) : (LayoutPoint?)null;
         for (var i = 0; i < ids.Count; i++)
@@ -137,7 +137,7 @@ internal static class PlantGenerator
                     });
                     break;
                 case 1:
-                    buffers.Add(new Plants.Buffer { Id = ids[i], Name = $"Buffer {i}", Next = next, Layout = layout, Capacity = spec.Capacity });
+                    buffers.Add(new FactoryTwin.Model.Plants.Buffer { Id = ids[i], Name = $"Buffer {i}", Next = next, Layout = layout, Capacity = spec.Capacity });
                     break;
                 case 2:
                     conveyors.Add(new Conveyor { Id = ids[i], Name = $"Conveyor {i}", Next = next, Layout = layout, Length = 30 + i, Speed = 0.1 + (i / 10.0), Pitch = 5.5 });

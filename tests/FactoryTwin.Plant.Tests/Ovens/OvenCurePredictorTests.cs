@@ -1,7 +1,6 @@
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Ovens;
-using FactoryTwin.Thermal.Problem;
 
 namespace FactoryTwin.Plant.Tests.Ovens;
 
@@ -27,7 +26,7 @@ public class OvenCurePredictorTests
     public void Predict_OneZoneThirtyKelvinColder_ThickPointUnderCured()
     {
         var predictor = new OvenCurePredictor(Model, Oven);
-        var zones = predictor.Oven.Zones.Select((z, i) => Schedule.Constant(z.Setpoint - (i == 1 ? 30 : 0))).ToList();
+        var zones = predictor.Oven.Zones.Select((z, i) => TemperatureSchedule.Constant(z.Setpoint - (i == 1 ? 30 : 0))).ToList();
 
         var result = predictor.Predict(Body, OvenConditions.AtSetpoints(predictor.Oven).WithZones(zones));
 
@@ -41,7 +40,7 @@ public class OvenCurePredictorTests
     public void Predict_AllZonesFortyKelvinHotter_ThinPointOverBaked()
     {
         var predictor = new OvenCurePredictor(Model, Oven);
-        var zones = predictor.Oven.Zones.Select(z => Schedule.Constant(z.Setpoint + 40)).ToList();
+        var zones = predictor.Oven.Zones.Select(z => TemperatureSchedule.Constant(z.Setpoint + 40)).ToList();
 
         var result = predictor.Predict(Body, OvenConditions.AtSetpoints(predictor.Oven).WithZones(zones));
 
@@ -132,7 +131,7 @@ public class OvenCurePredictorTests
     public void PredictBatch_ManyBodies_EqualsOneByOnePredictions()
     {
         var predictor = new OvenCurePredictor(Model, Oven, new OvenPredictionOptions { Model = ThermalModelKind.Slab, CellsThroughThickness = 4 });
-        var air = predictor.Oven.Zones.Select((z, i) => Schedule.PiecewiseLinear([0, 1800, 3600], [z.Setpoint, z.Setpoint - 20 + i, z.Setpoint + 5])).ToList();
+        var air = predictor.Oven.Zones.Select((z, i) => TemperatureSchedule.PiecewiseLinear([0, 1800, 3600], [z.Setpoint, z.Setpoint - 20 + i, z.Setpoint + 5])).ToList();
         var conditions = OvenConditions.AtSetpoints(predictor.Oven).WithZones(air).WithStops(new ConveyorStop(900, 120));
         var bodies = Enumerable.Range(0, 12).Select(i => new BodyPassage($"B-{i}", new BodyStyleId("body"), i * 90.0)).ToList();
 
@@ -181,7 +180,7 @@ public class OvenCurePredictorTests
     {
         var predictor = new OvenCurePredictor(Model, Oven);
 
-        Assert.Throws<ArgumentException>(() => predictor.PredictBatch([Body], new OvenConditions([Schedule.Constant(400)], [], 0.1), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentException>(() => predictor.PredictBatch([Body], new OvenConditions([TemperatureSchedule.Constant(400)], [], 0.1), cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class PlantSimulationBuilderTests
         Assert.Equal(ElementKind.Buffer, plant.Model.GetKind(plant.Model.Find("repaint-queue/rework")));
         Assert.Equal(ElementKind.Buffer, plant.Model.GetKind(plant.Model.Find("repair-bay/rework")));
         Assert.Equal(2, plant.Model.VariantCount);
-        Assert.Equal(8, plant.Model.ColourCount);
+        Assert.Equal([2, 8], plant.Model.AttributeValueCounts); // variant, colour
         Assert.Equal(ElementKind.Station, plant.Model.GetKind(plant.ElementOf(new AssetId("ecoat-oven"))));
         Assert.Equal([new AssetId("metal-finish")], plant.Line(new LineId("body")).ExitStations);
         Assert.Equal([new AssetId("inspection")], plant.Line(new LineId("paint")).ExitStations);

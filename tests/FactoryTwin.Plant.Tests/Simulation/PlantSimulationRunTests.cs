@@ -131,6 +131,63 @@ public sealed class PlantSimulationRunTests(AutomotiveWeekFixture week) : IClass
         Assert.Equal([1, 2, 3, 4, 5], reports.Order());
     }
 
+    [Fact]
+    public void Run_WithObserver_LastStepCountersAreTheFinishedReplicationsFigures()
+    {
+        var plant = PlantSimulationBuilder.Build(TestPlants.Automotive);
+        var observer = new LastStep(plant.Lines.Length, 3);
+
+        plant.Run(
+            new PlantRunOptions { Seed = 4, WarmUp = 1800, Duration = 4 * 3600, Replications = 3, SeriesInterval = 3600, SeriesReplications = 3 },
+            start: null,
+            observer,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(3, observer.Steps[i]); // 4 steps: 0 to 3
+            Assert.Equal(observer.Finished[i]!.Result.Output, observer.Output[i]);
+            for (int l = 0; l < plant.Lines.Length; l++)
+            {
+                Assert.Equal(observer.Finished[i]!.LineGood(l), observer.LineGood[i][l]);
+            }
+
+            Assert.Equal(plant.Stations.Length, observer.Finished[i]!.Result.Stations.Length);
+        }
+    }
+
+    /// <summary>Keeps each replication's counters at its last step and its finished figures.</summary>
+    private sealed class LastStep : IPlantReplicationObserver
+    {
+        public LastStep(int lines, int replications)
+        {
+            Steps = new int[replications];
+            Output = new long[replications];
+            LineGood = [.. Enumerable.Range(0, replications).Select(_ => new long[lines])];
+            Finished = new PlantReplication?[replications];
+        }
+
+        public int[] Steps { get; }
+
+        public long[] Output { get; }
+
+        public long[][] LineGood { get; }
+
+        public PlantReplication?[] Finished { get; }
+
+        public void OnStep(int replication, int stepIndex, PlantRunCounters counters)
+        {
+            Steps[replication] = stepIndex;
+            Output[replication] = counters.Output;
+            for (int l = 0; l < LineGood[replication].Length; l++)
+            {
+                LineGood[replication][l] = counters.LineGood(l);
+            }
+        }
+
+        public void OnFinished(PlantReplication replication) => Finished[replication.Replication] = replication;
+    }
+
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);

@@ -166,7 +166,7 @@ public sealed class PlantSnapshotTests
         var respot = engine.Elements.Single(e => e.Name == "respot");
         Assert.True(double.IsNaN(respot.Machines[0].RemainingWork));
         Assert.Equal(1, respot.Machines[0].Part!.Variant);
-        Assert.Equal(5, respot.Machines[0].Part!.Colour);
+        Assert.Equal(5, respot.Machines[0].Part!.Attribute(PlantPartAttributes.Colour));
         Assert.True(double.IsNaN(respot.Machines[1].RemainingRepair));
         Assert.Equal(MachineStatus.Down, respot.Machines[1].Status);
         var conveyor = engine.Elements.Single(e => e.Name == "respot-conveyor");
@@ -190,7 +190,7 @@ public sealed class PlantSnapshotTests
         var machines = Plant.ToEngineSnapshot(snapshot).Elements.Single(e => e.Name == "trim").Machines;
 
         Assert.Equal(0, machines[0].Part!.Variant); // sedan, mix 0.6
-        Assert.Equal(0, machines[0].Part!.Colour); // white, mix 0.22
+        Assert.Equal(0, machines[0].Part!.Attribute(PlantPartAttributes.Colour)); // white, mix 0.22
         Assert.Null(machines[1].Part);
     }
 
@@ -347,7 +347,7 @@ public sealed class PlantSnapshotTests
         Assert.True((x is null) == (y is null), where);
         if (x is not null && y is not null)
         {
-            Assert.True(x.Variant == y.Variant && x.Colour == y.Colour && x.Reworks == y.Reworks && Same(x.EntryTime, y.EntryTime), where);
+            Assert.True(x.Attributes.SequenceEqual(y.Attributes) && x.Reworks == y.Reworks && Same(x.EntryTime, y.EntryTime), where);
         }
     }
 

@@ -153,7 +153,7 @@ public sealed class LineSimulationObserverTests
 
         public void OnMachineStatusChanged(double time, int element, int server, MachineStatus status) => Status[(element, server)] = status;
 
-        public void OnPartCreated(double time, int source, int part, int variant, int colour)
+        public void OnPartCreated(double time, int source, int part, ReadOnlySpan<int> attributes)
         {
             Created++;
             if (!_live.Add(part))

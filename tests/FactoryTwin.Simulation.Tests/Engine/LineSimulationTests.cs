@@ -73,15 +73,15 @@ public sealed class LineSimulationTests
     }
 
     [Fact]
-    public void Run_SetupOnColourChange_SetupTimeAccounted()
+    public void Run_SetupOnAttributeChange_SetupTimeAccounted()
     {
-        // Two colours alternate at random; each change costs 10 s on a 50 s station.
+        // A second attribute with two values alternates at random; each change costs 10 s on a 50 s station.
         var b = new LineBuilder();
-        var src = b.AddSource("in", new SourceOptions { ColourMix = [1, 1] });
+        var src = b.AddSource("in", new SourceOptions { AttributeMixes = [[1], [1, 1]] });
         var s = b.AddStation("S", new StationOptions
         {
             ProcessingTime = Distribution.Constant(50),
-            Setup = new SetupOptions { Key = SetupKey.Colour, DefaultTime = 10 },
+            Setup = new SetupOptions { Attribute = 1, DefaultTime = 10 },
         });
         b.Chain(src, s, b.AddSink("out"));
         var sim = new LineSimulation(b.Build(), TestLines.Options(end: 100_000));
@@ -233,7 +233,7 @@ public sealed class LineSimulationTests
             {
                 Status = MachineStatus.Down,
                 TimeInStatus = 30,
-                Part = new PartSnapshot(0, 0, 990),
+                Part = new PartSnapshot([0], 990),
                 RemainingWork = 4,
                 RemainingRepair = 500,
             }],
@@ -258,7 +258,7 @@ public sealed class LineSimulationTests
             Machines = [new MachineSnapshot
             {
                 Status = MachineStatus.Blocked,
-                Part = new PartSnapshot(0, 0, 990),
+                Part = new PartSnapshot([0], 990),
                 PartFinished = true,
                 PartToRework = true,
             }],
@@ -268,6 +268,37 @@ public sealed class LineSimulationTests
 
         Assert.Contains("'S'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("no rework target", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reset_SnapshotPartWithAnAttributeValueTheModelDoesNotKnow_Throws()
+    {
+        var model = TestLines.Serial(0, ("S", Constant(10)));
+        var snapshot = new LineSnapshot(1000, [new ElementSnapshot
+        {
+            Name = "S",
+            Machines = [new MachineSnapshot { Status = MachineStatus.Working, Part = new PartSnapshot([1], 990) }],
+        }]);
+
+        var ex = Assert.Throws<ArgumentException>(() => new LineSimulation(model, TestLines.Options(end: 2000), start: snapshot));
+
+        Assert.Contains("attribute 0", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CaptureSnapshot_PartAttributes_AreThoseTheSourceDrew()
+    {
+        var b = new LineBuilder();
+        var src = b.AddSource("in", new SourceOptions { AttributeMixes = [[0, 1], [1], [0, 0, 1]] });
+        var s = b.AddStation("S", new StationOptions { ProcessingTime = Distribution.Constant(100) });
+        b.Chain(src, s, b.AddSink("out"));
+        var sim = new LineSimulation(b.Build(), TestLines.Options(end: 1000));
+        sim.RunUntil(50);
+
+        var part = sim.CaptureSnapshot().Elements.Single(e => e.Name == "S").Machines[0].Part!;
+
+        Assert.Equal([1, 0, 2], part.Attributes);
+        Assert.Equal(1, part.Variant);
     }
 
     [Fact]

@@ -35,11 +35,42 @@ public sealed class LineBuilderTests
     public void Build_SplitByVariantMissingVariant_Throws()
     {
         var b = new LineBuilder();
-        var src = b.AddSource("in", new SourceOptions { VariantMix = [1, 1] });
+        var src = b.AddSource("in", new SourceOptions { AttributeMixes = [[1, 1]] });
         var s = b.AddStation("S", new StationOptions());
         b.Connect(src, s);
         b.SplitByVariant(s, [b.AddSink("out")]);
         Assert.Throws<InvalidOperationException>(b.Build);
+    }
+
+    [Fact]
+    public void Build_SourcesWithDifferentAttributes_CountsTheLongestMixOfEachAttribute()
+    {
+        var b = new LineBuilder();
+        var a = b.AddSource("a", new SourceOptions { InterArrivalTime = Distribution.Constant(60), AttributeMixes = [[1, 1, 1]] });
+        var c = b.AddSource("c", new SourceOptions { InterArrivalTime = Distribution.Constant(60), AttributeMixes = [[1], [1, 2], [5]] });
+        var s = b.AddStation("S", new StationOptions());
+        b.Connect(a, s).Connect(c, s).Connect(s, b.AddSink("out"));
+
+        var model = b.Build();
+
+        Assert.Equal([3, 2, 1], model.AttributeValueCounts);
+        Assert.Equal(3, model.VariantCount);
+    }
+
+    [Fact]
+    public void AddSource_MoreAttributesThanAPartCarries_Throws()
+    {
+        var b = new LineBuilder();
+
+        Assert.Throws<ArgumentException>(() => b.AddSource("in", new SourceOptions { AttributeMixes = [[1], [1], [1], [1], [1]] }));
+    }
+
+    [Fact]
+    public void AddStation_SetupOnAnAttributeAPartCannotCarry_Throws()
+    {
+        var b = new LineBuilder();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => b.AddStation("S", new StationOptions { Setup = new SetupOptions { Attribute = PartAttributes.MaxCount } }));
     }
 
     [Fact]

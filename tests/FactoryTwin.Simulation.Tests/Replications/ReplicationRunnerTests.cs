@@ -165,4 +165,104 @@ public sealed class ReplicationRunnerTests
         Assert.True(outputDifference.Contains(0), $"output difference {outputDifference}");
         Assert.False(coldDifference.Contains(0), $"a cold start should differ: {coldDifference}"); // the test has power
     }
+
+    [Fact]
+    public void Run_SteppedReplications_SameResultsAsRunInOneGo()
+    {
+        var model = TestLines.Rich();
+        var options = TestLines.Options(end: 3600 + (8 * 3600), warmUp: 3600, seed: 5);
+        var whole = new Recorder(6, 0);
+        var stepped = new Recorder(6, 13);
+
+        ReplicationRunner.Run(model, options, new ReplicationOptions { Replications = 6 }, whole, cancellationToken: TestContext.Current.CancellationToken);
+        ReplicationRunner.Run(
+            model,
+            options,
+            new ReplicationOptions { Replications = 6, StepInterval = 2400, StepCount = 13, SteppedReplications = 4 },
+            stepped,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.Equal(TestLines.Figures(whole.Results[i]), TestLines.Figures(stepped.Results[i]));
+        }
+    }
+
+    [Fact]
+    public void Run_Steps_EndOnTheGridFromTheWindowStartAndStopAtTheEnd()
+    {
+        var recorder = new Recorder(3, 4);
+
+        ReplicationRunner.Run(
+            TestLines.Rich(),
+            TestLines.Options(end: 1000 + 3500, warmUp: 1000),
+            new ReplicationOptions { Replications = 3, StepInterval = 1000, StepCount = 4, SteppedReplications = 2 },
+            recorder,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([2000, 3000, 4000, 4500], recorder.StepTimes[0]);
+        Assert.Equal([2000, 3000, 4000, 4500], recorder.StepTimes[1]);
+        Assert.All(recorder.StepTimes[2], t => Assert.True(double.IsNaN(t)));
+        Assert.Equal(recorder.Results[0].Output, recorder.Outputs[0][^1]);
+    }
+
+    [Fact]
+    public void Run_OneThreadOrAll_ObserverSeesTheSameFigures()
+    {
+        var model = TestLines.Rich();
+        var options = TestLines.Options(end: 6 * 3600, seed: 9);
+        var plan = new ReplicationOptions { Replications = 8, StepInterval = 1800, StepCount = 12, SteppedReplications = 5 };
+        var one = new Recorder(8, 12);
+        var all = new Recorder(8, 12);
+
+        ReplicationRunner.Run(model, options, plan with { MaxDegreeOfParallelism = 1 }, one, cancellationToken: TestContext.Current.CancellationToken);
+        ReplicationRunner.Run(model, options, plan, all, cancellationToken: TestContext.Current.CancellationToken);
+
+        for (int i = 0; i < 8; i++)
+        {
+            Assert.Equal(one.Outputs[i], all.Outputs[i]);
+            Assert.Equal(TestLines.Figures(one.Results[i]), TestLines.Figures(all.Results[i]));
+        }
+    }
+
+    [Fact]
+    public void Run_StepsWithoutAnInterval_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReplicationRunner.Run(
+            TestLines.Rich(),
+            TestLines.Options(end: 3600),
+            new ReplicationOptions { StepCount = 3 },
+            new Recorder(1, 3),
+            cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Keeps each replication's result and, at each step, the time and the output so far.</summary>
+    private sealed class Recorder : IReplicationObserver
+    {
+        public Recorder(int replications, int steps)
+        {
+            Results = new ReplicationResult[replications];
+            StepTimes = new double[replications][];
+            Outputs = new long[replications][];
+            for (int i = 0; i < replications; i++)
+            {
+                StepTimes[i] = Enumerable.Repeat(double.NaN, steps).ToArray();
+                Outputs[i] = new long[steps];
+            }
+        }
+
+        public ReplicationResult[] Results { get; }
+
+        public double[][] StepTimes { get; }
+
+        public long[][] Outputs { get; }
+
+        public void OnStep(int replication, int stepIndex, LineSimulation simulation)
+        {
+            StepTimes[replication][stepIndex] = simulation.Now;
+            Outputs[replication][stepIndex] = simulation.OutputCount;
+        }
+
+        public void OnFinished(int replication, ReplicationResult result) => Results[replication] = result;
+    }
 }

@@ -51,7 +51,6 @@ internal static class TwinSilo
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TwinOptions.ClockKey, settings.Time);
             siloBuilder.AddFactoryTwin(o =>
             {
-                o.ConfigureClustering = false;
                 o.DataFolder = settings.Folder;
                 o.ForecastReplications = 40;
             });

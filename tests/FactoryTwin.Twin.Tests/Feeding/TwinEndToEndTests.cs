@@ -56,7 +56,6 @@ public sealed class TwinEndToEndTests : IDisposable
             .AddFactoryTwin(o =>
             {
                 o.DataFolder = _folder;
-                o.ConfigureClustering = false;
             }));
         using var host = builder.Build();
         await host.StartAsync(ct);

@@ -70,7 +70,6 @@ internal sealed class LivePlantTrial : IAsyncDisposable
             .UseLocalhostClustering(FreePort(), FreePort(), null, "trial-" + Guid.NewGuid().ToString("N"), "trial")
             .AddFactoryTwin(o =>
         {
-            o.ConfigureClustering = false;
             o.DataFolder = folder;
             o.ForecastReplications = replications;
             o.ForecastSeed = forecastSeed;

@@ -1,4 +1,4 @@
-using FactoryTwin.Model.Layout;
+using FactoryTwin.Server.Components.Dashboard.Layout;
 using FactoryTwin.Model.Plants;
 
 namespace FactoryTwin.Server.Components.Dashboard.Data;

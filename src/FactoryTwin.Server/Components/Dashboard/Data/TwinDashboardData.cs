@@ -1,8 +1,8 @@
 using FactoryTwin.Historian;
 using FactoryTwin.Model.Ids;
-using FactoryTwin.Model.Layout;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Server.Components.Dashboard.Layout;
 using FactoryTwin.Server.Live;
 using FactoryTwin.Twin.Abstractions;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 
-namespace FactoryTwin.Model.Layout;
+namespace FactoryTwin.Server.Components.Dashboard.Layout;
 
 /// <summary>
 /// A 2-D drawing of a plant: every flow element as a box, every route as a polyline, and a frame around each line

@@ -1,15 +1,15 @@
 using FactoryTwin.Model.Ids;
-using FactoryTwin.Model.Layout;
 using FactoryTwin.Model.Loading;
 using FactoryTwin.Model.Plants;
+using FactoryTwin.Server.Components.Dashboard.Layout;
 
-namespace FactoryTwin.Model.Tests.Layout;
+namespace FactoryTwin.Server.Tests.Components.Dashboard.Layout;
 
 public sealed class PlantLayoutBuilderTests
 {
     private static PlantModel Automotive()
     {
-        var result = PlantLoader.LoadFile(TestPlants.SamplePath("automotive.yaml"));
+        var result = PlantLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "samples", "plants", "automotive.yaml"));
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         return result.Model!;
     }
