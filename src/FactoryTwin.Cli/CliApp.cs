@@ -3,11 +3,15 @@ using FactoryTwin.Cli.Commands;
 
 namespace FactoryTwin.Cli;
 
-/// <summary>Builds the command tree and runs it, mapping parse errors to exit code 2.</summary>
+/// <summary>
+/// Builds the command tree and runs it, mapping parse errors to exit code 2. Arguments that start with a setting
+/// (<c>--Section:Key=value</c>) run <c>serve</c>.
+/// </summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
+        args = CliArguments.WithDefaultVerb(args);
         var root = Build(stdout, stderr);
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
