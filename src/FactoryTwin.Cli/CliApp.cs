@@ -1,12 +1,41 @@
 using System.CommandLine;
 using FactoryTwin.Cli.Commands;
+using FactoryTwin.Cli.Output;
 
 namespace FactoryTwin.Cli;
 
-/// <summary>Builds the command tree and runs it, mapping parse errors to exit code 2.</summary>
+/// <summary>
+/// Builds the command tree and runs it, mapping parse errors to exit code 2. Arguments that start with a setting
+/// (<c>--Section:Key=value</c>) run <c>serve</c>. With <c>--output json</c>, standard output carries one JSON document
+/// also when the verb fails without a result of its own (<see cref="ErrorReport"/>).
+/// </summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        args = CliArguments.WithDefaultVerb(args);
+        if (!CliArguments.AsksForJson(args))
+        {
+            return await RunVerbAsync(args, stdout, stderr, cancellationToken);
+        }
+
+        // The verb's messages still go to standard error as they are written; what they said makes the JSON error
+        // when the verb printed no document of its own (a verb that fails with a result, such as an invalid plant
+        // in validate, prints that result).
+        var recordedOut = new RecordingWriter(stdout);
+        var recordedErr = new RecordingWriter(stderr);
+        var code = await RunVerbAsync(args, recordedOut, recordedErr, cancellationToken);
+        if (code != ExitCodes.Ok && !recordedOut.HasWritten)
+        {
+            var errors = recordedErr.Errors;
+            var error = errors.Count > 0 ? errors[0] : recordedErr.LastLine ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the command failed with exit code {code}.");
+            JsonOutput.Write(stdout, new ErrorReport(error, code, errors.Count > 1 ? errors : null));
+        }
+
+        return code;
+    }
+
+    private static async Task<int> RunVerbAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var root = Build(stdout, stderr);
         var result = root.Parse(args);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
+using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Plant.Simulation;
 using FactoryTwin.VirtualPlant.Publishing;
 using FactoryTwin.VirtualPlant.Scenarios;
@@ -382,9 +383,25 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
             p.Start();
         }
 
-        Log.Started(_logger, _plant.Site.Id.Value, _options.Speed > 0 ? _options.Speed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "x" : "max", _options.Seed, _publishers.Count, _options.Host, _options.Port);
+        Log.Started(_logger, _plant.Site.Id.Value, SpeedText(), _options.Seed, _publishers.Count, _options.Host, _options.Port);
         ScheduleDisturbances();
         _run = new LivePlantRun(_simulation, _options.Seed, new TraceSink(this));
+    }
+
+    /// <summary>
+    /// The speed the plant runs at against real time, for the log: <see cref="VirtualPlantOptions.Speed"/> of the clock it
+    /// is given, times that clock's own speed when it is a scaled one (the server paces the virtual plant at 1× of its
+    /// plant clock, which runs at <c>VirtualPlant:Speed</c>).
+    /// </summary>
+    private string SpeedText()
+    {
+        if (_options.Speed <= 0)
+        {
+            return "max";
+        }
+
+        var speed = _time is ScaledTimeProvider scaled ? _options.Speed * scaled.Speed : _options.Speed;
+        return speed.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "x";
     }
 
     /// <summary>Where simulated time 0 lies in the week: the clock's now when aligned, else the configured start.</summary>

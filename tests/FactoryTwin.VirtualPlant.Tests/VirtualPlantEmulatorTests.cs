@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FactoryTwin.Model.Ids;
+using FactoryTwin.Model.Telemetry;
 using FactoryTwin.VirtualPlant.Publishing;
 using FactoryTwin.VirtualPlant.Tests.TestSupport;
 
@@ -53,6 +54,22 @@ public sealed class VirtualPlantEmulatorTests : IDisposable
         Assert.NotEmpty(expectedValues);
         Assert.Equal(expectedValues, receivedValues);
         Assert.Contains(truth, e => e.Kind() == "part" && e.Str("asset") == "shipped");
+    }
+
+    [Fact]
+    public async Task RunAsync_PacedAtOneTimesAScaledClock_LogsTheClocksSpeed()
+    {
+        // As in the server: the plant clock runs at VirtualPlant:Speed (60), the virtual plant at 1x of it.
+        await using var broker = await TestBroker.LaunchAsync();
+        var log = new ListLogger();
+        var clock = new ScaledTimeProvider(TimeProvider.System, 60);
+        var options = new VirtualPlantOptions { Speed = 1, AlignToClock = true, Seed = 1, Duration = 60, Port = broker.Port };
+
+        await using var emulator = new VirtualPlantEmulator(TestPlants.Automotive, options, time: clock, logger: log);
+        await emulator.RunAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        var started = Assert.Single(log.Entries, e => e.EventId == 8000);
+        Assert.Contains("speed 60x,", started.Message, StringComparison.Ordinal);
     }
 
     [Fact]

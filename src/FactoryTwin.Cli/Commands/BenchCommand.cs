@@ -13,19 +13,19 @@ internal static class BenchCommand
         {
             Description = "Simulated hours per replication.",
             DefaultValueFactory = _ => 8,
-            Validators = { r => { if (!(r.GetValueOrDefault<double>() > 0)) { r.AddError("--hours must be positive."); } } },
+            Validators = { r => { if (OptionValue.TryGet<double>(r, out var h) && !(h > 0)) { r.AddError("--hours must be positive."); } } },
         };
         var replications = new Option<int>("--replications", "-n")
         {
             Description = "Replications per measurement round (one thread).",
             DefaultValueFactory = _ => 200,
-            Validators = { r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--replications must be at least 1."); } } },
+            Validators = { r => { if (OptionValue.TryGet<int>(r, out var n) && n < 1) { r.AddError("--replications must be at least 1."); } } },
         };
         var rounds = new Option<int>("--rounds")
         {
             Description = "Interleaved rounds of engine and baseline; the median round of each is reported.",
             DefaultValueFactory = _ => 5,
-            Validators = { r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--rounds must be at least 1."); } } },
+            Validators = { r => { if (OptionValue.TryGet<int>(r, out var n) && n < 1) { r.AddError("--rounds must be at least 1."); } } },
         };
         var output = OutputOption.Create();
         var des = new Command(

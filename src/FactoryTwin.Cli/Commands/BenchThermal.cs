@@ -28,15 +28,14 @@ internal static class BenchThermal
         var output = OutputOption.Create();
         size.Validators.Add(r =>
         {
-            var v = r.GetValueOrDefault<int>();
-            if (v is < 8 or > 16384)
+            if (OptionValue.TryGet<int>(r, out var v) && v is < 8 or > 16384)
             {
                 r.AddError("--size must be between 8 and 16384.");
             }
         });
         steps.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            if (OptionValue.TryGet<int>(r, out var n) && n < 1)
             {
                 r.AddError("--steps must be at least 1.");
             }

@@ -8,7 +8,7 @@ internal static class EmulateStatus
 {
     public static async Task FollowAsync(VirtualPlantEmulator emulator, Task run, TextWriter stderr)
     {
-        bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        bool terminal = Output.Consoles.IsErrorTerminal(stderr);
         var every = terminal ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
         long lastPublished = 0;
         long last = TimeProvider.System.GetTimestamp();

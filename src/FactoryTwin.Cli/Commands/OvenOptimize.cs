@@ -18,14 +18,14 @@ internal static class OvenOptimize
         var speed = new Option<string?>("--speed") { Description = "Also choose the conveyor speed within min:max, in m/min (e.g. 6:7.5); by default the speed is kept." };
         margin.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is var m && (m < 0 || m >= 1))
+            if (OptionValue.TryGet<double>(r, out var m) && (m < 0 || m >= 1))
             {
                 r.AddError("--margin must be in [0, 1).");
             }
         });
         halfWidth.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() < 0)
+            if (OptionValue.TryGet<double>(r, out var w) && w < 0)
             {
                 r.AddError("--range must not be negative.");
             }

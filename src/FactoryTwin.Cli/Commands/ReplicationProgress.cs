@@ -16,7 +16,7 @@ internal static class ReplicationProgress
     /// <returns>What <paramref name="run"/> returns.</returns>
     public static T Run<T>(string task, string verb, int replications, TextWriter stderr, Func<IProgress<int>, T> run)
     {
-        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var interactive = Output.Consoles.IsErrorTerminal(stderr);
         if (interactive)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

@@ -128,14 +128,14 @@ internal static class ThermalCommand
 
     private static ThermalRunResult RunWithProgress(ThermalCase c, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var interactive = Consoles.IsErrorTerminal(stderr);
         if (!interactive)
         {
             return ThermalCaseRunner.Run(c, new ThermalProgressLog(stderr, c.Name), cancellationToken);
         }
 
         ThermalRunResult? result = null;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(RecordingWriter.Unwrap(stderr)) });
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>

@@ -23,4 +23,13 @@ internal static class Consoles
 
         return console;
     }
+
+    /// <summary>
+    /// Whether <paramref name="stderr"/> is the process's standard error on a terminal (also behind a
+    /// <see cref="RecordingWriter"/>), where progress is drawn in place rather than written as plain lines.
+    /// </summary>
+    /// <param name="stderr">The verb's error writer.</param>
+    /// <returns><see langword="true"/> on a terminal.</returns>
+    public static bool IsErrorTerminal(TextWriter stderr) =>
+        ReferenceEquals(RecordingWriter.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using FactoryTwin.Cli.Commands;
 
 namespace FactoryTwin.Cli.Tests.Commands;
 
@@ -49,6 +50,57 @@ public sealed class ServeCommandTests : IDisposable
                 Environment.SetEnvironmentVariable(s[..s.IndexOf('=', StringComparison.Ordinal)], null);
             }
         }
+    }
+
+    [Fact]
+    public async Task Run_SettingsWithoutVerb_ServesWithThem()
+    {
+        // factorytwin --Section:Key=value ... (no verb) is serve; both forms of a setting reach the configuration.
+        var ports = FreePorts(4);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var stdout = new SignallingWriter("FactoryTwin dashboard: ", cts);
+        using var stderr = new StringWriter();
+        string[] args =
+        [
+            "--Server:DataFolder", _dir,
+            "--Historian:DataFolder=" + _dir,
+            "--Twin:DataFolder=" + _dir,
+            "--Telemetry:Port=" + ports[0],
+            "--Telemetry:TlsPort=" + ports[1],
+            "--Server:Orleans:SiloPort", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Server:Orleans:GatewayPort=" + ports[3],
+        ];
+
+        var code = await CliApp.RunAsync(args, stdout, stderr, cts.Token);
+
+        Assert.True(stdout.Signalled, "The dashboard URL was not printed. " + stderr);
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(_dir, "server.pfx")));
+    }
+
+    [Theory]
+    [InlineData("--Server:Port=8443")]
+    [InlineData("--Server:Port 8443")]
+    [InlineData("--Server:Port 8443 --VirtualPlant:Speed=60 --environment Development")]
+    [InlineData("")]
+    public void Check_Settings_AreAccepted(string commandLine)
+    {
+        Assert.Null(ServeCommand.Check(commandLine.Length == 0 ? [] : commandLine.Split(' ')));
+    }
+
+    [Theory]
+    [InlineData("bogus", "'bogus' is not a setting")]
+    [InlineData("--Server:Port=8443 bogus", "'bogus' is not a setting")]
+    [InlineData("--Server:Port", "'--Server:Port' has no value")]
+    [InlineData("--Server:Port --VirtualPlant:Speed=60", "'--Server:Port' has no value")]
+    [InlineData("-p 8443", "'-p' is not a setting")]
+    public void Check_NotSettings_SaysWhatIsWrong(string commandLine, string expected)
+    {
+        var problem = ServeCommand.Check(commandLine.Split(' '));
+
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.Contains("--Section:Key=value", problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,8 +11,10 @@ namespace FactoryTwin.Dashboard.Tests.EndToEnd;
 
 /// <summary>
 /// One real FactoryTwin server (in process, HTTPS on a free port, virtual plant running fast) and one headless
-/// Debian Chromium for all end-to-end tests. Without /usr/bin/chromium the tests are skipped, unless CI=true, where that
-/// is a failure (.ci/run installs the chromium package). Every browser console error and page error is collected.
+/// Debian Chromium for all end-to-end tests. Without /usr/bin/chromium the tests are skipped with <see cref="SkipReason"/>,
+/// which names the package and the apt-get command (also printed once by <c>dotnet test</c>, as an xunit diagnostic
+/// message: xunit.runner.json), unless CI=true, where that is a failure (.ci/run installs the chromium package). Every
+/// browser console error and page error is collected.
 /// </summary>
 public sealed partial class DashboardServerFixture : IAsyncLifetime
 {
@@ -22,10 +24,17 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
     public const string ViewerUser = "victor-viewer";
     public const string Password = "e2e-password-123";
 
+    /// <summary>Why the browser tests are skipped when Chromium is missing, and how to install it.</summary>
+    public const string SkipReason =
+        "Chromium is not installed (" + Chromium + " is missing), so the dashboard's end-to-end browser tests are skipped. "
+        + "Install it with: sudo apt-get install -y chromium (README.md lists every Debian package of the full test suite). "
+        + "Under CI=true this is a failure.";
+
     private readonly StringWriter _console = new();
     private WebApplication? _app;
     private IPlaywright? _playwright;
     private string? _adminPassword;
+    private static int s_reported;
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -129,7 +138,15 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
         }
 
         Assert.False(IsCi, $"CI=true but {Chromium} is missing: .ci/run must install the Debian package chromium.");
-        Assert.Skip($"{Chromium} is not installed (apt-get install chromium); set CI=true to make this a failure.");
+
+        // dotnet test shows a skipped test's name but not its reason (unless --logger "console;verbosity=detailed"):
+        // say it once per test run as a diagnostic message, which it shows.
+        if (Interlocked.Exchange(ref s_reported, 1) == 0)
+        {
+            Xunit.TestContext.Current.SendDiagnosticMessage(SkipReason);
+        }
+
+        Assert.Skip(SkipReason);
     }
 
     public Task<IPage> SignInAsAdminAsync() => SignInAsync(AdminUser, _adminPassword!);

@@ -6,10 +6,7 @@ public sealed class PostgresAlarmHistoryTests(PostgresServerFixture server) : Al
 {
     protected override async ValueTask<IHistorian> CreateStoreAsync(HistorianOptions options)
     {
-        if (server.SkipReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
+        server.RequireServer();
 
         options.Provider = HistorianProvider.Postgres;
         options.ConnectionString = await server.CreateSchemaAsync();

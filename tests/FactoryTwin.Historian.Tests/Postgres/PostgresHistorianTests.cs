@@ -6,10 +6,7 @@ public sealed class PostgresHistorianTests(PostgresServerFixture server) : Histo
 {
     protected override async ValueTask<IHistorian> CreateStoreAsync(HistorianOptions options)
     {
-        if (server.SkipReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
+        server.RequireServer();
 
         options.Provider = HistorianProvider.Postgres;
         options.ConnectionString = await server.CreateSchemaAsync();

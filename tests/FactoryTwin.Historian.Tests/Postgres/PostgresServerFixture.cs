@@ -8,7 +8,9 @@ namespace FactoryTwin.Historian.Tests.Postgres;
 /// <summary>
 /// Starts a throw-away PostgreSQL server from the Debian binaries: initdb into a temp folder (as the postgres user
 /// when running as root, because initdb refuses root), pg_ctl start on a free loopback port with fsync off, and stop
-/// and delete at the end. Without the binaries the tests are skipped, except under CI=true where that is a failure.
+/// and delete at the end. Without the binaries the tests are skipped (<see cref="RequireServer"/>) with a reason that names
+/// the package and the apt-get command (also printed once by <c>dotnet test</c>, as an xunit diagnostic message:
+/// xunit.runner.json), except under CI=true where that is a failure.
 /// </summary>
 public sealed class PostgresServerFixture : IAsyncLifetime
 {
@@ -16,6 +18,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     private string? _bin;
     private string? _data;
     private int _schemas;
+    private static int s_reported;
 
     /// <summary>Gets the reason the tests are skipped, or null when a server runs.</summary>
     public string? SkipReason { get; private set; }
@@ -28,7 +31,9 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         var initdb = FindInitDb();
         if (initdb is null)
         {
-            var reason = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); apt-get install postgresql to run these tests.";
+            var reason = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb), so the tests against a PostgreSQL historian are skipped. "
+                + "Install it with: sudo apt-get install -y postgresql (README.md lists every Debian package of the full test suite). "
+                + "Under CI=true this is a failure.";
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException("CI=true: " + reason);
@@ -70,6 +75,24 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         {
             Directory.Delete(_root, recursive: true);
         }
+    }
+
+    /// <summary>Skips the calling test, saying why and how to install PostgreSQL, when no server runs.</summary>
+    public void RequireServer()
+    {
+        if (SkipReason is not { } reason)
+        {
+            return;
+        }
+
+        // dotnet test shows a skipped test's name but not its reason (unless --logger "console;verbosity=detailed"):
+        // say it once per test run as a diagnostic message, which it shows.
+        if (Interlocked.Exchange(ref s_reported, 1) == 0)
+        {
+            TestContext.Current.SendDiagnosticMessage(reason);
+        }
+
+        Assert.Skip(reason);
     }
 
     /// <summary>Creates an empty schema and returns a connection string whose search path is it, so each test has its own store.</summary>

@@ -6,15 +6,23 @@ namespace FactoryTwin.Telemetry.Tests.TestSupport;
 
 /// <summary>
 /// Starts Debian mosquitto on a free loopback port with a generated config, and stops it at the end. Without
-/// /usr/sbin/mosquitto the tests that use it are skipped — unless CI=true, where a missing mosquitto is a failure
-/// (.ci/run installs it).
+/// /usr/sbin/mosquitto the tests that use it are skipped with <see cref="SkipReason"/>, which names the package and the
+/// apt-get command (also printed once by <c>dotnet test</c>, as an xunit diagnostic message: xunit.runner.json) —
+/// unless CI=true, where a missing mosquitto is a failure (.ci/run installs it).
 /// </summary>
 public sealed class MosquittoFixture : IAsyncLifetime
 {
     public const string Binary = "/usr/sbin/mosquitto";
 
+    /// <summary>Why the tests that need mosquitto are skipped when it is missing, and how to install it.</summary>
+    public const string SkipReason =
+        "mosquitto is not installed (" + Binary + " is missing), so the tests against an external MQTT broker are skipped. "
+        + "Install it with: sudo apt-get install -y mosquitto (README.md lists every Debian package of the full test suite). "
+        + "Under CI=true this is a failure.";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "factorytwin-mosquitto-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
+    private static int s_reported;
 
     public int Port { get; private set; }
 
@@ -75,7 +83,15 @@ public sealed class MosquittoFixture : IAsyncLifetime
         }
 
         Assert.False(IsCi, $"CI=true but {Binary} is missing: .ci/run must install the Debian package mosquitto.");
-        Assert.Skip($"{Binary} is not installed (apt-get install mosquitto); set CI=true to make this a failure.");
+
+        // dotnet test shows a skipped test's name but not its reason (unless --logger "console;verbosity=detailed"):
+        // say it once per test run as a diagnostic message, which it shows.
+        if (Interlocked.Exchange(ref s_reported, 1) == 0)
+        {
+            TestContext.Current.SendDiagnosticMessage(SkipReason);
+        }
+
+        Assert.Skip(SkipReason);
     }
 
     public async ValueTask DisposeAsync()
