@@ -446,27 +446,25 @@ public sealed partial class LineSimulation
 
         int part = AllocatePart();
         var record = new PartRecord { EntryTime = _now, Target = PartRecord.Unassigned };
-        var counts = _model.AttributeValueCounts;
         var mixes = opts.AttributeMixes;
         for (int a = 0; a < mixes.Length; a++)
         {
-            // In attribute order from the one mix stream: the variant first, so its draws come first.
-            int count = counts[a];
-            record.Attributes[a] = (ushort)Draw(_mixCumulative.AsSpan(_mixOffset[a] + (e * count), count), ref _mixRng[e], mixes[a].Length);
+            // In attribute order from the one mix stream: the variant first, so its draws come first. An attribute
+            // with one value draws nothing and stays 0.
+            int values = mixes[a].Length;
+            if (values > 1)
+            {
+                int count = _model.AttributeValueCounts[a];
+                record.Attributes[a] = (ushort)Draw(_mixCumulative.AsSpan(_mixOffset[a] + (e * count), count), ref _mixRng[e], values);
+            }
         }
 
         _parts[part] = record;
         s.Held = part;
         s.Created++;
-        if (_observer is { } observer)
+        if (_observer is not null)
         {
-            Span<int> attributes = stackalloc int[PartAttributes.MaxCount];
-            for (int a = 0; a < counts.Length; a++)
-            {
-                attributes[a] = record.Attributes[a];
-            }
-
-            observer.OnPartCreated(_now, e, part, attributes[..counts.Length]);
+            NotifyPartCreated(e, part);
         }
 
         static int Draw(ReadOnlySpan<double> cumulative, ref SeededRandom rng, int count)
@@ -485,6 +483,20 @@ public sealed partial class LineSimulation
 
             return i;
         }
+    }
+
+    /// <summary>Tells the observer of a new part, with its attributes (out of line: the stack buffer stays off the hot path).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void NotifyPartCreated(int source, int part)
+    {
+        int count = _model.AttributeValueCounts.Length;
+        Span<int> attributes = stackalloc int[PartAttributes.MaxCount];
+        for (int a = 0; a < count; a++)
+        {
+            attributes[a] = _parts[part].Attributes[a];
+        }
+
+        _observer!.OnPartCreated(_now, source, part, attributes[..count]);
     }
 
     private void OnSinkArrival(int part)
