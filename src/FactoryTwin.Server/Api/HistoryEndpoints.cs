@@ -77,9 +77,9 @@ internal static class HistoryEndpoints
             return Problems.BadRequest("series is required: {asset}/{channel}, e.g. ecoat-oven/ecoat-oven-z1-air.");
         }
 
-        var slash = series.IndexOf('/', StringComparison.Ordinal);
-        var asset = slash > 0 ? series[..slash] : series;
-        if (slash <= 0 || slash == series.Length - 1)
+        var id = new SeriesId(series);
+        var asset = id.Asset.Value;
+        if (asset.Length == 0 || id.Channel.Length == 0)
         {
             return Problems.BadRequest($"series '{series}' must be {{asset}}/{{channel}}.");
         }

@@ -75,5 +75,5 @@ internal sealed class LivePushService : IHostedService
         }
     }
 
-    private string? LineOf(string asset) => _plant.AssetsById.TryGetValue(asset, out var dto) ? dto.Line : null;
+    private string? LineOf(string asset) => _plant.Model.LineOf(new Model.Ids.AssetId(asset))?.Id.Value;
 }
