@@ -15,10 +15,13 @@ namespace FactoryTwin.VirtualPlant;
 /// registered <see cref="PlantModel"/>), the scenario from <see cref="VirtualPlantOptions.ScenarioFile"/>.
 /// <see cref="Current"/> exposes the running emulator's counters for metrics. With
 /// <see cref="VirtualPlantOptions.StateFile"/> the gateways' counters continue from the saved state and the state is
-/// saved every <see cref="VirtualPlantOptions.StateSaveInterval"/> and when the run stops.
+/// saved every <see cref="VirtualPlantOptions.StateSaveInterval"/> and when the run stops. It stops in
+/// <see cref="StoppingAsync"/>, before the host stops any service: the gateways publish what they hold while the broker
+/// still takes it (the embedded broker, registered before, stops taking messages in its own StoppingAsync).
 /// </summary>
-public sealed class VirtualPlantHostedService : BackgroundService
+public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecycleService
 {
+    private readonly CancellationTokenSource _stopping = new();
     private readonly VirtualPlantOptions _options;
     private readonly PlantModel? _plant;
     private readonly TimeProvider _time;
@@ -47,8 +50,47 @@ public sealed class VirtualPlantHostedService : BackgroundService
     public VirtualPlantStatus? Current => _emulator?.Status;
 
     /// <inheritdoc />
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Stops the virtual plant and waits until its gateways have published what they hold and its state is saved. The
+    /// host calls every service's StoppingAsync, in reverse order of registration, before it stops any: so the plant
+    /// stops while the broker it publishes to still takes messages, and no gateway is left waiting on a broker that
+    /// holds its PUBLISH until it closes (and then reconnects while the host stops).
+    /// </summary>
+    /// <param name="cancellationToken">Cancelled when the host's shutdown time is up.</param>
+    /// <returns>A task that completes when the run has ended, or the shutdown time is up.</returns>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (ExecuteTask is not { } run)
+        {
+            return;
+        }
+
+        // As BackgroundService.StopAsync waits, without rethrowing: a run that failed was reported when it failed, and
+        // when the shutdown time is up StopAsync ends the run as far as it still can.
+        await run.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Stopped by the host (StopAsync) or earlier, in StoppingAsync.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _stopping.Token);
         var plant = _plant;
         if (_options.PlantFile is { } file)
         {
@@ -73,7 +115,7 @@ public sealed class VirtualPlantHostedService : BackgroundService
         if (_options.StateFile is not { } stateFile)
         {
             _emulator = emulator;
-            await emulator.RunAsync(cancellationToken: stoppingToken);
+            await emulator.RunAsync(cancellationToken: stop.Token);
             return;
         }
 
@@ -82,7 +124,7 @@ public sealed class VirtualPlantHostedService : BackgroundService
         _emulator = emulator;
         using var saving = new CancellationTokenSource();
         var periodic = recorder.SaveEveryIntervalAsync(emulator, _wall, saving.Token);
-        var run = emulator.RunAsync(cancellationToken: stoppingToken);
+        var run = emulator.RunAsync(cancellationToken: stop.Token);
         try
         {
             // Once the run creates no more messages its counters and latest stamp are final: save them before the

@@ -102,6 +102,37 @@ public sealed class VirtualPlantHostingTests : IDisposable
         Assert.True(after.PlantTime >= saved.PlantTime);
     }
 
+    [Fact]
+    public async Task StoppingAsync_HostStops_PlantHasStoppedAndDrainedBeforeAServiceRegisteredEarlierStops()
+    {
+        // The embedded broker is registered before the virtual plant and stops taking messages in its StoppingAsync:
+        // by then the plant must have stopped and published everything, so that no gateway waits on it.
+        await using var broker = await TestBroker.LaunchAsync();
+        await using var subscriber = await Subscriber.ConnectAsync(broker.Port);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["VirtualPlant:PlantFile"] = Path.Combine(AppContext.BaseDirectory, "samples", "plants", "automotive.yaml"),
+            ["VirtualPlant:Speed"] = "60",
+            ["VirtualPlant:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+        });
+        var earlier = new StoppingProbe();
+        builder.Services.AddSingleton<IHostedService>(earlier);
+        builder.Services.AddVirtualPlant(builder.Configuration);
+        using var host = builder.Build();
+        var plant = host.Services.GetRequiredService<VirtualPlantHostedService>();
+        earlier.Read = () => plant.Current;
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await subscriber.WaitForAsync(50, TimeSpan.FromSeconds(60));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        var seen = Assert.IsType<VirtualPlantStatus>(earlier.Seen);
+        Assert.False(seen.Running);
+        Assert.Equal(seen.Messages, seen.Published);
+    }
+
     /// <summary>Runs the hosted plant until a subscriber got some messages, stops the host, and returns every (publisher, seq) it published.</summary>
     private static async Task<List<(string Publisher, long Seq)>> RunUntilStoppedAsync(Dictionary<string, string?> settings, int port)
     {
@@ -114,6 +145,30 @@ public sealed class VirtualPlantHostingTests : IDisposable
         Assert.Equal(status.Messages, status.Published);
         await subscriber.WaitForAsync(status.Published, TimeSpan.FromSeconds(30));
         return [.. subscriber.Messages.Keys];
+    }
+
+    /// <summary>A service that notes the virtual plant's status when the host calls its StoppingAsync.</summary>
+    private sealed class StoppingProbe : IHostedLifecycleService
+    {
+        public Func<VirtualPlantStatus?>? Read { get; set; }
+
+        public VirtualPlantStatus? Seen { get; private set; }
+
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken)
+        {
+            Seen = Read?.Invoke();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static IHost Build(Dictionary<string, string?> settings)
