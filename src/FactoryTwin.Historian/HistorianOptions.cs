@@ -3,6 +3,9 @@ namespace FactoryTwin.Historian;
 /// <summary>Configuration of the historian (section <c>Historian</c>).</summary>
 public sealed class HistorianOptions
 {
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Historian";
+
     /// <summary>The default data folder.</summary>
     public const string DefaultDataFolder = "./data";
 

@@ -8,6 +8,9 @@ namespace FactoryTwin.Telemetry;
 /// </summary>
 public sealed class TelemetryOptions
 {
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Telemetry";
+
     /// <summary>The default MQTT port.</summary>
     public const int DefaultPort = 1883;
 

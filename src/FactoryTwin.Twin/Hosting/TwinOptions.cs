@@ -57,7 +57,7 @@ public sealed class TwinOptions
     /// <value>The default value is 8 hours.</value>
     public TimeSpan MaxShelveDuration { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Gets or sets whether alarm transitions are appended to the historian's alarm table (when the host registers an <see cref="Historian.IHistorian"/>).</summary>
+    /// <summary>Gets or sets whether alarm transitions are appended to the historian's alarm table (when the host registers an <see cref="Historian.IAlarmHistory"/>, as <c>AddHistorian</c> does).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RecordAlarmHistory { get; set; } = true;
 
