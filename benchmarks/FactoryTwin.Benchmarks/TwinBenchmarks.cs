@@ -218,16 +218,17 @@ internal static class TwinBenchmarkHost
 
     public static IHost Start(PlantModel plant, string folder)
     {
-        var host = new HostBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .ConfigureServices(s => s.AddSingleton(plant))
-            .UseOrleans(silo => silo.UseLocalhostClustering().AddFactoryTwin(o =>
-            {
-                o.DataFolder = folder;
-                o.PersistInterval = TimeSpan.FromMinutes(10);
-                o.EvaluationInterval = TimeSpan.FromMinutes(10);
-            }))
-            .Build();
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(plant);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering());
+        builder.AddFactoryTwin(o =>
+        {
+            o.DataFolder = folder;
+            o.PersistInterval = TimeSpan.FromMinutes(10);
+            o.EvaluationInterval = TimeSpan.FromMinutes(10);
+        });
+        var host = builder.Build();
         host.Start();
         return host;
     }

@@ -1,8 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
 namespace FactoryTwin.Historian;
 
 /// <summary>Configuration of the historian (section <c>Historian</c>).</summary>
-public sealed class HistorianOptions
+public sealed class HistorianOptions : IValidatableObject
 {
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Historian";
+
     /// <summary>The default data folder.</summary>
     public const string DefaultDataFolder = "./data";
 
@@ -26,6 +32,7 @@ public sealed class HistorianOptions
 
     /// <summary>Gets or sets the storage engine.</summary>
     /// <value>The default value is <see cref="HistorianProvider.DuckDb"/>.</value>
+    [EnumDataType(typeof(HistorianProvider), ErrorMessage = "Historian:Provider is not one of duckdb, postgres.")]
     public HistorianProvider Provider { get; set; } = HistorianProvider.DuckDb;
 
     /// <summary>Gets or sets the folder that holds the DuckDB file (created when missing).</summary>
@@ -66,4 +73,60 @@ public sealed class HistorianOptions
     /// <summary>Gets the full path of the DuckDB file.</summary>
     /// <returns>The path.</returns>
     public string GetDatabasePath() => Path.GetFullPath(Path.Combine(DataFolder, FileName));
+
+    /// <summary>
+    /// Checks the rules that join several options, and the numeric ranges: the options validation generator's own copy of
+    /// <see cref="RangeAttribute"/> ignores <see cref="ValidationAttribute.ErrorMessage"/> (dotnet/runtime#123137), and
+    /// every message must name the configuration key. <see cref="RequiredAttribute"/> and <see cref="EnumDataTypeAttribute"/>
+    /// keep their messages and stay annotations.
+    /// </summary>
+    /// <param name="validationContext">The context.</param>
+    /// <returns>One result per broken rule, naming the configuration key.</returns>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (Provider == HistorianProvider.DuckDb)
+        {
+            if (string.IsNullOrWhiteSpace(DataFolder))
+            {
+                yield return new ValidationResult("Historian:DataFolder must not be empty.");
+            }
+
+            if (string.IsNullOrWhiteSpace(FileName) || FileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            {
+                yield return new ValidationResult("Historian:FileName must be a plain file name.");
+            }
+        }
+
+        if (Provider == HistorianProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("Historian:ConnectionString is required when Provider is postgres.");
+        }
+
+        if (RawRetentionDays < 1)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Historian:RawRetentionDays must be at least 1 (was {RawRetentionDays})."));
+        }
+
+        if (RollupRetentionDays < RawRetentionDays)
+        {
+            yield return new ValidationResult(
+                string.Create(CultureInfo.InvariantCulture, $"Historian:RollupRetentionDays ({RollupRetentionDays}) must be at least RawRetentionDays ({RawRetentionDays})."));
+        }
+
+        if (CompactionWindowMinutes < 1 || CompactionWindowMinutes > 1440 || 1440 % CompactionWindowMinutes != 0)
+        {
+            yield return new ValidationResult(
+                string.Create(CultureInfo.InvariantCulture, $"Historian:CompactionWindowMinutes must divide 1440 (was {CompactionWindowMinutes})."));
+        }
+
+        if (CompactionDelayMinutes < 0)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Historian:CompactionDelayMinutes must not be negative (was {CompactionDelayMinutes})."));
+        }
+
+        if (MaintenanceIntervalMinutes < 0)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Historian:MaintenanceIntervalMinutes must not be negative (was {MaintenanceIntervalMinutes})."));
+        }
+    }
 }

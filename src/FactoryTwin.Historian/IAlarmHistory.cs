@@ -2,7 +2,7 @@ namespace FactoryTwin.Historian;
 
 /// <summary>
 /// The alarm history, in the historian's own database (table <c>alarm_events</c>, created on first use). Both historians
-/// created by <see cref="HistorianFactory"/> implement it: <c>historian as IAlarmHistory</c>.
+/// created by <see cref="HistorianFactory"/> implement it, and <see cref="HistorianServiceCollectionExtensions.AddHistorian"/> registers the historian as this interface too.
 /// </summary>
 public interface IAlarmHistory
 {

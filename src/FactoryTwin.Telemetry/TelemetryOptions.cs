@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
 namespace FactoryTwin.Telemetry;
@@ -6,8 +9,11 @@ namespace FactoryTwin.Telemetry;
 /// Configures telemetry ingestion: which broker, how the ingesting MQTT client connects, how much it buffers,
 /// and the time limits of validation. Bound from the <c>Telemetry</c> configuration section by hosts.
 /// </summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : IValidatableObject
 {
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Telemetry";
+
     /// <summary>The default MQTT port.</summary>
     public const int DefaultPort = 1883;
 
@@ -38,6 +44,7 @@ public sealed class TelemetryOptions
 
     /// <summary>Gets or sets the broker host name or address; the embedded broker binds to it and must be a loopback or any address.</summary>
     /// <value>The default value is <c>127.0.0.1</c>.</value>
+    [Required(ErrorMessage = "Telemetry:Host must be set.")]
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>Gets or sets the broker's TCP port (1–65535); the embedded broker listens on it.</summary>
@@ -46,6 +53,7 @@ public sealed class TelemetryOptions
 
     /// <summary>Gets or sets the MQTT client id of the ingesting client; it names its persistent session, so each node needs its own.</summary>
     /// <value>The default value is <see cref="DefaultClientId"/>.</value>
+    [Required(ErrorMessage = "Telemetry:ClientId must be set.")]
     public string ClientId { get; set; } = DefaultClientId;
 
     /// <summary>Gets or sets the user name the ingesting client authenticates with, or <see langword="null"/> for none.</summary>
@@ -145,4 +153,107 @@ public sealed class TelemetryOptions
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool RequireDeviceAuthentication { get; set; }
+
+    /// <summary>
+    /// Checks the rules that join several options, and the numeric ranges: the options validation generator's own copy of
+    /// <see cref="RangeAttribute"/> ignores <see cref="ValidationAttribute.ErrorMessage"/> (dotnet/runtime#123137), and
+    /// every message must name the configuration key. <see cref="RequiredAttribute"/> and <see cref="EnumDataTypeAttribute"/>
+    /// keep their messages and stay annotations.
+    /// </summary>
+    /// <param name="validationContext">The context.</param>
+    /// <returns>One result per broken rule, naming the configuration key.</returns>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (Port is < 1 or > 65535)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:Port must be 1–65535, not {Port}."));
+        }
+
+        if (TlsPort is < 0 or > 65535)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:TlsPort must be 0 (off) or 1–65535, not {TlsPort}."));
+        }
+        else if (TlsPort != 0 && TlsPort == Port)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:TlsPort must differ from Telemetry:Port ({Port})."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Host) && Broker == TelemetryBrokerMode.Embedded && !IPAddress.TryParse(Host, out _))
+        {
+            yield return new ValidationResult($"Telemetry:Host must be an IP address for the embedded broker, not '{Host}'.");
+        }
+
+        if (SharedSubscriptionGroup is { } group)
+        {
+            if (Broker == TelemetryBrokerMode.Embedded)
+            {
+                yield return new ValidationResult(
+                    "Telemetry:SharedSubscriptionGroup needs an external broker: the embedded MQTTnet broker does not support shared subscriptions.");
+            }
+
+            if (group.Length == 0 || group.AsSpan().IndexOfAny("/+#") >= 0)
+            {
+                yield return new ValidationResult(
+                    $"Telemetry:SharedSubscriptionGroup '{group}' must be non-empty and contain no '/', '+' or '#'.");
+            }
+        }
+
+        foreach (var (name, value) in new (string, TimeSpan)[]
+        {
+            (nameof(SessionExpiry), SessionExpiry),
+            (nameof(KeepAlive), KeepAlive),
+            (nameof(ReconnectMinDelay), ReconnectMinDelay),
+            (nameof(MaxClockSkew), MaxClockSkew),
+            (nameof(MaxAge), MaxAge),
+            (nameof(RejectionLogInterval), RejectionLogInterval),
+            (nameof(StallTimeout), StallTimeout),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:{name} must be positive, not {value}."));
+            }
+        }
+
+        if (MaxPendingBytes < 64 * 1024)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:MaxPendingBytes must be at least 65536 (64 KiB), not {MaxPendingBytes}."));
+        }
+
+        if (ReconnectMaxDelay < ReconnectMinDelay)
+        {
+            yield return new ValidationResult("Telemetry:ReconnectMaxDelay must not be shorter than ReconnectMinDelay.");
+        }
+
+        if (SessionExpiry.TotalSeconds > uint.MaxValue)
+        {
+            yield return new ValidationResult("Telemetry:SessionExpiry is too long for MQTT (at most 2^32-1 seconds).");
+        }
+
+        if (ReceiveMaximum is < 1 or > 65535)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:ReceiveMaximum must be 1–65535, not {ReceiveMaximum}."));
+        }
+
+        if (MaxBatchPoints < 1)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:MaxBatchPoints must be positive, not {MaxBatchPoints}."));
+        }
+
+        if (MaxPayloadBytes < 64)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:MaxPayloadBytes must be at least 64, not {MaxPayloadBytes}."));
+        }
+
+        if (DuplicateWindow is < 64 or > 1 << 20)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:DuplicateWindow must be 64–1048576, not {DuplicateWindow}."));
+        }
+
+        if (EmbeddedMaxPendingMessagesPerClient < 1)
+        {
+            yield return new ValidationResult("Telemetry:EmbeddedMaxPendingMessagesPerClient must be positive.");
+        }
+    }
+
 }

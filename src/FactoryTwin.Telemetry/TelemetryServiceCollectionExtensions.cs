@@ -3,6 +3,7 @@ using FactoryTwin.Telemetry.Broker;
 using FactoryTwin.Telemetry.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Telemetry;
@@ -15,15 +16,17 @@ public static class TelemetryServiceCollectionExtensions
     /// store, and either the embedded MQTT broker that feeds it directly and acknowledges devices only after the commit
     /// (when <see cref="TelemetryOptions.Broker"/> is <see cref="TelemetryBrokerMode.Embedded"/>) or the ingesting client of
     /// an external broker. <see cref="ITelemetryIngestionStatus"/> reports how ingestion is doing. The host must register the <see cref="Model.Plants.PlantModel"/> and an
-    /// <see cref="Model.Telemetry.ITelemetryStore"/>; options are validated at start-up.
+    /// <see cref="Model.Telemetry.ITelemetryStore"/>; options are bound from the configuration section
+    /// <see cref="TelemetryOptions.SectionName"/>, then <paramref name="configure"/>, and validated at start-up.
     /// </summary>
-    /// <param name="services">The services.</param>
+    /// <param name="builder">The host builder.</param>
     /// <param name="configure">Sets options after configuration binding, or <see langword="null"/>.</param>
-    /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddTelemetry(this IServiceCollection services, Action<TelemetryOptions>? configure = null)
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder, Action<TelemetryOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<TelemetryOptions>();
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName));
         if (configure is not null)
         {
             options.Configure(configure);
@@ -47,6 +50,6 @@ public static class TelemetryServiceCollectionExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(static sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService(static sp => sp.GetRequiredService<MqttIngestionService>());
-        return services;
+        return builder;
     }
 }

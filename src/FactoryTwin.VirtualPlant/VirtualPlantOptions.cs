@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
 namespace FactoryTwin.VirtualPlant;
 
 /// <summary>
 /// Options of the virtual plant (configuration section <c>VirtualPlant</c>). Simulated durations are in seconds of
 /// simulation time; wall durations are <see cref="TimeSpan"/>s.
 /// </summary>
-public sealed class VirtualPlantOptions
+public sealed class VirtualPlantOptions : IValidatableObject
 {
     /// <summary>The dependency-injection key of the clock the hosted emulator paces and stamps by (default: the host's clock).</summary>
     public const string ClockKey = "FactoryTwin.VirtualPlant.Clock";
@@ -67,6 +70,7 @@ public sealed class VirtualPlantOptions
 
     /// <summary>Gets or sets the MQTT broker host.</summary>
     /// <value>The default value is <c>127.0.0.1</c>.</value>
+    [Required(ErrorMessage = "VirtualPlant:Host is empty; name the MQTT broker's host, e.g. 127.0.0.1.")]
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>Gets or sets the MQTT broker port.</summary>
@@ -164,4 +168,82 @@ public sealed class VirtualPlantOptions
     /// <summary>Gets or sets whether gateways send the MQTT 5 user property <c>publisher</c> = their client id (needed with an external broker).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool SendPublisherProperty { get; set; } = true;
+
+    /// <summary>
+    /// Checks the rules that join several options, and the numeric ranges: the options validation generator's own copy of
+    /// <see cref="RangeAttribute"/> ignores <see cref="ValidationAttribute.ErrorMessage"/> (dotnet/runtime#123137), and
+    /// every message must name the configuration key. <see cref="RequiredAttribute"/> and <see cref="EnumDataTypeAttribute"/>
+    /// keep their messages and stay annotations.
+    /// </summary>
+    /// <param name="validationContext">The context.</param>
+    /// <returns>One result per broken rule, naming the configuration key.</returns>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (!(Speed == 0 || (Speed >= 1 && Speed <= MaxPacedSpeed)))
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:Speed is {Speed}; use 1 to {MaxPacedSpeed} (times real time), or 0 for as fast as possible."));
+        }
+
+        if (AlignToClock && (Speed != 1 || StampPlantTime))
+        {
+            yield return new ValidationResult("VirtualPlant:AlignToClock needs VirtualPlant:Speed 1 and no StampPlantTime: the clock it aligns to sets the pace and the stamps.");
+        }
+
+        if (StampPlantTime && Duration is null)
+        {
+            yield return new ValidationResult("VirtualPlant:StampPlantTime needs VirtualPlant:Duration: the replay's start is chosen so that the whole run ends by now.");
+        }
+
+        if (Duration is { } d && !(d > 0 && double.IsFinite(d)))
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:Duration is {d}; use a positive number of simulated seconds, or leave it out to run until stopped."));
+        }
+
+        if (!(SampleInterval >= 0 && double.IsFinite(SampleInterval)))
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:SampleInterval is {SampleInterval}; use simulated seconds > 0, or 0 to publish no measurements."));
+        }
+
+        if (!(BatchInterval > 0 && double.IsFinite(BatchInterval)))
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:BatchInterval is {BatchInterval}; use simulated seconds > 0."));
+        }
+
+        if (Port is < 1 or > 65535)
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:Port is {Port}; use 1 to 65535."));
+        }
+
+        if (MaxValuesPerMessage < 1)
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:MaxValuesPerMessage is {MaxValuesPerMessage}; use at least 1."));
+        }
+
+        if (BufferCapacity < 1)
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:BufferCapacity is {BufferCapacity}; use at least 1 message."));
+        }
+
+        if (MaxInFlight < 1)
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:MaxInFlight is {MaxInFlight}; use at least 1."));
+        }
+
+        if (ReconnectDelay <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("VirtualPlant:ReconnectDelay must be positive, e.g. 00:00:00.5.");
+        }
+
+        if (StateSaveInterval <= TimeSpan.Zero || StateSaveInterval > MaxStateSaveInterval)
+        {
+            yield return new ValidationResult(Invariant($"VirtualPlant:StateSaveInterval is {StateSaveInterval}; use a positive time up to {MaxStateSaveInterval}, e.g. 00:00:02."));
+        }
+
+        if (StateFile is { } file && string.IsNullOrWhiteSpace(file))
+        {
+            yield return new ValidationResult("VirtualPlant:StateFile is empty; name a file (e.g. data/virtual-plant-state.json) or leave it out.");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.VirtualPlant;
@@ -10,17 +10,17 @@ public static class VirtualPlantServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the virtual plant as a hosted service, with <see cref="VirtualPlantOptions"/> bound from the configuration
-    /// section <c>VirtualPlant</c> and validated at start-up.
+    /// section <see cref="VirtualPlantOptions.SectionName"/> of the host's configuration, then <paramref name="configure"/>,
+    /// and validated at start-up.
     /// </summary>
-    /// <param name="services">The services.</param>
-    /// <param name="configuration">The configuration root (the section is read from it).</param>
+    /// <param name="builder">The host builder.</param>
     /// <param name="configure">Sets options after binding, or <see langword="null"/>.</param>
-    /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddVirtualPlant(this IServiceCollection services, IConfiguration configuration, Action<VirtualPlantOptions>? configure = null)
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    public static IHostApplicationBuilder AddVirtualPlant(this IHostApplicationBuilder builder, Action<VirtualPlantOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = services.AddOptions<VirtualPlantOptions>().Bind(configuration.GetSection(VirtualPlantOptions.SectionName));
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<VirtualPlantOptions>().Bind(builder.Configuration.GetSection(VirtualPlantOptions.SectionName));
         if (configure is not null)
         {
             options.Configure(configure);
@@ -32,6 +32,6 @@ public static class VirtualPlantServiceCollectionExtensions
         services.TryAddKeyedSingleton<TimeProvider>(VirtualPlantOptions.ClockKey, static (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<VirtualPlantHostedService>();
         services.AddHostedService(static sp => sp.GetRequiredService<VirtualPlantHostedService>());
-        return services;
+        return builder;
     }
 }

@@ -20,6 +20,30 @@ public sealed class HistorianOptionsValidatorTests
     public void Validate_CompactionWindowNotDividingADay_Fails() =>
         Assert.True(new HistorianOptionsValidator().Validate(null, new HistorianOptions { CompactionWindowMinutes = 7 }).Failed);
 
+    [Theory]
+    [InlineData("Provider")]
+    [InlineData("CompactionDelayMinutes")]
+    [InlineData("MaintenanceIntervalMinutes")]
+    [InlineData("ConnectionString")]
+    [InlineData("FileName")]
+    public void Validate_BadValue_FailsNamingTheConfigurationKey(string setting)
+    {
+        var options = new HistorianOptions();
+        switch (setting)
+        {
+            case "Provider": options.Provider = (HistorianProvider)9; break;
+            case "CompactionDelayMinutes": options.CompactionDelayMinutes = -1; break;
+            case "MaintenanceIntervalMinutes": options.MaintenanceIntervalMinutes = -1; break;
+            case "ConnectionString": options.Provider = HistorianProvider.Postgres; break;
+            default: options.FileName = "a/b"; break;
+        }
+
+        var result = new HistorianOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Historian:" + setting, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Create_InvalidOptions_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>(() => HistorianFactory.Create(new HistorianOptions { RawRetentionDays = -1 }));

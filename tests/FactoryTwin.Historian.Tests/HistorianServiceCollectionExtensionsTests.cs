@@ -18,14 +18,17 @@ public sealed class HistorianServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public async Task AddHistorian_Default_ResolvesOneInstanceAsHistorianAndTelemetryStore()
+    public async Task AddHistorian_Default_ResolvesOneInstanceAsHistorianTelemetryStoreAndAlarmHistory()
     {
-        var services = new ServiceCollection().AddLogging().AddHistorian(o => o.DataFolder = _folder);
-        await using var provider = services.BuildServiceProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.Services.AddLogging();
+        builder.AddHistorian(o => o.DataFolder = _folder);
+        await using var provider = builder.Services.BuildServiceProvider();
 
         var historian = provider.GetRequiredService<IHistorian>();
 
         Assert.Same(historian, provider.GetRequiredService<ITelemetryStore>());
+        Assert.Same(historian, provider.GetRequiredService<IAlarmHistory>());
         Assert.Equal(HistorianProvider.DuckDb, provider.GetRequiredService<IOptions<HistorianOptions>>().Value.Provider);
         Assert.Contains(provider.GetServices<IHostedService>(), s => s.GetType().Name == "HistorianMaintenanceService");
     }
@@ -34,11 +37,25 @@ public sealed class HistorianServiceCollectionExtensionsTests : IDisposable
     public async Task AddHistorian_PostgresWithoutConnectionString_FailsOnStart()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddHistorian(o => (o.Provider, o.DataFolder) = (HistorianProvider.Postgres, _folder));
+        builder.AddHistorian(o => (o.Provider, o.DataFolder) = (HistorianProvider.Postgres, _folder));
         using var host = builder.Build();
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("ConnectionString", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddHistorian_Configuration_BindsTheHistorianSection()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration["Historian:RawRetentionDays"] = "12";
+        builder.AddHistorian(o => o.DataFolder = _folder);
+        using var provider = builder.Services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<HistorianOptions>>().Value;
+
+        Assert.Equal(12, options.RawRetentionDays);
+        Assert.Equal(_folder, options.DataFolder);
     }
 }

@@ -24,7 +24,7 @@ switch (storeKind)
     case "duckdb":
         // Registered before AddHistorian, whose own ITelemetryStore registration (the bare historian) then stands back.
         builder.Services.AddSingleton<ITelemetryStore>(sp => new CommitReportingStore(sp.GetRequiredService<IHistorian>(), Console.Out));
-        builder.Services.AddHistorian(o =>
+        builder.AddHistorian(o =>
         {
             o.Provider = HistorianProvider.DuckDb;
             o.DataFolder = Path.GetDirectoryName(storePath)!;
@@ -36,7 +36,7 @@ switch (storeKind)
 }
 
 builder.Services.AddHostedService<StopWhenStdinCloses>();
-builder.Services.AddTelemetry(o =>
+builder.AddTelemetry(o =>
 {
     o.Broker = TelemetryBrokerMode.External;
     o.Port = int.Parse(args[2], CultureInfo.InvariantCulture);

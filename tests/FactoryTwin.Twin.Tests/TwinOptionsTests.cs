@@ -38,7 +38,7 @@ public class TwinOptionsTests
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["Twin:ForecastReplications"] = "-3";
-        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleans(silo => silo.AddFactoryTwin()));
+        var error = Assert.Throws<OptionsValidationException>(() => builder.AddFactoryTwin());
         Assert.Contains("Twin:ForecastReplications", error.Message, StringComparison.Ordinal);
     }
 
@@ -48,7 +48,7 @@ public class TwinOptionsTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["Twin:DataFolder"] = "/var/lib/factorytwin";
         builder.Configuration["Twin:ChangeInterval"] = "00:00:00.5";
-        builder.UseOrleans(silo => silo.AddFactoryTwin());
+        builder.AddFactoryTwin();
         using var host = builder.Build();
         var options = host.Services.GetService(typeof(IOptions<TwinOptions>)) as IOptions<TwinOptions>;
         Assert.Equal("/var/lib/factorytwin", options!.Value.DataFolder);

@@ -30,7 +30,7 @@ public sealed class IngestionAcceptanceTests : IDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(TestPlants.Automotive);
         builder.Services.AddSingleton<ITelemetryStore>(store);
-        builder.Services.AddTelemetry(o =>
+        builder.AddTelemetry(o =>
         {
             o.Port = port;
             o.ClientId = "ingest-vp-test";

@@ -176,7 +176,7 @@ public sealed class VirtualPlantHostingTests : IDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddVirtualPlant(builder.Configuration);
+        builder.AddVirtualPlant();
         return builder.Build();
     }
 }

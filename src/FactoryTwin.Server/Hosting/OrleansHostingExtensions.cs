@@ -36,16 +36,17 @@ internal static class OrleansHostingExtensions
             {
                 throw new InvalidOperationException($"Server:Orleans:Clustering must be Localhost or AdoNet, not '{options.Clustering}'.");
             }
+        });
 
-            // The live twin: grains, their storage, the change feed and the telemetry observer (section Twin).
-            // Its embedded grain state lives in the server's data folder unless Twin:DataFolder says otherwise.
-            silo.AddFactoryTwin(o =>
+        // The live twin: grains, their storage, the change feed and the telemetry observer (section Twin), in the same
+        // silo (UseOrleans reuses one silo builder). Its embedded grain state lives in the server's data folder unless
+        // Twin:DataFolder says otherwise.
+        builder.AddFactoryTwin(o =>
+        {
+            if (builder.Configuration["Twin:DataFolder"] is null)
             {
-                if (builder.Configuration["Twin:DataFolder"] is null)
-                {
-                    o.DataFolder = dataFolder;
-                }
-            });
+                o.DataFolder = dataFolder;
+            }
         });
         return builder;
     }

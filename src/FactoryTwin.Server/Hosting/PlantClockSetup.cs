@@ -5,6 +5,7 @@ using FactoryTwin.VirtualPlant;
 using FactoryTwin.VirtualPlant.Continuity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FactoryTwin.Server.Hosting;
@@ -24,8 +25,10 @@ internal static class PlantClockSetup
     /// <summary>The virtual plant's state file in the data folder unless <c>VirtualPlant:StateFile</c> is set.</summary>
     public const string StateFileName = "virtual-plant-state.json";
 
-    public static TimeProvider AddPlantClock(this IServiceCollection services, IConfiguration configuration, ServerOptions options, PlantModel plant)
+    public static IHostApplicationBuilder AddPlantClock(this IHostApplicationBuilder builder, ServerOptions options, PlantModel plant)
     {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
         TimeProvider clock = TimeProvider.System;
         if (options.Emulator)
         {
@@ -60,7 +63,7 @@ internal static class PlantClockSetup
 
         services.AddKeyedSingleton(PlantClock.ServiceKey, clock);
         services.AddKeyedSingleton(TwinOptions.ClockKey, clock);
-        return clock;
+        return builder;
     }
 
     /// <summary>The virtual plant's state file: <c>VirtualPlant:StateFile</c>, else <see cref="StateFileName"/> in the data folder (full path).</summary>

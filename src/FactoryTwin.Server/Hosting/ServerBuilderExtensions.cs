@@ -59,7 +59,7 @@ internal static class ServerBuilderExtensions
         var plant = PlantFile.Load(plantPath);
         services.AddSingleton(plant);
         services.AddSingleton<PlantView>();
-        services.AddPlantClock(configuration, options, plant);
+        builder.AddPlantClock(options, plant);
         var certificate = ServerCertificate.LoadOrCreate(options, TimeProvider.System, out _);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -82,13 +82,14 @@ internal static class ServerBuilderExtensions
 
         // Modules: historian, telemetry (embedded broker with device authentication), live twin on Orleans.
         // Every module keeps its files in the server's data folder unless its own DataFolder is set.
+        builder.AddHistorian();
         services.AddOptions<HistorianOptions>()
-            .Bind(configuration.GetSection("Historian"))
             .PostConfigure(o => o.DataFolder = configuration["Historian:DataFolder"] ?? options.DataFolder);
-        services.AddHistorian();
+
+        // The server's default TLS port is set before AddTelemetry binds the section over it.
+        services.Configure<TelemetryOptions>(o => o.TlsPort = DefaultMqttTlsPort);
+        builder.AddTelemetry();
         services.AddOptions<TelemetryOptions>()
-            .Configure(o => o.TlsPort = DefaultMqttTlsPort)
-            .Bind(configuration.GetSection("Telemetry"))
             .PostConfigure<InternalBrokerCredentials>((o, credentials) =>
             {
                 o.TlsCertificate ??= certificate;
@@ -99,13 +100,12 @@ internal static class ServerBuilderExtensions
                     o.Password = credentials.Password;
                 }
             });
-        services.AddTelemetry();
         services.AddSingleton<InternalBrokerCredentials>();
         services.AddSingleton<IMqttClientAuthenticator, DeviceAuthenticator>();
         builder.AddFactoryTwinSilo(options.Orleans, options.DataFolder);
         if (options.Emulator)
         {
-            services.AddVirtualPlant(configuration);
+            builder.AddVirtualPlant();
             services.AddOptions<VirtualPlantOptions>().PostConfigure<IOptions<TelemetryOptions>, InternalBrokerCredentials>((o, telemetry, credentials) =>
             {
                 // The emulator publishes to this host's broker unless told otherwise, with the in-process credentials.

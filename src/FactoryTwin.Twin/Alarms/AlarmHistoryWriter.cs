@@ -17,9 +17,10 @@ internal sealed class AlarmHistoryWriter
     private readonly ILogger<AlarmHistoryWriter> _logger;
     private long _failures;
 
-    public AlarmHistoryWriter(IServiceProvider services, IOptions<TwinOptions> options, ILogger<AlarmHistoryWriter> logger)
+    // The alarm history is optional: a host without a historian registers none.
+    public AlarmHistoryWriter(IOptions<TwinOptions> options, ILogger<AlarmHistoryWriter> logger, IAlarmHistory? history = null)
     {
-        _history = options.Value.RecordAlarmHistory ? services.GetService(typeof(IHistorian)) as IAlarmHistory : null;
+        _history = options.Value.RecordAlarmHistory ? history : null;
         _logger = logger;
     }
 

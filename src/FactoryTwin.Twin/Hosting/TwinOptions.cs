@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
 namespace FactoryTwin.Twin.Hosting;
 
 /// <summary>Options of the live twin (configuration section <c>Twin</c>).</summary>
-public sealed class TwinOptions
+public sealed class TwinOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Twin";
@@ -20,10 +23,12 @@ public sealed class TwinOptions
 
     /// <summary>Gets or sets where grain state is kept (how silos cluster is the host's choice).</summary>
     /// <value>The default value is <see cref="TwinStorageProvider.Embedded"/>.</value>
+    [EnumDataType(typeof(TwinStorageProvider), ErrorMessage = "Twin:Storage must be Embedded or Postgres.")]
     public TwinStorageProvider Storage { get; set; } = TwinStorageProvider.Embedded;
 
     /// <summary>Gets or sets the data folder; embedded grain state goes to <c>{DataFolder}/twin</c>.</summary>
     /// <value>The default value is <c>data</c>.</value>
+    [Required(ErrorMessage = "Twin:DataFolder must not be empty.")]
     public string DataFolder { get; set; } = DefaultDataFolder;
 
     /// <summary>Gets or sets the PostgreSQL connection string (required with <see cref="TwinStorageProvider.Postgres"/>).</summary>
@@ -57,11 +62,48 @@ public sealed class TwinOptions
     /// <value>The default value is 8 hours.</value>
     public TimeSpan MaxShelveDuration { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Gets or sets whether alarm transitions are appended to the historian's alarm table (when the host registers an <see cref="Historian.IHistorian"/>).</summary>
+    /// <summary>Gets or sets whether alarm transitions are appended to the historian's alarm table (when the host registers an <see cref="Historian.IAlarmHistory"/>, as <c>AddHistorian</c> does).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RecordAlarmHistory { get; set; } = true;
 
     /// <summary>Gets the folder embedded grain state is written to.</summary>
     /// <returns>The full path.</returns>
     public string GetGrainStateFolder() => Path.GetFullPath(Path.Combine(DataFolder, "twin"));
+
+    /// <summary>
+    /// Checks the rules that join several options, and the numeric ranges: the options validation generator's own copy of
+    /// <see cref="RangeAttribute"/> ignores <see cref="ValidationAttribute.ErrorMessage"/> (dotnet/runtime#123137), and
+    /// every message must name the configuration key. <see cref="RequiredAttribute"/> and <see cref="EnumDataTypeAttribute"/>
+    /// keep their messages and stay annotations.
+    /// </summary>
+    /// <param name="validationContext">The context.</param>
+    /// <returns>One result per broken rule, naming the configuration key.</returns>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (Storage == TwinStorageProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("Twin:ConnectionString is required when Twin:Storage is Postgres.");
+        }
+
+        foreach (var (name, value) in new (string, TimeSpan)[]
+        {
+            (nameof(PersistInterval), PersistInterval),
+            (nameof(EvaluationInterval), EvaluationInterval),
+            (nameof(ChangeInterval), ChangeInterval),
+            (nameof(MaxShelveDuration), MaxShelveDuration),
+            (nameof(ForecastInterval), ForecastInterval),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Twin:{name} must be positive, not {value}."));
+            }
+        }
+
+        if (ForecastReplications is < 1 or > 100_000)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Twin:ForecastReplications must be in 1..100000, not {ForecastReplications}."));
+        }
+    }
+
 }

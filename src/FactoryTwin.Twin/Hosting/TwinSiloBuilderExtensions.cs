@@ -6,6 +6,7 @@ using FactoryTwin.Twin.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,22 +15,37 @@ using Orleans.Serialization;
 
 namespace FactoryTwin.Twin.Hosting;
 
-/// <summary>Adds the live twin to an Orleans silo.</summary>
+/// <summary>Adds the live twin to a host's Orleans silo.</summary>
 public static class TwinSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the twin grains, their storage (<see cref="TwinOptions.StorageName"/>: files under the data folder, or ADO.NET
     /// on PostgreSQL), the change feed (<see cref="ITwinChangeFeed"/>) and the telemetry observer that feeds committed
-    /// batches to the twins (<see cref="ITelemetryBatchObserver"/>). Options come from the configuration section
+    /// batches to the twins (<see cref="ITelemetryBatchObserver"/>) to the host's silo (<c>UseOrleans</c>, which reuses one
+    /// silo builder however often it is called). Options come from the configuration section
     /// <see cref="TwinOptions.SectionName"/>, then <paramref name="configure"/>; they are validated here, so a bad
-    /// configuration fails at start-up. The host must register the <see cref="PlantModel"/> and configure clustering
-    /// (how silos find each other is the host's choice, not the twin's).
+    /// configuration fails at start-up. The host must register the <see cref="PlantModel"/> and configure clustering in
+    /// its own <c>UseOrleans</c> call (how silos find each other is the host's choice, not the twin's).
     /// </summary>
-    /// <param name="builder">The silo builder.</param>
+    /// <param name="builder">The host builder.</param>
     /// <param name="configure">Sets options after configuration binding; optional.</param>
     /// <returns><paramref name="builder"/>.</returns>
     /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad option.</exception>
-    public static ISiloBuilder AddFactoryTwin(this ISiloBuilder builder, Action<TwinOptions>? configure = null)
+    public static IHostApplicationBuilder AddFactoryTwin(this IHostApplicationBuilder builder, Action<TwinOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // UseOrleans runs the delegate at once, on the one silo builder of this host, so a bad option throws here.
+        builder.UseOrleans(silo => silo.AddFactoryTwin(configure));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the twin to a silo builder; <see cref="AddFactoryTwin(IHostApplicationBuilder, Action{TwinOptions}?)"/> for
+    /// hosts. Internal for Orleans' test clusters, whose silos are configured through <c>ISiloConfigurator</c> and have no
+    /// host builder.
+    /// </summary>
+    internal static ISiloBuilder AddFactoryTwin(this ISiloBuilder builder, Action<TwinOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = new TwinOptions();

@@ -6,6 +6,7 @@ using FactoryTwin.VirtualPlant;
 using FactoryTwin.VirtualPlant.Continuity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Tests.Hosting;
@@ -116,11 +117,10 @@ public sealed class PlantClockSetupTests : IDisposable
 
     private (TimeProvider Clock, ServiceProvider Services) AddPlantClock(params (string Key, string Value)[] settings)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("VirtualPlant:Speed", "60"), .. settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))])
-            .Build();
-        var services = new ServiceCollection();
-        var clock = services.AddPlantClock(configuration, new ServerOptions { DataFolder = _folder }, s_plant.Value);
-        return (clock, services.BuildServiceProvider());
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration.AddInMemoryCollection([new("VirtualPlant:Speed", "60"), .. settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))]);
+        builder.AddPlantClock(new ServerOptions { DataFolder = _folder }, s_plant.Value);
+        var services = builder.Services.BuildServiceProvider();
+        return (services.GetRequiredKeyedService<TimeProvider>(PlantClock.ServiceKey), services);
     }
 }

@@ -46,6 +46,7 @@ internal static class TwinSilo
             if (settings.Historian is not null)
             {
                 siloBuilder.Services.AddSingleton(settings.Historian);
+                siloBuilder.Services.AddSingleton((IAlarmHistory)settings.Historian);
             }
 
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TwinOptions.ClockKey, settings.Time);

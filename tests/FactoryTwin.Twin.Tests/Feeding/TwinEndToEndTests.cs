@@ -43,8 +43,8 @@ public sealed class TwinEndToEndTests : IDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TestPlants.Automotive);
-        builder.Services.AddHistorian(o => o.DataFolder = Path.Combine(_folder, "historian"));
-        builder.Services.AddTelemetry(o =>
+        builder.AddHistorian(o => o.DataFolder = Path.Combine(_folder, "historian"));
+        builder.AddTelemetry(o =>
         {
             o.Port = port;
             o.ClientId = "ingest-e2e";
@@ -52,11 +52,11 @@ public sealed class TwinEndToEndTests : IDisposable
         // A silo of its own: other test classes run hosts in this process at the same time, and two silos on
         // localhost clustering's default ports would form one cluster.
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort(), FreePort(), null, "e2e-" + Guid.NewGuid().ToString("N"), "e2e")
-            .AddFactoryTwin(o =>
-            {
-                o.DataFolder = _folder;
-            }));
+            .UseLocalhostClustering(FreePort(), FreePort(), null, "e2e-" + Guid.NewGuid().ToString("N"), "e2e"));
+        builder.AddFactoryTwin(o =>
+        {
+            o.DataFolder = _folder;
+        });
         using var host = builder.Build();
         await host.StartAsync(ct);
         using var listening = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -125,7 +125,7 @@ public sealed class TwinEndToEndTests : IDisposable
             var historian = host.Services.GetRequiredService<IHistorian>();
             var stored = await historian.GetLatestAsync([Model.Telemetry.SeriesId.Of(new Model.Ids.AssetId("ecoat-oven"), "good")], ct);
             Assert.Equal(17, Assert.Single(stored).Value);
-            var history = await ((IAlarmHistory)historian).QueryAlarmEventsAsync(now.AddMinutes(-1), now.AddMinutes(1), "ecoat-oven", cancellationToken: ct);
+            var history = await host.Services.GetRequiredService<IAlarmHistory>().QueryAlarmEventsAsync(now.AddMinutes(-1), now.AddMinutes(1), "ecoat-oven", cancellationToken: ct);
             Assert.Contains(history, e => e.Alarm == "ecoat-z2-high" && e.Event == "raised");
         }
         finally

@@ -53,8 +53,8 @@ internal sealed class LivePlantTrial : IAsyncDisposable
         builder.Logging.AddProvider(warnings);
         builder.Services.AddSingleton(TestPlants.Automotive);
         var folder = Path.Combine(Path.GetTempPath(), "ft-twin-forecast-" + Guid.NewGuid().ToString("N"));
-        builder.Services.AddHistorian(o => o.DataFolder = Path.Combine(folder, "historian"));
-        builder.Services.AddTelemetry(o =>
+        builder.AddHistorian(o => o.DataFolder = Path.Combine(folder, "historian"));
+        builder.AddTelemetry(o =>
         {
             o.Port = port;
             o.ClientId = "ingest-forecast";
@@ -67,13 +67,13 @@ internal sealed class LivePlantTrial : IAsyncDisposable
         // A silo of its own: other test classes run hosts in this process at the same time, and two silos on
         // localhost clustering's default ports would form one cluster.
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort(), FreePort(), null, "trial-" + Guid.NewGuid().ToString("N"), "trial")
-            .AddFactoryTwin(o =>
+            .UseLocalhostClustering(FreePort(), FreePort(), null, "trial-" + Guid.NewGuid().ToString("N"), "trial"));
+        builder.AddFactoryTwin(o =>
         {
             o.DataFolder = folder;
             o.ForecastReplications = replications;
             o.ForecastSeed = forecastSeed;
-        }));
+        });
         var host = builder.Build();
         var trial = new LivePlantTrial(host, folder, clock, port) { Warnings = warnings };
         trial.Listen();
