@@ -119,7 +119,7 @@ public sealed class VirtualPlantHostingTests : IDisposable
         });
         var earlier = new StoppingProbe();
         builder.Services.AddSingleton<IHostedService>(earlier);
-        builder.Services.AddVirtualPlant(builder.Configuration);
+        builder.AddVirtualPlant();
         using var host = builder.Build();
         var plant = host.Services.GetRequiredService<VirtualPlantHostedService>();
         earlier.Read = () => plant.Current;
