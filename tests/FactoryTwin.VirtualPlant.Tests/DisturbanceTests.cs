@@ -23,7 +23,7 @@ public sealed class DisturbanceTests : IDisposable
             """,
             TestPlants.Automotive).Scenario!;
         var truthPath = Path.Combine(_folder, "truth.jsonl");
-        var options = new VirtualPlantOptions { Speed = 0, Duration = 3 * 3600, Port = FreePort.Next(), SampleInterval = 5, GroundTruthFile = truthPath };
+        var options = new VirtualPlantOptions { Speed = 0, Duration = 3 * 3600, Port = FreePorts.Next(), SampleInterval = 5, GroundTruthFile = truthPath };
         await using var emulator = new VirtualPlantEmulator(TestPlants.Automotive, options, scenario);
         var summary = await emulator.RunAsync(TimeSpan.Zero, TestContext.Current.CancellationToken);
 
@@ -50,7 +50,7 @@ public sealed class DisturbanceTests : IDisposable
         async Task<List<string>> RunOnce(string name)
         {
             var path = Path.Combine(_folder, name);
-            var options = new VirtualPlantOptions { Speed = 0, Seed = 11, Duration = 3600, Port = FreePort.Next(), SampleInterval = 10, GroundTruthFile = path };
+            var options = new VirtualPlantOptions { Speed = 0, Seed = 11, Duration = 3600, Port = FreePorts.Next(), SampleInterval = 10, GroundTruthFile = path };
             await using var emulator = new VirtualPlantEmulator(TestPlants.Automotive, options);
             await emulator.RunAsync(TimeSpan.Zero, TestContext.Current.CancellationToken);
             return [.. GroundTruth.Read(path).Select(e => { var copy = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(e)!; copy.Remove("time"); return JsonSerializer.Serialize(copy); })];

@@ -23,7 +23,7 @@ public sealed class IngestionAcceptanceTests : IDisposable
     [Fact]
     public async Task RunAsync_RealIngestion_AcceptsEveryMessageAndStoresTheGroundTruth()
     {
-        int port = FreePort.Next();
+        int port = FreePorts.Next();
         var store = new CountingStore();
         using var rejected = new RejectionListener();
         var builder = Host.CreateApplicationBuilder();
@@ -46,7 +46,7 @@ public sealed class IngestionAcceptanceTests : IDisposable
         var truth = GroundTruth.Read(truthPath);
         int parts = truth.Count(e => e.Kind() == "part");
         int points = truth.Count(e => e.Kind() is "measure" or "state" or "count") + truth.Count(e => e.Kind() == "count"); // a count message stores good and scrap
-        await WaitUntilAsync(() => store.Parts >= parts && store.Points >= points, () => $"{store.Parts}/{parts} part events, {store.Points}/{points} points stored; rejected: {rejected.Describe()}");
+        await Poll.UntilAsync(() => store.Parts >= parts && store.Points >= points, TimeSpan.FromSeconds(60), () => $"{store.Parts}/{parts} part events, {store.Points}/{points} points stored; rejected: {rejected.Describe()}", TestContext.Current.CancellationToken);
         await host.StopAsync(TestContext.Current.CancellationToken);
 
         Assert.True(summary.Drained);
@@ -82,22 +82,6 @@ public sealed class IngestionAcceptanceTests : IDisposable
         }
 
         await client.DisconnectAsync(cancellationToken: cts.Token);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, Func<string> describe)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException(describe());
-            }
-        }
     }
 
     private sealed class CountingStore : ITelemetryStore

@@ -140,13 +140,13 @@ public sealed class VirtualPlantEmulatorTests : IDisposable
 
         // Phase 1: 20 simulated minutes with the broker up; then let everything arrive.
         await StepUntilAsync(clock, () => emulator.Status.SimulatedSeconds >= 1200);
-        await WaitUntilAsync(() => emulator.Status is { Buffered: 0, Messages: > 0 } s && subscriber.Messages.Count == s.Published);
+        await Poll.UntilAsync(() => emulator.Status is { Buffered: 0, Messages: > 0 } s && subscriber.Messages.Count == s.Published, TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
 
         // Phase 2: the broker is away for 30 simulated minutes.
         await broker.StopAsync();
-        await WaitUntilAsync(() => emulator.Status.Gateways.All(g => g.Connection != GatewayConnectionState.Connected));
+        await Poll.UntilAsync(() => emulator.Status.Gateways.All(g => g.Connection != GatewayConnectionState.Connected), TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
         await StepUntilAsync(clock, () => emulator.Status.SimulatedSeconds >= 3000);
-        await WaitUntilAsync(() => emulator.Status.Buffered > 0); // publishes in progress fail and go back to the buffer
+        await Poll.UntilAsync(() => emulator.Status.Buffered > 0, TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken); // publishes in progress fail and go back to the buffer
 
         // Phase 3: the broker is back on the same port; the rest of the run and the drain.
         await broker.StartAsync(TestContext.Current.CancellationToken);
@@ -217,7 +217,7 @@ public sealed class VirtualPlantEmulatorTests : IDisposable
     public async Task RunAsync_BrokerUnreachable_BuffersCountsAndStillWritesTheGroundTruth()
     {
         var truthPath = Path.Combine(_folder, "offline.jsonl");
-        var options = new VirtualPlantOptions { Speed = 0, Duration = 1800, Port = FreePort.Next(), BufferCapacity = 50, SampleInterval = 60, GroundTruthFile = truthPath };
+        var options = new VirtualPlantOptions { Speed = 0, Duration = 1800, Port = FreePorts.Next(), BufferCapacity = 50, SampleInterval = 60, GroundTruthFile = truthPath };
         await using var emulator = new VirtualPlantEmulator(TestPlants.Automotive, options);
         var summary = await emulator.RunAsync(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
 
@@ -235,15 +235,6 @@ public sealed class VirtualPlantEmulatorTests : IDisposable
         {
             clock.Advance(TimeSpan.FromMilliseconds(20));
             await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, cts.Token);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cts.Token);
         }
     }
 }

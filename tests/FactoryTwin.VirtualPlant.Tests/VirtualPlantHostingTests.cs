@@ -45,11 +45,7 @@ public sealed class VirtualPlantHostingTests : IDisposable
         });
         await host.StartAsync(TestContext.Current.CancellationToken);
         var service = host.Services.GetRequiredService<VirtualPlantHostedService>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (service.Current is not { Running: false, Published: > 0 })
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cts.Token);
-        }
+        await Poll.UntilAsync(() => service.Current is { Running: false, Published: > 0 }, TimeSpan.FromSeconds(60), cancellationToken: TestContext.Current.CancellationToken);
 
         await host.StopAsync(TestContext.Current.CancellationToken);
         Assert.Equal(service.Current!.Messages, service.Current.Published);

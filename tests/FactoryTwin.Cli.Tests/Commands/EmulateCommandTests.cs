@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using MQTTnet.Server;
 
@@ -75,7 +74,7 @@ public sealed class EmulateCommandTests : IDisposable
     [Fact]
     public async Task Emulate_ToABroker_PrintsAJsonSummaryAndWritesTheGroundTruth()
     {
-        int port = FreePort();
+        int port = FreePorts.Next();
         var factory = new MqttServerFactory();
         using var server = factory.CreateMqttServer(factory.CreateServerOptionsBuilder().WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
@@ -104,7 +103,7 @@ public sealed class EmulateCommandTests : IDisposable
     [Fact]
     public async Task Emulate_TextOutput_SummarizesEveryGateway()
     {
-        int port = FreePort();
+        int port = FreePorts.Next();
         var factory = new MqttServerFactory();
         using var server = factory.CreateMqttServer(factory.CreateServerOptionsBuilder().WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
@@ -121,12 +120,5 @@ public sealed class EmulateCommandTests : IDisposable
         {
             Assert.Contains(gateway, stdout, StringComparison.Ordinal);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using FactoryTwin.Cli.Commands;
 
@@ -13,7 +11,7 @@ public sealed class ServeCommandTests : IDisposable
     [Fact]
     public async Task Run_NoArguments_ServesUntilCancelled()
     {
-        var ports = FreePorts(4);
+        var ports = FreePorts.Take(4);
         string[] settings =
         [
             "Server__DataFolder=" + _dir,
@@ -131,15 +129,6 @@ public sealed class ServeCommandTests : IDisposable
         {
             // The historian may still be closing its file; the temp folder is cleaned by the system.
         }
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 
     /// <summary>Collects output and cancels the run once a marker line has been written.</summary>

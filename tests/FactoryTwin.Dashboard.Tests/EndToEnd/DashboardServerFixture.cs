@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using FactoryTwin.Server;
 using Microsoft.AspNetCore.Builder;
@@ -65,7 +63,7 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotFolder);
-        var ports = FreePorts(5);
+        var ports = FreePorts.Take(5);
         MqttPort = ports[1];
         string[] args =
         [
@@ -228,29 +226,6 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
         catch (IOException)
         {
             // DuckDB may still hold its file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = new List<TcpListener>();
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-            }
-
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            foreach (var l in listeners)
-            {
-                l.Stop();
-            }
         }
     }
 

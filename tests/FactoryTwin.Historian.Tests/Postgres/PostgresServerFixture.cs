@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace FactoryTwin.Historian.Tests.Postgres;
@@ -53,7 +51,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         }
 
         await RunAsync(initdb, ["-D", _data, "-A", "trust", "-U", "postgres", "--no-sync"]);
-        var port = FreePort();
+        var port = FreePorts.Next();
         await RunAsync(
             Path.Combine(_bin, "pg_ctl"),
             [
@@ -122,13 +120,6 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     }
 
     private static bool IsRoot() => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, string[] args, bool asPostgres = true)
     {

@@ -1,4 +1,3 @@
-using FactoryTwin.Model.Loading;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Server.Hosting;
@@ -14,7 +13,7 @@ namespace FactoryTwin.Server.Tests.Hosting;
 public sealed class PlantClockSetupTests : IDisposable
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-    private static readonly Lazy<PlantModel> s_plant = new(() => PlantLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "samples", "plants", "automotive.yaml")).Model!);
+    private static readonly Lazy<PlantModel> s_plant = new(() => TestPlants.Automotive);
     private readonly string _folder = Directory.CreateTempSubdirectory("factorytwin-clock-").FullName;
 
     // Sunday 29 November 2026, 02:03 in Berlin (UTC+1).

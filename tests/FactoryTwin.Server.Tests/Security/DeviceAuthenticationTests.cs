@@ -56,7 +56,7 @@ public sealed class DeviceAuthenticationTests(ServerFixture server) : IClassFixt
 
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, refused.ReasonCode);
         Assert.True(accepted.IsSuccess);
-        await WaitForAsync(async () => (await historian.GetLatestAsync([new SeriesId("respot/state")], Ct)).Count == 1);
+        await Poll.UntilAsync(async token => (await historian.GetLatestAsync([new SeriesId("respot/state")], token)).Count == 1, TimeSpan.FromSeconds(30), cancellationToken: Ct);
         Assert.Empty(await historian.GetLatestAsync([new SeriesId("ecoat-oven/state")], Ct));
         Assert.Equal(before + 1, Counters.Get("factorytwin.telemetry.broker.refused{publish-not-allowed}"));
     }
@@ -92,21 +92,6 @@ public sealed class DeviceAuthenticationTests(ServerFixture server) : IClassFixt
     private static async Task<MqttClientPublishResult> PublishAsync(IMqttClient client, string topic, string payload) =>
         await client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), Ct);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, Ct);
-        }
-
-        Assert.Fail("The condition did not hold within 30 s.");
-    }
 
     private async Task<string> IssueAsync(string gateway)
     {

@@ -37,7 +37,7 @@ public sealed class DurableAcknowledgementTests : IDisposable
         {
             await using var device = await RawGateway.ConnectAsync(port, "gw-paint");
             var stream = device.PublishAsync(Topic, all);
-            await WaitUntilAsync(() => device.Acknowledged.Count >= stopAfter || stream.IsCompleted);
+            await Poll.UntilAsync(() => device.Acknowledged.Count >= stopAfter || stream.IsCompleted, TimeSpan.FromMinutes(2), cancellationToken: TestContext.Current.CancellationToken);
             if (signal == "SIGKILL")
             {
                 first.Kill();
@@ -94,15 +94,5 @@ public sealed class DurableAcknowledgementTests : IDisposable
         await using var historian = HistorianFactory.Create(new HistorianOptions { DataFolder = Path.Combine(_dir, "data") });
         var points = await historian.QueryRangeAsync(new SeriesId("ecoat-oven/" + Sensor), t0, t0.AddMinutes(10), TestContext.Current.CancellationToken);
         return [.. points.Select(p => p.Seq)];
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cts.CancelAfter(TimeSpan.FromMinutes(2));
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, cts.Token);
-        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class EmbeddedBrokerTests
     public async Task Start_HostIPv4Loopback_OnlyThatAddressListensOnBothPorts()
     {
         using var certificate = SelfSigned();
-        var options = new TelemetryOptions { Host = "127.0.0.1", Port = FreePort.Next(), TlsPort = FreePort.Next(), TlsCertificate = certificate };
+        var options = new TelemetryOptions { Host = "127.0.0.1", Port = FreePorts.Next(), TlsPort = FreePorts.Next(), TlsCertificate = certificate };
         await using var broker = new EmbeddedBroker(Options.Create(options), NullLogger<EmbeddedBroker>.Instance);
 
         await broker.StartAsync(Ct);
@@ -39,7 +39,7 @@ public sealed class EmbeddedBrokerTests
     {
         Assert.SkipWhen(!File.Exists("/proc/net/if_inet6") || !File.ReadAllText("/proc/net/if_inet6").Contains("00000000000000000000000000000001", StringComparison.Ordinal), "no IPv6 loopback");
         using var certificate = SelfSigned();
-        var options = new TelemetryOptions { Host = "::1", Port = FreePort.Next(), TlsPort = FreePort.Next(), TlsCertificate = certificate };
+        var options = new TelemetryOptions { Host = "::1", Port = FreePorts.Next(), TlsPort = FreePorts.Next(), TlsCertificate = certificate };
         await using var broker = new EmbeddedBroker(Options.Create(options), NullLogger<EmbeddedBroker>.Instance);
 
         await broker.StartAsync(Ct);
@@ -78,7 +78,7 @@ public sealed class EmbeddedBrokerTests
     public async Task Publish_Mqtt311TopicWithWildcard_DisconnectsWithoutPubAck(string topic)
     {
         var logger = new CapturingLogger<EmbeddedBroker>();
-        var options = new TelemetryOptions { Port = FreePort.Next() };
+        var options = new TelemetryOptions { Port = FreePorts.Next() };
         await using var broker = new EmbeddedBroker(Options.Create(options), logger);
         await broker.StartAsync(Ct);
         var (client, code) = await RawMqttClient.ConnectAsync(options.Port, "gw-paint", v5: false);
@@ -97,7 +97,7 @@ public sealed class EmbeddedBrokerTests
     public async Task Publish_Mqtt311DeviceOutsideItsLines_DisconnectsLogsAndCounts()
     {
         var logger = new CapturingLogger<EmbeddedBroker>();
-        var options = new TelemetryOptions { Port = FreePort.Next(), RequireDeviceAuthentication = true };
+        var options = new TelemetryOptions { Port = FreePorts.Next(), RequireDeviceAuthentication = true };
         await using var broker = new EmbeddedBroker(Options.Create(options), logger, authenticator: new BodyLineAuthenticator());
         await broker.StartAsync(Ct);
         var (client, code) = await RawMqttClient.ConnectAsync(options.Port, "gw-body", v5: false, "gw-body", "secret");
@@ -121,7 +121,7 @@ public sealed class EmbeddedBrokerTests
     [Fact]
     public async Task Publish_Mqtt5DeviceOutsideItsLines_NotAuthorizedAndStaysConnected()
     {
-        var options = new TelemetryOptions { Port = FreePort.Next(), RequireDeviceAuthentication = true };
+        var options = new TelemetryOptions { Port = FreePorts.Next(), RequireDeviceAuthentication = true };
         await using var broker = new EmbeddedBroker(Options.Create(options), NullLogger<EmbeddedBroker>.Instance, authenticator: new BodyLineAuthenticator());
         await broker.StartAsync(Ct);
         var (client, _) = await RawMqttClient.ConnectAsync(options.Port, "gw-body", v5: true, "gw-body", "secret");

@@ -25,7 +25,7 @@ public sealed class CrashRecoveryTests : IDisposable
     public async Task Ingest_ProcessKilledDuringStream_EveryBrokerAcknowledgedMessageStoredOnceAfterRestart()
     {
         var ct = TestContext.Current.CancellationToken;
-        var options = new TelemetryOptions { Port = FreePort.Next() };
+        var options = new TelemetryOptions { Port = FreePorts.Next() };
         await using var broker = new EmbeddedBroker(Microsoft.Extensions.Options.Options.Create(options), NullLogger<EmbeddedBroker>.Instance);
         await broker.StartAsync(ct);
         var storePath = Path.Combine(_folder, "store.tsv");
@@ -83,7 +83,7 @@ public sealed class CrashRecoveryTests : IDisposable
     public async Task Ingest_ProcessKilledDuringStreamIntoDuckDbHistorian_EveryBrokerAcknowledgedMessageInHistorianOnceAfterRestart()
     {
         var ct = TestContext.Current.CancellationToken;
-        var options = new TelemetryOptions { Port = FreePort.Next() };
+        var options = new TelemetryOptions { Port = FreePorts.Next() };
         await using var broker = new EmbeddedBroker(Microsoft.Extensions.Options.Options.Create(options), NullLogger<EmbeddedBroker>.Instance);
         await broker.StartAsync(ct);
         var historianOptions = new HistorianOptions { DataFolder = _folder, FileName = "historian.duckdb" };

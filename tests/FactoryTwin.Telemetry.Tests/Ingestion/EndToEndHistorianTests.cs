@@ -120,7 +120,7 @@ public sealed class EndToEndHistorianTests(MosquittoFixture mosquitto, PostgresS
         }));
 
     private static Task WaitAcknowledgedAsync(IngestionHarness ingestion, long count) =>
-        IngestionHarness.WaitUntilAsync(
+        Poll.UntilAsync(
             () => ingestion.Metrics.Acknowledged >= count,
             Timeout,
             () => $"{ingestion.Metrics.Acknowledged} of {count} acknowledged, {ingestion.Metrics.PointsCommitted} points committed");

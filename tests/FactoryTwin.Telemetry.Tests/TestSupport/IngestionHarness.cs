@@ -47,7 +47,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
     /// <summary>Starts ingestion into <paramref name="store"/> (which the caller disposes).</summary>
     public static async Task<IngestionHarness> StartAsync(ITelemetryStore store, Action<TelemetryOptions>? configure = null, PlantModel? plant = null, IEnumerable<ITelemetryBatchObserver>? observers = null)
     {
-        var options = new TelemetryOptions { Port = FreePort.Next(), ClientId = "ingest-" + Guid.NewGuid().ToString("N")[..8] };
+        var options = new TelemetryOptions { Port = FreePorts.Next(), ClientId = "ingest-" + Guid.NewGuid().ToString("N")[..8] };
         configure?.Invoke(options);
         var validation = new TelemetryOptionsValidator().Validate(null, options);
         Assert.True(validation.Succeeded, validation.FailureMessage);
@@ -72,28 +72,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
             return;
         }
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!Ingestion.IsConnected || !Ingestion.IsSubscribed)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cts.Token);
-        }
-    }
-
-    /// <summary>Waits until a condition on the metrics (or anything else) holds, checking every 20 ms.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"condition not met within {timeout}: {describe()}");
-            }
-        }
+        await Poll.UntilAsync(() => Ingestion.IsConnected && Ingestion.IsSubscribed, TimeSpan.FromSeconds(20), () => "the ingesting client is not connected and subscribed");
     }
 
     public async ValueTask DisposeAsync()

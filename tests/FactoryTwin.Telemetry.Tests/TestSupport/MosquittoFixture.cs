@@ -40,7 +40,7 @@ public sealed class MosquittoFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_folder);
-        Port = FreePort.Next();
+        Port = FreePorts.Next();
         var config = Path.Combine(_folder, "mosquitto.conf");
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
             listener {Port} 127.0.0.1

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using FactoryTwin.Historian;
 using FactoryTwin.Telemetry;
 using FactoryTwin.Twin.Abstractions;
@@ -28,12 +26,7 @@ public sealed class TwinEndToEndTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FreePorts.Next();
 
     [Fact]
     public async Task Mqtt_GatewayMessages_ReachHistorianAndTwin()
@@ -111,14 +104,7 @@ public sealed class TwinEndToEndTests : IDisposable
             Assert.Equal(AlarmState.ActiveUnacknowledged, alarm.State);
 
             // The grain announced its new view on the change feed: a listener needs no call back into the grain.
-            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                wait.CancelAfter(TimeSpan.FromSeconds(30));
-                while (!announced.Any(c => c is { Kind: TwinChangeKind.Asset, Key: "ecoat-oven", View: { GoodTotal: 17, Bodies.Length: 1 } }))
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, wait.Token);
-                }
-            }
+            await Poll.UntilAsync(() => announced.Any(c => c is { Kind: TwinChangeKind.Asset, Key: "ecoat-oven", View: { GoodTotal: 17, Bodies.Length: 1 } }), TimeSpan.FromSeconds(30), cancellationToken: ct);
 
             Assert.All(announced.Where(c => c.Kind == TwinChangeKind.Asset), c => Assert.Equal(c.Key, c.View?.Asset));
 

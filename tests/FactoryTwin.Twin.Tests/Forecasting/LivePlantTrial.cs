@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Sockets;
 using FactoryTwin.Historian;
 using FactoryTwin.Telemetry;
 using FactoryTwin.Twin.Abstractions;
@@ -172,12 +170,7 @@ internal sealed class LivePlantTrial : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FreePorts.Next();
 }
 
 /// <summary>Keeps the warnings and errors a trial's host logs.</summary>

@@ -129,7 +129,7 @@ public sealed class StateRecorderTests : IDisposable
     [Fact]
     public async Task SaveEveryIntervalAsync_WallClockPassesAnInterval_SavesTheEmulatorsPosition()
     {
-        await using var emulator = new VirtualPlantEmulator(TestPlants.Automotive, new VirtualPlantOptions { Port = FreePort.Next() });
+        await using var emulator = new VirtualPlantEmulator(TestPlants.Automotive, new VirtualPlantOptions { Port = FreePorts.Next() });
         var gateway = TestPlants.Automotive.Gateways[0].Id;
         emulator.StartSequencesAt(new Dictionary<GatewayId, long> { [gateway] = 42 });
         var wall = new FakeTimeProvider();
@@ -138,14 +138,7 @@ public sealed class StateRecorderTests : IDisposable
 
         Assert.False(File.Exists(StatePath));
         wall.Advance(Interval);
-        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
-        {
-            limit.CancelAfter(TimeSpan.FromSeconds(10));
-            while (VirtualPlantStateFile.Load(StatePath).State is null)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, limit.Token);
-            }
-        }
+        await Poll.UntilAsync(() => VirtualPlantStateFile.Load(StatePath).State is not null, TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
 
         await stop.CancelAsync();
         await saving;

@@ -65,21 +65,8 @@ internal sealed class Subscriber : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="count"/> distinct messages arrived.</summary>
-    public async Task WaitForAsync(long count, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (Messages.Count < count)
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"{Messages.Count} of {count} messages arrived within {timeout}");
-            }
-        }
-    }
+    public Task WaitForAsync(long count, TimeSpan timeout) =>
+        Poll.UntilAsync(() => Messages.Count >= count, timeout, () => $"{Messages.Count} of {count} messages arrived");
 
     public async ValueTask DisposeAsync()
     {

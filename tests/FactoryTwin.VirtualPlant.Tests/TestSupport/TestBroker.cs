@@ -20,7 +20,7 @@ internal sealed class TestBroker : IAsyncDisposable
 
     public static async Task<TestBroker> LaunchAsync()
     {
-        var broker = new TestBroker(FreePort.Next());
+        var broker = new TestBroker(FreePorts.Next());
         await broker.StartAsync(CancellationToken.None);
         return broker;
     }

@@ -1,14 +1,21 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace FactoryTwin.Server.Tests.TestSupport;
+namespace FactoryTwin.TestSupport;
 
 /// <summary>Finds free TCP ports on the loopback interface.</summary>
-internal static class FreePorts
+/// <remarks>The operating system picks each port and it is released at once, so another process may take it before
+/// the test binds it; the race is possible but rare.</remarks>
+public static class FreePorts
 {
+    /// <summary>Gets one free loopback port.</summary>
+    public static int Next() => Take(1)[0];
+
+    /// <summary>Gets <paramref name="count"/> distinct free loopback ports (all are held open together while they are picked).</summary>
     public static int[] Take(int count)
     {
-        var listeners = new List<TcpListener>();
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var listeners = new List<TcpListener>(count);
         try
         {
             for (var i = 0; i < count; i++)
@@ -25,6 +32,7 @@ internal static class FreePorts
             foreach (var listener in listeners)
             {
                 listener.Stop();
+                listener.Dispose();
             }
         }
     }

@@ -1,0 +1,41 @@
+using FactoryTwin.Model.Loading;
+using FactoryTwin.Model.Plants;
+
+namespace FactoryTwin.TestSupport;
+
+/// <summary>The sample plants in samples/plants, read from the repository (so no test project has to copy them).</summary>
+/// <remarks>Automotive: site lakeside, lines body/paint/assembly, gateways gw-body/gw-paint/gw-assembly, oven air sensors in degC.</remarks>
+public static class TestPlants
+{
+    private static readonly Lazy<PlantModel> s_automotive = new(() => Load("automotive.yaml"));
+    private static readonly Lazy<PlantModel> s_twoStations = new(() => Load("two-stations.yaml"));
+
+    /// <summary>Gets samples/plants/automotive.yaml (loaded once).</summary>
+    public static PlantModel Automotive => s_automotive.Value;
+
+    /// <summary>Gets samples/plants/two-stations.yaml (loaded once).</summary>
+    public static PlantModel TwoStations => s_twoStations.Value;
+
+    /// <summary>Gets the path of a sample plant file, such as <c>automotive.yaml</c>.</summary>
+    public static string PathOf(string file) => Path.Combine(RepositoryPaths.Root(), "samples", "plants", file);
+
+    /// <summary>Loads a sample plant file (not cached).</summary>
+    /// <exception cref="InvalidOperationException">The file does not load; the message holds the diagnostics.</exception>
+    public static PlantModel Load(string file)
+    {
+        var result = PlantLoader.LoadFile(PathOf(file));
+        return result.Success && result.Model is not null
+            ? result.Model
+            : throw new InvalidOperationException(file + " does not load:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
+    }
+
+    /// <summary>Loads a plant from YAML text.</summary>
+    /// <exception cref="InvalidOperationException">The text does not load; the message holds the diagnostics.</exception>
+    public static PlantModel Parse(string yaml)
+    {
+        var result = PlantLoader.Parse(yaml);
+        return result.Success && result.Model is not null
+            ? result.Model
+            : throw new InvalidOperationException("The plant does not load:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
+    }
+}
