@@ -54,7 +54,7 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Run_SettingsWithoutVerb_ServesWithThem()
     {
         // factorytwin --Section:Key=value ... (no verb) is serve; both forms of a setting reach the configuration.
-        var ports = FreePorts(4);
+        var ports = FreePorts.Take(4);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         using var stdout = new SignallingWriter("FactoryTwin dashboard: ", cts);
         using var stderr = new StringWriter();
