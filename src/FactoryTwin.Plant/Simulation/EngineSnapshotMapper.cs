@@ -220,15 +220,7 @@ internal sealed class EngineSnapshotMapper
 
     private PlantSnapshotServer ToPlantServer(Station station, MachineSnapshot ms, Func<PartSnapshot, PlantSnapshotPart> part)
     {
-        var state = ms.Status switch
-        {
-            MachineStatus.Working => StationState.Working,
-            MachineStatus.SettingUp => StationState.Setup,
-            MachineStatus.Blocked => StationState.Blocked,
-            MachineStatus.Down => StationState.Down,
-            MachineStatus.OffShift => StationState.OffShift,
-            _ => StationState.Starved,
-        };
+        var state = LivePlantRun.ToStationState(ms.Status);
         VariantId? lastVariant = null;
         ColourId? lastColour = null;
         if (station.Setup is { } setup && ms.LastSetupKey >= 0)
