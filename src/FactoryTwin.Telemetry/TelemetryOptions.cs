@@ -107,6 +107,20 @@ public sealed class TelemetryOptions : IValidatableObject
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets how long, at low load, the writer lets messages gather after a small commit before the next one, so
+    /// that a trickle of messages (a plant off shift, an emulator at high speed) does not pay one historian transaction
+    /// each. A device then waits at most this much longer for its acknowledgement. Under load (a commit of at least
+    /// <see cref="LingerBelowMessages"/> messages) there is no wait: the batch already grows while a commit runs. Zero
+    /// turns the wait off.
+    /// </summary>
+    /// <value>The default value is 200 milliseconds.</value>
+    public TimeSpan CommitLinger { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Gets or sets the size of a commit, in messages, below which the writer waits <see cref="CommitLinger"/> before the next.</summary>
+    /// <value>The default value is 64.</value>
+    public int LingerBelowMessages { get; set; } = 64;
+
     /// <summary>Gets or sets the most points committed in one store transaction; a batch also ends when no message is waiting.</summary>
     /// <value>The default value is <see cref="DefaultMaxBatchPoints"/>.</value>
     public int MaxBatchPoints { get; set; } = DefaultMaxBatchPoints;
@@ -233,6 +247,16 @@ public sealed class TelemetryOptions : IValidatableObject
         if (ReceiveMaximum is < 1 or > 65535)
         {
             yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:ReceiveMaximum must be 1–65535, not {ReceiveMaximum}."));
+        }
+
+        if (CommitLinger < TimeSpan.Zero || CommitLinger > TimeSpan.FromSeconds(5))
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:CommitLinger must be 0–5 s, not {CommitLinger}."));
+        }
+
+        if (LingerBelowMessages < 1)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Telemetry:LingerBelowMessages must be at least 1, not {LingerBelowMessages}."));
         }
 
         if (MaxBatchPoints < 1)

@@ -30,6 +30,16 @@ public sealed record ShiftForecast(
     ImmutableArray<BottleneckFrequency> Bottlenecks,
     TimeSpan Elapsed)
 {
+    /// <summary>
+    /// Gets the start of the shift the forecast covers (from the site's calendar), or <see langword="null"/> for an
+    /// explicit horizon. Later than <see cref="Instant"/> when the snapshot was taken off shift: the forecast is then of
+    /// the next shift, which has produced nothing yet.
+    /// </summary>
+    public DateTimeOffset? ShiftStart { get; init; }
+
+    /// <summary>Gets a value indicating whether the snapshot was taken off shift, before the shift the forecast covers.</summary>
+    public bool OffShift => ShiftStart is { } start && start > Instant;
+
     /// <summary>Finds a line's forecast.</summary>
     /// <param name="line">The line id.</param>
     /// <returns>The line's forecast.</returns>

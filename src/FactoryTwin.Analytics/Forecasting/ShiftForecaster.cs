@@ -67,8 +67,22 @@ public sealed class ShiftForecaster
         options ??= new ShiftForecastOptions();
         Validate(options);
         long started = options.TimeProvider.GetTimestamp();
-        var end = options.Until
-            ?? (options.Horizon is { } h ? snapshot.Instant + h : _simulation.ShiftAround(snapshot.Instant).End);
+        DateTimeOffset? shiftStart = null;
+        DateTimeOffset end;
+        if (options.Until is { } until)
+        {
+            end = until;
+        }
+        else if (options.Horizon is { } h)
+        {
+            end = snapshot.Instant + h;
+        }
+        else
+        {
+            (var start, end) = _simulation.ShiftAround(snapshot.Instant);
+            shiftStart = start;
+        }
+
         double horizon = (end - snapshot.Instant).TotalSeconds;
         if (!(horizon > 0))
         {
@@ -89,7 +103,7 @@ public sealed class ShiftForecaster
             SeriesReplications = options.Replications,
         };
         _simulation.Run(run, snapshot, samples, progress, cancellationToken);
-        return Summarize(snapshot, end, fan, steps, samples, options, started);
+        return Summarize(snapshot, shiftStart, end, fan, steps, samples, options, started);
     }
 
     private static void Validate(ShiftForecastOptions options)
@@ -118,7 +132,7 @@ public sealed class ShiftForecaster
         }
     }
 
-    private ShiftForecast Summarize(PlantSnapshot snapshot, DateTimeOffset end, double fan, int steps, Samples samples, ShiftForecastOptions options, long started)
+    private ShiftForecast Summarize(PlantSnapshot snapshot, DateTimeOffset? shiftStart, DateTimeOffset end, double fan, int steps, Samples samples, ShiftForecastOptions options, long started)
     {
         var maps = _simulation.Lines;
         int n = options.Replications, lines = maps.Length, width = lines + 1;
@@ -126,7 +140,7 @@ public sealed class ShiftForecaster
         for (int l = 0; l < lines; l++)
         {
             var line = snapshot.Lines.FirstOrDefault(x => x.Line == maps[l].Line);
-            soFar[l + 1] = line?.Good ?? 0;
+            soFar[l + 1] = line is null || CountsEarlierShift(line, shiftStart) ? 0 : line.Good;
             if (_endLines[l])
             {
                 soFar[0] += soFar[l + 1];
@@ -208,8 +222,19 @@ public sealed class ShiftForecaster
             results.MoveToImmutable(),
             plantBottleneck,
             plantShares,
-            options.TimeProvider.GetElapsedTime(started));
+            options.TimeProvider.GetElapsedTime(started))
+        {
+            ShiftStart = shiftStart,
+        };
     }
+
+    /// <summary>
+    /// Whether a line's counts began before the shift the forecast covers: off shift they are the last shift's output,
+    /// and just after a shift change a counter that has not rolled over yet still holds the previous shift's. A second's
+    /// slack allows for a counter that rolled over on the first event of the shift.
+    /// </summary>
+    private static bool CountsEarlierShift(PlantSnapshotLine line, DateTimeOffset? shiftStart) =>
+        line.CountedSince is { } since && shiftStart is { } start && since < start - TimeSpan.FromSeconds(1);
 
     /// <summary>Per replication, the station among <paramref name="candidates"/> with the largest bottleneck share wins.</summary>
     private (AssetId? Bottleneck, ImmutableArray<BottleneckFrequency> Frequencies) Bottlenecks(Samples samples, int n, int[] candidates)

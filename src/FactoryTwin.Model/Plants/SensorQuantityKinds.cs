@@ -21,6 +21,35 @@ public static class SensorQuantityKinds
     /// <returns>The unit symbol.</returns>
     public static string SiUnit(SensorQuantity quantity) => Reading(quantity).SiUnit is { Length: > 0 } unit ? unit : "1";
 
+    /// <summary>
+    /// Finds how a value in the sensor's own unit (the plant file's <see cref="Sensor.Unit"/>, e.g. degC or %) converts to
+    /// the SI unit it is stored in: <c>si = value × Scale + Offset</c>, so <c>value = (si − Offset) / Scale</c>.
+    /// </summary>
+    /// <param name="sensor">The sensor.</param>
+    /// <returns>The scale and offset.</returns>
+    /// <exception cref="InvalidOperationException">The sensor's unit does not measure its quantity (a validated plant never has one).</exception>
+    public static (double Scale, double Offset) Conversion(Sensor sensor)
+    {
+        ArgumentNullException.ThrowIfNull(sensor);
+        var kind = Reading(sensor.Quantity);
+        if (!UnitParser.TryParse("0 " + sensor.Unit, kind, out var zero, out var error, out _) ||
+            !UnitParser.TryParse("1 " + sensor.Unit, kind, out var one, out error, out _))
+        {
+            throw new InvalidOperationException($"sensor '{sensor.Id}' has unit '{sensor.Unit}', which is not a {kind.Name}: {error}");
+        }
+
+        return (one - zero, zero);
+    }
+
+    /// <summary>Gets the symbol to show a sensor's unit with: the plant file's unit, with degC and degF written °C and °F.</summary>
+    /// <param name="sensor">The sensor.</param>
+    /// <returns>The display symbol.</returns>
+    public static string DisplaySymbol(Sensor sensor)
+    {
+        ArgumentNullException.ThrowIfNull(sensor);
+        return sensor.Unit.Replace("degC", "°C", StringComparison.Ordinal).Replace("degF", "°F", StringComparison.Ordinal);
+    }
+
     /// <summary>Gets the kind of a reading (absolute values: a temperature in kelvin, a pressure in pascal).</summary>
     /// <param name="quantity">What the sensor measures.</param>
     /// <returns>The quantity kind.</returns>

@@ -13,4 +13,12 @@ public sealed record PlantSnapshotLine
 
     /// <summary>Gets the parts scrapped on the line since the shift started.</summary>
     public long Scrap { get; init; }
+
+    /// <summary>
+    /// Gets the start of the period <see cref="Good"/> and <see cref="Scrap"/> count, or <see langword="null"/> when they
+    /// count the shift the snapshot belongs to. Counts that began before the start of the shift a forecast covers (the
+    /// last shift's output seen off shift, or a shift change not yet seen by the counter) are that earlier shift's and
+    /// are not carried into the forecast.
+    /// </summary>
+    public DateTimeOffset? CountedSince { get; init; }
 }

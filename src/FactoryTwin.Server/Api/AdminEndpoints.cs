@@ -80,49 +80,17 @@ internal static class AdminEndpoints
     public static Results<Created<IssuedTokenDto>, ProblemHttpResult> CreateToken(
         SecurityStore store, TimeProvider time, AuditLog audit, HttpContext context, CreateTokenRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
-        {
-            return Problems.BadRequest("name must be 1–100 characters.");
-        }
-
-        if (!Roles.TryParse(request.Role, out var role))
-        {
-            return Problems.BadRequest($"role must be viewer, operator, engineer or admin, not '{request.Role}'.");
-        }
-
-        if (request.ExpiresInDays is < 1 or > 3650)
-        {
-            return Problems.BadRequest("expiresInDays must be 1–3650 when given.");
-        }
-
-        var user = request.User is null ? null : store.FindUser(request.User);
-        if (user is null)
-        {
-            return Problems.BadRequest($"user '{request.User}' does not exist.");
-        }
-
-        // Least privilege at issue time: a token never lists more than its user may do.
-        if (role > user.Role)
-        {
-            return Problems.BadRequest(
-                $"role '{Roles.Name(role)}' is above the role of user '{user.Name}' ({Roles.Name(user.Role)}); a token grants at most its user's role.");
-        }
-
-        var expires = request.ExpiresInDays is { } days ? time.GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
-        var (record, token) = store.IssueToken(user.Name, request.Name, role, expires);
-        audit.Record("token-issued", context.User.Identity?.Name, record.Id + " for " + user.Name, context);
-        return TypedResults.Created(ApiCatalog.Prefix + "/tokens/" + record.Id, new IssuedTokenDto(ToDto(record), token));
+        var (outcome, issued) = AccountOperations.IssueToken(
+            store, time, audit, context, context.User.Identity?.Name ?? "?", request.User, request.Name, request.Role, request.ExpiresInDays);
+        return issued is null
+            ? PasswordEndpoints.Problem(outcome)
+            : TypedResults.Created(ApiCatalog.Prefix + "/tokens/" + issued.Record.Id, new IssuedTokenDto(ToDto(issued.Record), issued.Secret));
     }
 
     public static Results<NoContent, ProblemHttpResult> DeleteToken(SecurityStore store, AuditLog audit, HttpContext context, string id)
     {
-        if (!store.RevokeToken(id))
-        {
-            return Problems.NotFound($"There is no token '{id}'.");
-        }
-
-        audit.Record("token-revoked", context.User.Identity?.Name, id, context);
-        return TypedResults.NoContent();
+        var outcome = AccountOperations.RevokeToken(store, audit, context, context.User.Identity?.Name ?? "?", id);
+        return outcome.Succeeded ? TypedResults.NoContent() : PasswordEndpoints.Problem(outcome);
     }
 
     public static Ok<IReadOnlyList<DeviceDto>> Devices(SecurityStore store)

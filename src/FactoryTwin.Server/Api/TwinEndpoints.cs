@@ -60,17 +60,23 @@ internal static class TwinEndpoints
         return Answer(result, audit, "alarm-shelved", asset, alarm, context);
     }
 
-    public static Task<Results<Ok<ShiftForecastView>, ProblemHttpResult>> Forecast(ITwinGateway twin, CancellationToken cancellationToken) =>
-        ForecastAsync(twin, false, cancellationToken);
+    public static Task<Results<Ok<ShiftForecastView>, ProblemHttpResult>> Forecast(ITwinGateway twin, HttpContext context, CancellationToken cancellationToken) =>
+        ForecastAsync(twin, false, context, cancellationToken);
 
-    public static Task<Results<Ok<ShiftForecastView>, ProblemHttpResult>> RunForecast(ITwinGateway twin, CancellationToken cancellationToken) =>
-        ForecastAsync(twin, true, cancellationToken);
+    public static Task<Results<Ok<ShiftForecastView>, ProblemHttpResult>> RunForecast(ITwinGateway twin, HttpContext context, CancellationToken cancellationToken) =>
+        ForecastAsync(twin, true, context, cancellationToken);
 
-    private static async Task<Results<Ok<ShiftForecastView>, ProblemHttpResult>> ForecastAsync(ITwinGateway twin, bool refresh, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ShiftForecastView>, ProblemHttpResult>> ForecastAsync(ITwinGateway twin, bool refresh, HttpContext context, CancellationToken cancellationToken)
     {
-
         var forecast = await twin.GetForecastAsync(refresh, cancellationToken);
-        return forecast is null ? Problems.Unavailable("No shift forecast runs in this host.") : TypedResults.Ok(forecast);
+        if (forecast is null)
+        {
+            // A read never waits for a forecast being made: say when to look again.
+            context.Response.Headers.RetryAfter = "5";
+            return Problems.Unavailable("No shift forecast yet: the first one is being made. Try again in a few seconds.");
+        }
+
+        return TypedResults.Ok(forecast);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<TwinBody>>, ProblemHttpResult>> OvenBodies(

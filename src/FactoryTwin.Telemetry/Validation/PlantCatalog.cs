@@ -115,16 +115,6 @@ internal sealed class PlantCatalog
 
     public bool TryGetColour(ReadOnlySpan<char> id, out ColourId colour) => _colours.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out colour);
 
-    /// <summary>Finds how a published value converts to SI: the unit parsed once per sensor, at two points (0 and 1) to get scale and offset.</summary>
-    private static (double Scale, double Offset) Conversion(Sensor sensor)
-    {
-        var kind = SensorQuantityKinds.Reading(sensor.Quantity);
-        if (!UnitParser.TryParse("0 " + sensor.Unit, kind, out var zero, out var error, out _) ||
-            !UnitParser.TryParse("1 " + sensor.Unit, kind, out var one, out error, out _))
-        {
-            throw new InvalidOperationException($"sensor '{sensor.Id}' has unit '{sensor.Unit}', which is not a {kind.Name}: {error}");
-        }
-
-        return (one - zero, zero);
-    }
+    /// <summary>Finds how a published value converts to SI (the unit parsed once per sensor).</summary>
+    private static (double Scale, double Offset) Conversion(Sensor sensor) => SensorQuantityKinds.Conversion(sensor);
 }

@@ -14,5 +14,6 @@ public interface IForecastWorkerGrain : IGrainWithIntegerKey
     /// <param name="cancellationToken">Cancels the forecast.</param>
     /// <returns>The forecast.</returns>
     [Alias("Forecast")]
+    [ResponseTimeout("00:10:00")]
     Task<ShiftForecastView> ForecastAsync(TwinSnapshot snapshot, int replications, ulong seed, CancellationToken cancellationToken = default);
 }

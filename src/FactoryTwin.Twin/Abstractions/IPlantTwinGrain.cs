@@ -25,18 +25,22 @@ public interface IPlantTwinGrain : IGrainWithStringKey
     Task<TwinSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Gets the latest shift forecast; computes one first when there is none or it is older than
-    /// <see cref="Hosting.TwinOptions.ForecastInterval"/>. While the plant twin is active it refreshes the forecast on
-    /// that interval by itself.
+    /// Gets the latest shift forecast at once, never waiting for one being made: <see langword="null"/> until the first
+    /// is done. While the plant twin is active it refreshes the forecast every <see cref="Hosting.TwinOptions.ForecastInterval"/>
+    /// of wall time by itself; a forecast older than that starts a refresh in the background.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The forecast.</returns>
+    /// <returns>The forecast, or <see langword="null"/> while the first one is being made.</returns>
     [Alias("GetForecast")]
-    Task<ShiftForecastView> GetForecastAsync(CancellationToken cancellationToken = default);
+    Task<ShiftForecastView?> GetForecastAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Takes a fresh snapshot and forecasts the rest of the shift from it now (on demand).</summary>
+    /// <summary>
+    /// Takes a fresh snapshot and forecasts the rest of the shift from it now (on demand); joins the refresh already
+    /// running, if one is. May take longer than an ordinary call (many replications on a busy machine).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new forecast.</returns>
     [Alias("RefreshForecast")]
+    [ResponseTimeout("00:10:00")]
     Task<ShiftForecastView> RefreshForecastAsync(CancellationToken cancellationToken = default);
 }

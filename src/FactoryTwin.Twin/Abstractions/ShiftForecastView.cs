@@ -9,6 +9,7 @@ namespace FactoryTwin.Twin.Abstractions;
 /// <param name="Plant">The plant's output (lines that end in a sink).</param>
 /// <param name="Bottleneck">The station most often the plant's bottleneck, or <see langword="null"/>.</param>
 /// <param name="Lines">Each line's forecast, in model order.</param>
+/// <param name="ShiftStart">The start of the shift forecast (UTC); later than <paramref name="MadeAt"/> off shift, when the forecast is of the next shift.</param>
 [GenerateSerializer, Immutable, Alias("FactoryTwin.Twin.ShiftForecastView")]
 public sealed record ShiftForecastView(
     [property: Id(0)] DateTimeOffset MadeAt,
@@ -16,4 +17,9 @@ public sealed record ShiftForecastView(
     [property: Id(2)] int Replications,
     [property: Id(3)] OutputForecastView Plant,
     [property: Id(4)] string? Bottleneck,
-    [property: Id(5)] ImmutableArray<LineForecastView> Lines);
+    [property: Id(5)] ImmutableArray<LineForecastView> Lines,
+    [property: Id(6)] DateTimeOffset? ShiftStart = null)
+{
+    /// <summary>Gets a value indicating whether the forecast was made off shift (it covers the next shift).</summary>
+    public bool OffShift => ShiftStart is { } start && start > MadeAt;
+}

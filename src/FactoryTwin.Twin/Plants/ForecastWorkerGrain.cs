@@ -26,7 +26,15 @@ internal sealed class ForecastWorkerGrain : Grain, IForecastWorkerGrain
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 1);
         var plantSnapshot = PlantSnapshotMapper.Map(snapshot, _index);
-        var options = new ShiftForecastOptions { Replications = replications, Seed = seed, LineTargets = LineTargets() };
+        // One core is left to the rest of the server (ingestion, API reads, the dashboard) while a forecast runs; the
+        // result is the same whatever the number of threads.
+        var options = new ShiftForecastOptions
+        {
+            Replications = replications,
+            Seed = seed,
+            LineTargets = LineTargets(),
+            MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1),
+        };
 
         // CPU-bound and stateless: off the activation's scheduler so the silo keeps serving grain calls meanwhile.
         var forecast = await Task.Run(() => _forecaster.Forecaster.Forecast(plantSnapshot, options, null, cancellationToken), cancellationToken);
@@ -36,7 +44,8 @@ internal sealed class ForecastWorkerGrain : Grain, IForecastWorkerGrain
             forecast.Replications,
             View(forecast.Plant),
             forecast.Bottleneck?.Value,
-            [.. forecast.Lines.Select(l => new LineForecastView(l.Line.Value, View(l.Output), l.Bottleneck?.Value))]);
+            [.. forecast.Lines.Select(l => new LineForecastView(l.Line.Value, View(l.Output), l.Bottleneck?.Value))],
+            forecast.ShiftStart);
     }
 
     private Dictionary<LineId, int> LineTargets()

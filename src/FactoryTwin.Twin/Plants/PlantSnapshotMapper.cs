@@ -96,7 +96,7 @@ internal static class PlantSnapshotMapper
             Instant = snapshot.Instant,
             Stations = stations.ToImmutable(),
             Stores = stores.ToImmutable(),
-            Lines = [.. snapshot.Lines.Select(l => new PlantSnapshotLine { Line = new LineId(l.Line), Good = l.Good, Scrap = l.Scrap })],
+            Lines = [.. snapshot.Lines.Select(l => new PlantSnapshotLine { Line = new LineId(l.Line), Good = l.Good, Scrap = l.Scrap, CountedSince = l.ShiftStart })],
         };
     }
 

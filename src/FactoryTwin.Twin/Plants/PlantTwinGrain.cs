@@ -4,15 +4,17 @@ using FactoryTwin.Twin.Changes;
 using FactoryTwin.Twin.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace FactoryTwin.Twin.Plants;
 
 /// <summary>
 /// The plant twin: fans out to the line and asset twins (it keeps no persisted state), takes snapshots, and keeps the
 /// latest shift forecast in memory, refreshed every <see cref="TwinOptions.ForecastInterval"/> of wall time while active
-/// by a forecast worker grain. A read returns that forecast while it is younger than the interval in wall time, so an
-/// emulated plant at 60× does not run a forecast per read (the forecast's own instant is plant time).
+/// by a forecast worker grain. Reentrant: while a forecast is being made (seconds to minutes of CPU) every read is
+/// answered at once from the latest one, and at most one refresh runs at a time.
 /// </summary>
+[Reentrant]
 internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
 {
     private readonly PlantIndex _index;
@@ -24,6 +26,8 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
     private IGrainTimer? _forecastTimer;
     private TimeSpan _forecastPeriod;
     private ShiftForecastView? _forecast;
+    private TwinSnapshot? _forecastSnapshot;
+    private Task<ShiftForecastView>? _refresh;
     private long _forecastWallAt;
 
     public PlantTwinGrain(PlantIndex index, [FromKeyedServices(TwinOptions.ClockKey)] TimeProvider time, TimeProvider wall, IOptions<TwinOptions> options, TwinChangeHub changes, ITwinRuntimeSettings settings)
@@ -39,7 +43,7 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _forecastPeriod = _settings.ForecastInterval;
-        _forecastTimer = this.RegisterGrainTimer(async ct => await RefreshForecastAsync(ct), new GrainTimerCreationOptions(_forecastPeriod, _forecastPeriod) { KeepAlive = true });
+        _forecastTimer = this.RegisterGrainTimer(async ct => await RefreshInBackground().WaitAsync(ct), new GrainTimerCreationOptions(_forecastPeriod, _forecastPeriod) { KeepAlive = true, Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -101,24 +105,70 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
         return new TwinSnapshot(
             instant,
             [.. assetViews.Select(v => new TwinSnapshotAsset(v.Asset, v.Kind, v.State, v.StateSince, v.Bodies))],
-            [.. lineViews.Select(l => new TwinSnapshotLine(l.Line, l.OutputShift, l.Stations.Sum(s => s.Kpi.Scrap)))]);
+            [.. lineViews.Select(l => new TwinSnapshotLine(l.Line, l.OutputShift, l.Stations.Sum(s => s.Kpi.Scrap), l.ShiftStart))]);
     }
 
-    public async Task<ShiftForecastView> GetForecastAsync(CancellationToken cancellationToken = default)
+    public Task<ShiftForecastView?> GetForecastAsync(CancellationToken cancellationToken = default)
     {
-        if (_forecast is not null && _wall.GetElapsedTime(_forecastWallAt) < _settings.ForecastInterval)
+        // A read never waits for a forecast: it gets the latest (or none yet) and, when that is due, starts a refresh.
+        // Due when none exists, when it is older than the interval (wall time), or when the shift it was made before has
+        // started (a forecast made off shift is obsolete once the plant runs).
+        if (_forecast is null || _wall.GetElapsedTime(_forecastWallAt) >= _settings.ForecastInterval
+            || (_forecast.OffShift && _time.GetUtcNow() >= _forecast.ShiftStart))
         {
-            return _forecast;
+            // Its failure is the next refresh's to retry (the timer's are logged by the runtime).
+            _ = RefreshInBackground().ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        return await RefreshForecastAsync(cancellationToken);
+        return Task.FromResult(_forecast);
     }
 
     public async Task<ShiftForecastView> RefreshForecastAsync(CancellationToken cancellationToken = default)
     {
+        // Asked for explicitly: a forecast from the state of now, after the one running (if any) is done.
+        if (_refresh is { IsCompleted: false } running)
+        {
+            await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
+        if (_refresh is not { IsCompleted: true })
+        {
+            // Another caller started one meanwhile; it began after this call, so its state is recent enough.
+            return await _refresh!.WaitAsync(cancellationToken);
+        }
+
+        _refresh = RefreshOnceAsync();
+        return await _refresh.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The timer's and a due read's refresh: one at a time, joining the one running.</summary>
+    private Task<ShiftForecastView> RefreshInBackground()
+    {
+        if (_refresh is not { IsCompleted: false })
+        {
+            _refresh = RefreshOnceAsync();
+        }
+
+        return _refresh;
+    }
+
+    private async Task<ShiftForecastView> RefreshOnceAsync()
+    {
+        var cancellationToken = CancellationToken.None;
         var snapshot = await GetSnapshotAsync(cancellationToken);
+
+        // Off shift nothing moves until the next shift starts: while the plant's state is the one the last forecast (of that
+        // next shift) started from, a new one would give the same answer, so none is run. This keeps an idle plant idle.
+        if (_forecast is { } last && _forecastSnapshot is { } from && last.ShiftStart is { } next && snapshot.Instant < next
+            && last.OffShift && SameState(from, snapshot))
+        {
+            _forecastWallAt = _wall.GetTimestamp();
+            return last;
+        }
+
         var forecast = await GrainFactory.GetGrain<IForecastWorkerGrain>(0).ForecastAsync(snapshot, _settings.ForecastReplications, _options.ForecastSeed, cancellationToken);
         _forecast = forecast;
+        _forecastSnapshot = snapshot;
         _forecastWallAt = _wall.GetTimestamp();
         _changes.Publish(TwinChangeKind.Plant, _index.Site, snapshot.Instant);
 
@@ -131,5 +181,25 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
         }
 
         return forecast;
+    }
+
+    /// <summary>Whether two snapshots hold the same plant state (instants aside): the same states, bodies and counts.</summary>
+    internal static bool SameState(TwinSnapshot a, TwinSnapshot b)
+    {
+        if (a.Assets.Length != b.Assets.Length || a.Lines.Length != b.Lines.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Assets.Length; i++)
+        {
+            var (x, y) = (a.Assets[i], b.Assets[i]);
+            if (x.Asset != y.Asset || x.State != y.State || x.StateSince != y.StateSince || !x.Bodies.AsSpan().SequenceEqual(y.Bodies.AsSpan()))
+            {
+                return false;
+            }
+        }
+
+        return a.Lines.AsSpan().SequenceEqual(b.Lines.AsSpan());
     }
 }

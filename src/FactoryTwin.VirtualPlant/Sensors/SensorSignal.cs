@@ -33,15 +33,7 @@ internal sealed class SensorSignal
     {
         Sensor = sensor;
         Nominal = nominal;
-        var kind = SensorQuantityKinds.Reading(sensor.Quantity);
-        if (!UnitParser.TryParse("0 " + sensor.Unit, kind, out var zero, out var error, out _) ||
-            !UnitParser.TryParse("1 " + sensor.Unit, kind, out var one, out error, out _))
-        {
-            throw new InvalidOperationException($"sensor '{sensor.Id}' has unit '{sensor.Unit}', which is not a {kind.Name}: {error}");
-        }
-
-        _scale = one - zero;
-        _offset = zero;
+        (_scale, _offset) = SensorQuantityKinds.Conversion(sensor);
         double range = sensor.Max - sensor.Min;
         _driftSd = ovenZone ? 1.0 : 0.01 * range;
         _noiseSd = ovenZone ? 0.3 : 0.004 * range;

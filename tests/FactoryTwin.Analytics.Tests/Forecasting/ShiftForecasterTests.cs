@@ -185,6 +185,75 @@ public sealed class ShiftForecasterTests
         Assert.Contains("'laser-7'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Forecast_OffShiftAt0105_IsOfTheNextShiftAndCarriesNothingFromTheLast()
+    {
+        // 01:05 on Tuesday: the late shift (14:00–22:00) made its output; the lines still count it since 14:00.
+        var site = TimeSpan.FromHours(2);
+        var lastShift = new DateTimeOffset(2026, 6, 1, 14, 0, 0, site);
+        var snapshot = Snapshot with
+        {
+            Instant = new DateTimeOffset(2026, 6, 2, 1, 5, 0, site),
+            Lines = [.. Snapshot.Lines.Select(l => l with { Good = 366, CountedSince = lastShift })],
+        };
+
+        var forecast = Forecaster.Forecast(snapshot, new ShiftForecastOptions { Replications = 40 }, cancellationToken: Token);
+
+        Assert.True(forecast.OffShift);
+        Assert.Equal(new DateTimeOffset(2026, 6, 2, 6, 0, 0, site), forecast.ShiftStart);
+        Assert.Equal(new DateTimeOffset(2026, 6, 2, 14, 0, 0, site), forecast.End);
+        Assert.Equal(0, forecast.Plant.SoFar);
+        Assert.All(forecast.Lines, l => Assert.Equal(0, l.Output.SoFar));
+        Assert.Equal(0, forecast.Plant.Fan[0].Median);
+
+        // The early shift's whole output, not 366 more than it: about 60 jobs/h for 8 h less breaks, from a plant that
+        // still holds the late shift's work in progress.
+        Assert.InRange(forecast.Plant.Expected, 250, 480);
+    }
+
+    [Fact]
+    public void Forecast_JustAfterAShiftChange_DoesNotCarryTheCountOfTheShiftBefore()
+    {
+        // 14:00:30: the late shift has begun, but no body has left a line yet, so the counters still hold the early shift's.
+        var site = TimeSpan.FromHours(2);
+        var early = new DateTimeOffset(2026, 6, 1, 6, 0, 0, site);
+        var late = new DateTimeOffset(2026, 6, 1, 14, 0, 0, site);
+        var instant = late.AddSeconds(30);
+        var stale = Snapshot with { Instant = instant, Lines = [.. Snapshot.Lines.Select(l => l with { Good = 400, CountedSince = early })] };
+        var rolled = Snapshot with { Instant = instant, Lines = [.. Snapshot.Lines.Select(l => l with { Good = 1, CountedSince = late })] };
+
+        var fromStale = Forecaster.Forecast(stale, new ShiftForecastOptions { Replications = 20 }, cancellationToken: Token);
+        var fromRolled = Forecaster.Forecast(rolled, new ShiftForecastOptions { Replications = 20 }, cancellationToken: Token);
+
+        Assert.False(fromStale.OffShift);
+        Assert.Equal(late, fromStale.ShiftStart);
+        Assert.Equal(late.AddHours(8), fromStale.End);
+        Assert.Equal(0, fromStale.Plant.SoFar);
+        Assert.Equal(1, fromRolled.Plant.SoFar);
+    }
+
+    [Fact]
+    public void Forecast_MidShiftCountedSinceItsStart_KeepsTheOutputSoFar()
+    {
+        var site = TimeSpan.FromHours(2);
+        var snapshot = Snapshot with { Lines = [.. Snapshot.Lines.Select(l => l with { CountedSince = new DateTimeOffset(2026, 6, 1, 14, 0, 0, site) })] };
+
+        var forecast = Forecaster.Forecast(snapshot, new ShiftForecastOptions { Replications = 20 }, cancellationToken: Token);
+
+        Assert.False(forecast.OffShift);
+        Assert.Equal(Snapshot.Lines.Single(l => l.Line == new LineId("assembly")).Good, forecast.Plant.SoFar);
+        Assert.True(forecast.Plant.SoFar > 0);
+    }
+
+    [Fact]
+    public void Forecast_ExplicitHorizon_HasNoShiftStart()
+    {
+        var forecast = Forecaster.Forecast(Snapshot, new ShiftForecastOptions { Replications = 10, Horizon = TimeSpan.FromHours(1) }, cancellationToken: Token);
+
+        Assert.Null(forecast.ShiftStart);
+        Assert.False(forecast.OffShift);
+    }
+
     private static string Json(ShiftForecast forecast) => JsonSerializer.Serialize(forecast with { Elapsed = TimeSpan.Zero });
 
     private sealed class MaxProgress : IProgress<int>

@@ -58,4 +58,35 @@ public sealed class ForecastTests
         Assert.Equal(6, band.GetAttribute("d")!.Split('L').Length);
         Assert.Contains("90 % band", cut.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Forecast_OffShift_SaysWhenTheNextShiftStartsAndDrawsNoNowLine()
+    {
+        using var ctx = new DashboardContext();
+        var next = FakeDashboardData.Now.AddHours(5);
+        var empty = new LineForecastLive("paint", 0, 362.4, 340, 384, 370, 0.31, "basecoat", 0.64, [], []);
+        ctx.Data.Forecast = new ForecastLive(FakeDashboardData.Now, next, next.AddHours(8), 1000, [empty]);
+        var cut = ctx.Render<Forecast>();
+
+        Assert.Contains("off shift; next shift starts", cut.Find(".ft-asof").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("#forecast-off-shift"));
+        Assert.DoesNotContain(cut.FindAll("text.ft-rule-label"), t => t.TextContent.StartsWith("forecast made", StringComparison.Ordinal));
+        Assert.Equal("0", cut.FindAll(".ft-forecast b")[1].TextContent);
+    }
+
+    [Fact]
+    public void Forecast_TargetAndNowLabels_NeverOverlap()
+    {
+        // The forecast's instant near the shift end and the target at the top of the chart: the two labels once sat on top of each other.
+        using var ctx = new DashboardContext();
+        var now = End.AddMinutes(-10);
+        var line = new LineForecastLive("paint", 360, 372, 365, 380, 380, 0.4, null, null, [new OutputPoint(Start, 0), new OutputPoint(now, 360)], []);
+        ctx.Data.Forecast = new ForecastLive(now, Start, End, 1000, [line]);
+        var cut = ctx.Render<Forecast>();
+
+        var boxes = cut.FindAll("text.ft-rule-label").Select(ChartLabels.Box).ToList();
+        Assert.Equal(2, boxes.Count);
+        Assert.False(ChartLabels.Overlap(boxes[0], boxes[1]), $"labels overlap: {boxes[0]} and {boxes[1]}");
+        Assert.All(boxes, b => Assert.True(b.X0 >= 0 && b.X1 <= 800, $"label outside the chart: {b}"));
+    }
 }

@@ -30,8 +30,24 @@ public sealed class OvenTests
         var z2 = cut.Find("tr[data-zone='z2']");
         Assert.Contains("-18.0 K", z2.TextContent, StringComparison.Ordinal);
         Assert.NotNull(z2.QuerySelector(".ft-bad"));
-        Assert.NotEmpty(cut.Find("polyline.ft-series[data-series='z1']").GetAttribute("points")!);
-        Assert.Contains("z2 setpoint", cut.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.Find(".ft-zone-chart[data-zone='z1'] polyline.ft-series").GetAttribute("points")!);
+        Assert.Contains("setpoint 195 °C", cut.Find(".ft-zone-chart[data-zone='z1']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Oven_EachZoneHasItsOwnChartScaledAroundItsSetpoint()
+    {
+        // z1 at 195 °C and z2 at 200 °C with a reading 1 K off: on one shared axis the zones squeezed into one band.
+        using var ctx = new DashboardContext();
+        ctx.Data.Oven = EcoatOven();
+        var cut = ctx.Render<Oven>(p => p.Add(o => o.Asset, "ecoat-oven"));
+
+        var charts = cut.FindAll(".ft-zone-chart");
+        Assert.Equal(["z1", "z2"], charts.Select(c => c.GetAttribute("data-zone")));
+        var z1Ticks = charts[0].QuerySelectorAll("text.ft-tick").Select(t => t.TextContent).Where(t => !t.Contains(':', StringComparison.Ordinal)).ToList();
+        Assert.All(z1Ticks, t => Assert.InRange(double.Parse(t, System.Globalization.CultureInfo.InvariantCulture), 193, 197));
+        Assert.Single(charts[0].QuerySelectorAll("text.ft-rule-label"));
+        Assert.Equal("No measurement in the last 30 min", charts[1].QuerySelector(".ft-empty")?.TextContent);
     }
 
     [Fact]

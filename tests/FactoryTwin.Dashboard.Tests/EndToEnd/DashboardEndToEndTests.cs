@@ -81,7 +81,7 @@ public sealed class DashboardEndToEndTests(DashboardServerFixture server) : IAsy
         var live = await PollAsync(async () => !(await page.Locator("tr[data-zone='z1'] .ft-zone-air").InnerTextAsync()).Contains('–', StringComparison.Ordinal));
         Assert.True(live, "zone z1 never showed a measured air temperature");
         Assert.Contains("195.0 °C", await page.Locator("tr[data-zone='z1']").InnerTextAsync(), StringComparison.Ordinal);
-        var trend = await PollAsync(async () => !string.IsNullOrEmpty(await page.Locator("polyline.ft-series[data-series='z3']").GetAttributeAsync("points")));
+        var trend = await PollAsync(async () => !string.IsNullOrEmpty(await page.Locator(".ft-zone-chart[data-zone='z3'] polyline.ft-series").GetAttributeAsync("points")));
         Assert.True(trend, "the zone air temperature chart stayed empty");
 
         // Bodies reach the e-coat oven only after the body shop and pretreatment; select one when there is one.

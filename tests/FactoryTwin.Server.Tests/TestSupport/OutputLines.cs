@@ -31,7 +31,7 @@ internal sealed class OutputLines
 
     public async Task<Match> WaitForAsync(Regex pattern, TimeSpan limit)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Xunit.TestContext.Current.CancellationToken);
         cts.CancelAfter(limit);
         while (true)
         {
@@ -54,7 +54,7 @@ internal sealed class OutputLines
             {
                 await changed.WaitAsync(cts.Token);
             }
-            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!Xunit.TestContext.Current.CancellationToken.IsCancellationRequested)
             {
                 Assert.Fail($"No line matching '{pattern}' within {limit}. Output:\n{Text}");
             }

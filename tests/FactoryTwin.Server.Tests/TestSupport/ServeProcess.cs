@@ -103,13 +103,13 @@ internal sealed partial class ServeProcess : IDisposable
     /// <returns>The exit code.</returns>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Xunit.TestContext.Current.CancellationToken);
         cts.CancelAfter(limit);
         try
         {
             await Process.WaitForExitAsync(cts.Token);
         }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!Xunit.TestContext.Current.CancellationToken.IsCancellationRequested)
         {
             Assert.Fail($"serve did not exit within {limit}. Output:\n{Output.Text}");
         }
@@ -147,7 +147,7 @@ internal sealed partial class ServeProcess : IDisposable
             Process.WaitForExit();
         }
 
-        TestContext.Current.SendDiagnosticMessage(Output.Text);
+        Xunit.TestContext.Current.SendDiagnosticMessage(Output.Text);
         Process.Dispose();
     }
 

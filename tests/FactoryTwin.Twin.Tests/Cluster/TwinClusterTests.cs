@@ -195,6 +195,7 @@ public sealed class TwinClusterTests : IDisposable
             Assert.Equal(plant.Lines().Count(), forecast.Lines.Length);
             Assert.All(forecast.Lines, l => Assert.InRange(l.Output.Expected, l.Output.Lower, l.Output.Upper));
             var cached = await plantGrain.GetForecastAsync(ct);
+            Assert.NotNull(cached);
             Assert.Equal(forecast.MadeAt, cached.MadeAt);
             Assert.Equal(forecast.Plant, cached.Plant);
 

@@ -165,11 +165,11 @@ internal sealed class TwinDashboardData : IDashboardData
                 return null;
             }
 
-            var start = ForecastStart(lines, full.Instant);
+            var start = full.ShiftStart ?? ForecastStart(lines, full.Instant);
             var actual = new Dictionary<string, IReadOnlyList<OutputPoint>>(StringComparer.Ordinal);
             foreach (var line in full.Lines)
             {
-                actual[line.Line.Value] = await ActualOutputAsync(line.Line.Value, start, full.Instant, cancellationToken);
+                actual[line.Line.Value] = await ActualOutputAsync(line.Line.Value, start, Latest(full.Instant), cancellationToken);
             }
 
             return ForecastMapping.ToLive(full, start, actual);
@@ -182,12 +182,12 @@ internal sealed class TwinDashboardData : IDashboardData
             return null;
         }
 
-        var shiftStart = ForecastStart(lines, view.MadeAt);
+        var shiftStart = view.ShiftStart ?? ForecastStart(lines, view.MadeAt);
         var result = new List<LineForecastLive>();
         foreach (var f in view.Lines)
         {
             var o = f.Output;
-            var actual = await ActualOutputAsync(f.Line, shiftStart, view.MadeAt, cancellationToken);
+            var actual = await ActualOutputAsync(f.Line, shiftStart, Latest(view.MadeAt), cancellationToken);
             result.Add(new LineForecastLive(f.Line, o.SoFar, o.Expected, o.Lower, o.Upper, o.Target, o.ProbabilityOfTarget, f.Bottleneck, null, actual, []));
         }
 
@@ -242,6 +242,13 @@ internal sealed class TwinDashboardData : IDashboardData
         return points;
     }
 
+    /// <summary>The actual output is drawn up to now (plant time), also past the instant the forecast was made.</summary>
+    private DateTimeOffset Latest(DateTimeOffset madeAt)
+    {
+        var now = _time.GetUtcNow();
+        return now > madeAt ? now : madeAt;
+    }
+
     /// <summary>The start of the shift a forecast covers: the lines' shift start, but never more than 12 h back.</summary>
     private static DateTimeOffset ForecastStart(IReadOnlyList<LineTwinView> lines, DateTimeOffset madeAt)
     {
@@ -272,7 +279,8 @@ internal sealed class TwinDashboardData : IDashboardData
         var list = new List<TrendSource>();
         foreach (var sensor in Plant.Sensors.Where(s => s.Asset == element.Id))
         {
-            list.Add(new TrendSource(SeriesId.Of(element.Id, sensor.Id.Value).Value, sensor.Id.Value, SensorQuantityKinds.SiUnit(sensor.Quantity)));
+            var (scale, offset) = SensorQuantityKinds.Conversion(sensor);
+            list.Add(new TrendSource(SeriesId.Of(element.Id, sensor.Id.Value).Value, sensor.Id.Value, SensorQuantityKinds.DisplaySymbol(sensor), scale, offset));
         }
 
         list.Add(new TrendSource(SeriesId.Of(element.Id, SeriesId.GoodChannel).Value, "good (counter)", "parts"));
