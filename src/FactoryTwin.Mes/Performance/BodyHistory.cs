@@ -24,12 +24,12 @@ internal sealed class BodyHistory
 
     public bool TouchesWindow(DateTimeOffset from, DateTimeOffset until) => ReleasedAt < until && LastAt >= from;
 
-    /// <summary>Groups the events by body (in order of each body's first event) and reads each path.</summary>
-    public static List<BodyHistory> Build(IReadOnlyList<PartEvent> events, PlantTopology topology)
+    /// <summary>Groups the events before <paramref name="until"/> by body (in order of each body's first event) and reads each path.</summary>
+    public static List<BodyHistory> Build(IReadOnlyList<PartEvent> events, PlantTopology topology, DateTimeOffset until)
     {
         var byPart = new Dictionary<string, (BodyHistory Body, PartEvent Last)>(StringComparer.Ordinal);
         var bodies = new List<BodyHistory>();
-        foreach (var e in events.OrderBy(e => e.Timestamp).ThenBy(e => e.Seq))
+        foreach (var e in events.Where(e => e.Timestamp < until).OrderBy(e => e.Timestamp).ThenBy(e => e.Seq))
         {
             if (!byPart.TryGetValue(e.PartId, out var entry))
             {

@@ -49,7 +49,7 @@ public static class PerformanceCalculator
         }
 
         var topology = PlantTopology.Of(plant);
-        var bodies = BodyHistory.Build(partEvents, topology);
+        var bodies = BodyHistory.Build(partEvents, topology, until);
         var (byOrder, unscheduled) = Assign(schedule, bodies);
 
         var orders = new List<OrderPerformance>(schedule.Orders.Count);
