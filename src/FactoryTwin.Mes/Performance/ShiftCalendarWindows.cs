@@ -14,7 +14,7 @@ internal static class ShiftCalendarWindows
         var calendar = line is null ? null : plant.Calendars.Items.FirstOrDefault(c => c.Id == line.Calendar);
         if (calendar is null || calendar.Shifts.Count == 0)
         {
-            error = "The plant has no shift calendar; give from and to instead.";
+            error = "shift: the plant's release line has no shift calendar.";
             return false;
         }
 
@@ -27,7 +27,7 @@ internal static class ShiftCalendarWindows
             int index = text == "current" ? current : current - 1;
             if (index < 0)
             {
-                error = "No shift started in the last week.";
+                error = $"shift '{text}': no shift started in the last week.";
                 return false;
             }
 
@@ -47,13 +47,13 @@ internal static class ShiftCalendarWindows
         var shift = calendar.Shifts.Items.FirstOrDefault(s => string.Equals(s.Id.Value, id, StringComparison.Ordinal));
         if (shift is null)
         {
-            error = $"The calendar '{calendar.Id.Value}' has no shift '{id}' (shifts: {string.Join(", ", calendar.Shifts.Items.Select(s => s.Id.Value))}).";
+            error = $"shift '{text}': the calendar '{calendar.Id.Value}' has no shift '{id}' (shifts: {string.Join(", ", calendar.Shifts.Items.Select(s => s.Id.Value))}).";
             return false;
         }
 
         if (!shift.Days.Contains(date.DayOfWeek))
         {
-            error = $"The shift '{id}' does not run on {date.DayOfWeek} {date:yyyy-MM-dd}.";
+            error = $"shift '{text}': '{id}' does not run on {date.DayOfWeek} {date:yyyy-MM-dd}.";
             return false;
         }
 
@@ -61,7 +61,7 @@ internal static class ShiftCalendarWindows
         window = instance with { Until = instance.Until > now ? now : instance.Until };
         if (window.Until <= window.From)
         {
-            error = $"The shift {text} has not started yet (plant time {now:O}).";
+            error = $"shift '{text}': it has not started yet (plant time {now:O}).";
             window = null;
             return false;
         }

@@ -68,8 +68,8 @@ public static class ScheduleImporter
         }
         catch (XmlException ex)
         {
-            problems.Add(new ScheduleProblem(ex.LineNumber, ex.LinePosition, ScheduleProblemCode.MalformedXml, ex.Message));
-            return Fail([.. problems]);
+            // A document that is not well-formed cannot be judged further: schema complaints before the break are noise.
+            return Fail(new ScheduleProblem(ex.LineNumber, ex.LinePosition, ScheduleProblemCode.MalformedXml, ex.Message));
         }
 
         var root = xml.Root!;

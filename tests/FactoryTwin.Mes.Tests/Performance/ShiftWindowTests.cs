@@ -36,7 +36,7 @@ public sealed class ShiftWindowTests
     [Theory]
     [InlineData("yesterday", "must be current, previous or yyyy-MM-dd/{shift}")]
     [InlineData("2026-12-03/night", "no shift 'night'")]
-    [InlineData("2026-12-05/early", "does not run on Saturday")]
+    [InlineData("2026-12-05/early", "'early' does not run on Saturday")]
     [InlineData("2026-12-08/early", "has not started yet")]
     public void TryResolve_BadShift_SaysWhatIsWrong(string shift, string expected)
     {
@@ -44,5 +44,6 @@ public sealed class ShiftWindowTests
 
         Assert.Null(window);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.StartsWith($"shift '{shift}'", error, StringComparison.Ordinal);
     }
 }
