@@ -116,6 +116,7 @@ public static class PerformanceCalculator
             Shift = shift,
             Orders = orders,
             UnscheduledBodies = unscheduled,
+            Departures = [.. bodies.Where(b => b.FinishedAt is not null).Select(b => b.FinishedAt!.Value).Order()],
             Downtime = Downtime(states, topology, from, until),
         };
     }

@@ -26,6 +26,9 @@ public sealed record PerformanceReport
     /// <summary>Gets the bodies released in the history that match no open order (variant and colour of no order with room).</summary>
     public required int UnscheduledBodies { get; init; }
 
+    /// <summary>Gets when each body of the history (scheduled or not) left the plant, in time order: the plant's output rate.</summary>
+    public required IReadOnlyList<DateTimeOffset> Departures { get; init; }
+
     /// <summary>Gets the downtime by station and reason in the window.</summary>
     public required IReadOnlyList<StationDowntime> Downtime { get; init; }
 }

@@ -36,13 +36,18 @@ public sealed record ScheduleImportedDto(string Id, int Orders, long Bodies);
 /// <param name="Remaining">Bodies still to finish.</param>
 /// <param name="FirstReleaseAt">The first release.</param>
 /// <param name="LastCompletionAt">The last completion.</param>
+/// <param name="ExpectedCompletion">For an open order: its expected completion from the plant's recent output rate.</param>
+/// <param name="CompletionLow">The lower end of its 90 % interval.</param>
+/// <param name="CompletionHigh">The upper end of its 90 % interval.</param>
 public sealed record OrderProgressDto(
     string Id, string Variant, string Colour, IReadOnlyList<string> Options, int Quantity, DateTimeOffset EarliestStart, DateTimeOffset Due, string? Line,
-    string Status, int Released, int Completed, int Scrapped, int InProgress, int Remaining, DateTimeOffset? FirstReleaseAt, DateTimeOffset? LastCompletionAt)
+    string Status, int Released, int Completed, int Scrapped, int InProgress, int Remaining, DateTimeOffset? FirstReleaseAt, DateTimeOffset? LastCompletionAt,
+    DateTimeOffset? ExpectedCompletion, DateTimeOffset? CompletionLow, DateTimeOffset? CompletionHigh)
 {
-    internal static OrderProgressDto From(OrderPerformance o) => new(
+    internal static OrderProgressDto From(OrderPerformance o, OrderCompletionEstimate? e) => new(
         o.Order.Id, o.Order.Variant.Value, o.Order.Colour.Value, o.Order.Options.Items, o.Order.Quantity, o.Order.EarliestStart, o.Order.Due, o.Order.Line?.Value,
-        StatusName(o.Status), o.Released, o.Completed, o.Scrapped, o.InProgress, o.Remaining, o.FirstReleaseAt, o.LastCompletionAt);
+        StatusName(o.Status), o.Released, o.Completed, o.Scrapped, o.InProgress, o.Remaining, o.FirstReleaseAt, o.LastCompletionAt,
+        e?.Expected, e?.Low, e?.High);
 
     internal static string StatusName(OrderStatus status) => status switch
     {

@@ -9,6 +9,7 @@ using FactoryTwin.Server.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Mes;
 
@@ -40,7 +41,8 @@ internal static class MesEndpoints
     }
 
     public static async Task<Results<Ok<ScheduleProgressDto>, ProblemHttpResult>> Schedule(
-        MesReports reports, ScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, PlantModel plant, ClaimsPrincipal user, CancellationToken cancellationToken)
+        MesReports reports, ScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, PlantModel plant, IOptions<MesOptions> options, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         if (Visibility(plant, user) is { } hidden)
         {
@@ -55,8 +57,11 @@ internal static class MesEndpoints
         var now = time.GetUtcNow();
         var from = schedule.Orders.Count == 0 ? now : schedule.Orders.Items.Min(o => o.EarliestStart);
         var report = await reports.ComputeAsync(from < now ? from : now, now, null, cancellationToken);
+        var lookback = TimeSpan.FromMinutes(options.Value.ForecastLookbackMinutes);
+        var estimates = OrderCompletionForecast.Estimate(report!.Orders, report.Departures.Count(d => d >= now - lookback), lookback, now)
+            .ToDictionary(e => e.OrderId, StringComparer.Ordinal);
         return TypedResults.Ok(new ScheduleProgressDto(
-            schedule.Id, schedule.PublishedAt, now, report!.UnscheduledBodies, [.. report.Orders.Select(OrderProgressDto.From)]));
+            schedule.Id, schedule.PublishedAt, now, report.UnscheduledBodies, [.. report.Orders.Select(o => OrderProgressDto.From(o, estimates.GetValueOrDefault(o.Order.Id)))]));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Performance(

@@ -23,6 +23,11 @@ public sealed class MesOptions
     [Range(MinScheduleBytes, MaxScheduleBytesLimit)]
     public long MaxScheduleBytes { get; set; } = ScheduleImporter.DefaultMaxDocumentBytes;
 
+    /// <summary>Gets or sets the span, in minutes of plant time, whose output rate the order completion estimates use.</summary>
+    /// <value>The default value is 60.</value>
+    [Range(1, 10_080)]
+    public int ForecastLookbackMinutes { get; set; } = 60;
+
     /// <summary>Gets or sets how many bodies' cure verdicts the server remembers for the performance export.</summary>
     /// <value>The default value is 100000 (about two weeks of a 60 jobs/h plant).</value>
     [Range(1, 10_000_000)]
