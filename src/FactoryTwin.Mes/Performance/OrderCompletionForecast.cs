@@ -5,9 +5,9 @@ namespace FactoryTwin.Mes.Performance;
 /// plant releases and ships in order), so order i is complete once the bodies still missing from the open orders up to
 /// and including it, k, have left the plant. Bodies leave the plant as a Poisson process whose rate is estimated from
 /// the n bodies that left in the last <c>lookback</c> T₀: the time to the k-th departure is T = T₀·G_k/G_n with
-/// G_a ~ Gamma(a, 1) independent (the k-th arrival of a Poisson process, with the rate's Gamma(n, T₀) posterior), a
-/// beta-prime distribution. Its logarithm has variance ψ₁(k) + ψ₁(n) ≈ 1/k + 1/n; the interval is the log-normal one
-/// with that variance around the median T₀·k/n.
+/// G_a ~ Gamma(a, 1) independent (the k-th arrival of a Poisson process, with the rate's Gamma(n, T₀) posterior), so
+/// T·n/(T₀·k) follows an F(2k, 2n) distribution. Its quantiles come from Paulson's approximation (the Wilson–Hilferty
+/// cube-root normal approximation of both gammas; Abramowitz and Stegun 26.6.15); the expected completion is the median.
 /// </summary>
 public static class OrderCompletionForecast
 {
@@ -50,18 +50,31 @@ public static class OrderCompletionForecast
                 continue;
             }
 
-            double median = seconds * ahead / departures;
-            double spread = z * Math.Sqrt((1.0 / ahead) + (1.0 / departures));
+            double scale = seconds * ahead / departures;
+            double d1 = 2.0 * ahead, d2 = 2.0 * departures;
             estimates.Add(new OrderCompletionEstimate(
                 order.Order.Id,
                 ahead,
-                now.AddSeconds(median),
-                now.AddSeconds(median * Math.Exp(-spread)),
-                now.AddSeconds(median * Math.Exp(spread)),
+                now.AddSeconds(scale * FQuantile(0, d1, d2)),
+                now.AddSeconds(scale * FQuantile(-z, d1, d2)),
+                now.AddSeconds(scale * FQuantile(z, d1, d2)),
                 confidence));
         }
 
         return estimates;
+    }
+
+    /// <summary>
+    /// The quantile of F(d1, d2) at the standard normal quantile <paramref name="z"/> by Paulson's approximation: with
+    /// a = 2/(9·d1), b = 2/(9·d2) and u = f^(1/3), z = ((1 − b)u − (1 − a)) / √(b·u² + a), solved for u.
+    /// </summary>
+    internal static double FQuantile(double z, double d1, double d2)
+    {
+        double a = 2 / (9 * d1), b = 2 / (9 * d2);
+        double denominator = ((1 - b) * (1 - b)) - (z * z * b);
+        double discriminant = ((1 - a) * (1 - a) * b) + ((1 - b) * (1 - b) * a) - (z * z * a * b);
+        double u = (((1 - a) * (1 - b)) + (z * Math.Sqrt(Math.Max(discriminant, 0)))) / denominator;
+        return u * u * u;
     }
 
     /// <summary>The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).</summary>
