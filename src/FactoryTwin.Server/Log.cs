@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(9100, LogLevel.Information, "Audit {Kind} by {Actor} on {Target} from {Address}")]
     public static partial void Audit(ILogger logger, string kind, string actor, string target, string address);
+
+    [LoggerMessage(9200, LogLevel.Warning, "The stored MES schedule {Path} no longer fits the plant and is not active ({Count} problem(s); the first: {First}); import a new one")]
+    public static partial void StoredScheduleRefused(ILogger logger, string path, int count, string first);
 }

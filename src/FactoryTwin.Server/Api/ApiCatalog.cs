@@ -44,6 +44,9 @@ public static class ApiCatalog
     public static readonly ApiEndpoint PasswordReset = new("PUT", "/users/{name}/password", Role.Admin, "Sets another user's password (`password` of 12–256 characters); ends that user's sessions.", "/users/no-such-user/password", """{"password":""}""");
     public static readonly ApiEndpoint Settings = new("GET", "/settings", Role.Viewer, "The run-time settings: shift target per line, forecast refresh interval and replications.", "/settings");
     public static readonly ApiEndpoint SettingsUpdate = new("PUT", "/settings", Role.Engineer, "Replaces the run-time settings (`lineTargets`, `forecastIntervalSeconds` 10–86400, `forecastReplications` 1–100000; an omitted field takes its default); applied from the next forecast.", "/settings", """{"forecastReplications":0}""");
+    public static readonly ApiEndpoint MesScheduleImport = new("POST", "/mes/schedule", Role.Engineer, "Imports a B2MML V0700 `OperationsSchedule` (XML body) as the active schedule: checked against the schema, then the plant; refused as a whole with every problem (line:position) otherwise.", "/mes/schedule");
+    public static readonly ApiEndpoint MesSchedule = new("GET", "/mes/schedule", Role.Viewer, "The active schedule with plan versus actual of each order (released, completed, scrapped, in progress, status), counted from the historian.", "/mes/schedule");
+    public static readonly ApiEndpoint MesPerformance = new("GET", "/mes/performance", Role.Viewer, "A B2MML V0700 `OperationsPerformance` (XML) of a `shift`: produced and scrapped bodies per order and line, each body's cure verdict, downtime by station and reason.", "/mes/performance?shift=current");
     public static readonly ApiEndpoint Audit = new("GET", "/audit", Role.Admin, "The audit log, newest first (paginated).", "/audit");
 #pragma warning restore CS1591
 
@@ -53,6 +56,7 @@ public static class ApiCatalog
         Me, Plant, Assets, Asset, States, AssetState, History, HistoryBuckets, Kpis, Alarms, AlarmAcknowledge, AlarmShelve,
         Forecast, ForecastRun, Settings, SettingsUpdate, OvenBodies, OvenBody, Ingestion, PasswordChange, Users, UserCreate,
         UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
+        MesScheduleImport, MesSchedule, MesPerformance,
     ];
 
     /// <summary>The earliest time <c>from</c> and <c>to</c> take (the Unix epoch; no historian holds anything older).</summary>
@@ -75,6 +79,7 @@ public static class ApiCatalog
         new("bucketSeconds", "a number of seconds from 0.000001 to 31536000 (365 days)", "Bucket width; required. The range may hold at most 100000 buckets."),
         new("line", "a line id of the plant", "Only this line."),
         new("kind", "an asset kind", "Only this kind: `source`, `station`, `oven`, `buffer`, `conveyor`, `sink`."),
+        new("shift", "current, previous or yyyy-MM-dd/{shift id} of the release line's calendar", "The shift of a performance export, in the site's local date; default `current` (up to now)."),
     ];
 
     /// <summary>Gets a query parameter by name (case-insensitive, as query strings are read).</summary>

@@ -1,3 +1,4 @@
+using FactoryTwin.Server.Mes;
 using FactoryTwin.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -45,6 +46,9 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.DeviceCreate, AdminEndpoints.CreateDevice);
         Map(api, ApiCatalog.DeviceDelete, AdminEndpoints.DeleteDevice);
         Map(api, ApiCatalog.Audit, AdminEndpoints.Audit);
+        Map(api, ApiCatalog.MesScheduleImport, MesEndpoints.ImportSchedule);
+        Map(api, ApiCatalog.MesSchedule, MesEndpoints.Schedule);
+        Map(api, ApiCatalog.MesPerformance, MesEndpoints.Performance);
         return app;
     }
 

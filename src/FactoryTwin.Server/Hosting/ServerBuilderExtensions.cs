@@ -5,6 +5,7 @@ using FactoryTwin.Model.Plants;
 using FactoryTwin.Server.Api;
 using FactoryTwin.Server.Components.Dashboard.Data;
 using FactoryTwin.Server.Live;
+using FactoryTwin.Server.Mes;
 using FactoryTwin.Server.Security;
 using FactoryTwin.Server.Settings;
 using FactoryTwin.Telemetry;
@@ -131,6 +132,9 @@ internal static class ServerBuilderExtensions
         services.AddSingleton<IngestionCounters>();
         services.AddSingleton<ServerMetrics>();
         services.TryAddSingleton<ITwinGateway, OrleansTwinGateway>();
+
+        // MES: the active schedule (data folder mes/), plan versus actual and the performance export.
+        builder.AddFactoryTwinMes();
 
         // Run-time settings (settings.json), read by the live twin at each forecast.
         services.AddSingleton<RuntimeSettingsStore>();
