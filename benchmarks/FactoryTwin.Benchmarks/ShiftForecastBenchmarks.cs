@@ -3,7 +3,6 @@ using FactoryTwin.Analytics.Forecasting;
 using FactoryTwin.Model.Loading;
 using FactoryTwin.Plant.Simulation;
 using FactoryTwin.Simulation.Engine;
-using FactoryTwin.Simulation.Replications;
 
 namespace FactoryTwin.Benchmarks;
 

@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Simulation;
-using FactoryTwin.Simulation.Replications;
 
 namespace FactoryTwin.Analytics.Forecasting;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using FactoryTwin.Simulation.Replications;
+using FactoryTwin.Plant.Simulation;
 using FactoryTwin.Twin.Abstractions;
 
 namespace FactoryTwin.Twin.Plants;

@@ -1,5 +1,5 @@
 using FactoryTwin.Analytics.Forecasting;
-using FactoryTwin.Simulation.Replications;
+using FactoryTwin.Plant.Simulation;
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Hosting;
 using Orleans.Concurrency;

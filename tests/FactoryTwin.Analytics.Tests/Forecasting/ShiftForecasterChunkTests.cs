@@ -1,6 +1,5 @@
 using FactoryTwin.Analytics.Forecasting;
 using FactoryTwin.Plant.Simulation;
-using FactoryTwin.Simulation.Replications;
 
 namespace FactoryTwin.Analytics.Tests.Forecasting;
 

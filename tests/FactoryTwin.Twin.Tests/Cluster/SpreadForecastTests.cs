@@ -1,6 +1,6 @@
 using FactoryTwin.Analytics.Forecasting;
 using FactoryTwin.Model.Plants;
-using FactoryTwin.Simulation.Replications;
+using FactoryTwin.Plant.Simulation;
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Hosting;
 using FactoryTwin.Twin.Plants;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using FactoryTwin.Simulation.Replications;
+using FactoryTwin.Plant.Simulation;
 
-namespace FactoryTwin.Simulation.Tests.Replications;
+namespace FactoryTwin.Plant.Tests.Simulation;
 
 public sealed class ReplicationRowsTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace FactoryTwin.Simulation.Replications;
+namespace FactoryTwin.Plant.Simulation;
 
 /// <summary>
 /// What a contiguous range of replications produced, one row of <see cref="Width"/> numbers per replication, in
