@@ -42,7 +42,8 @@ internal sealed class ForecastWorkerGrain : Grain, IForecastWorkerGrain
 
         // Targets only change the summary, never the replications, so they are applied here and not sent to the workers.
         var options = ReplicationWorkerGrain.ForecastOptions(job) with { LineTargets = LineTargets() };
-        var forecast = _forecaster.Forecaster.Summarize(plantSnapshot, options, rows, _wall.GetElapsedTime(started));
+        // The summary sorts every fan column: CPU work, so off the activation's scheduler like the replications.
+        var forecast = await Task.Run(() => _forecaster.Forecaster.Summarize(plantSnapshot, options, rows, _wall.GetElapsedTime(started)), cancellationToken);
         return new ShiftForecastView(
             forecast.Instant,
             forecast.End,
