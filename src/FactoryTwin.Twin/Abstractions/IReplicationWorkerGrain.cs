@@ -2,9 +2,9 @@ namespace FactoryTwin.Twin.Abstractions;
 
 /// <summary>
 /// Runs a range of the replications of a <see cref="ReplicationJob"/>: the unit the cluster spreads a forecast or a
-/// what-if over. The key is a worker slot (0, 1, 2, …); each slot is placed on the silo with the fewest activations
-/// when it is first called, so the chunks of one job land on different silos, and a slot whose silo left is placed
-/// again on a live one. Stateless and reentrant: one slot runs any number of chunks at once.
+/// what-if over. The key is a worker slot (0, 1, 2, …); slot k is placed on silo k mod n of the n silos (in address
+/// order) when it is first called, so the chunks of one job are dealt out evenly over the silos, and a slot whose silo
+/// left is placed again on a live one. Stateless and reentrant: one slot runs any number of chunks at once.
 /// </summary>
 [Alias("FactoryTwin.Twin.IReplicationWorkerGrain")]
 public interface IReplicationWorkerGrain : IGrainWithIntegerKey

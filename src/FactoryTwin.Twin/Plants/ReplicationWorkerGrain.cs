@@ -3,18 +3,18 @@ using FactoryTwin.Plant.Simulation;
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Hosting;
 using Orleans.Concurrency;
-using Orleans.Placement;
 
 namespace FactoryTwin.Twin.Plants;
 
 /// <summary>
 /// Runs ranges of replications on the silo that hosts it. Not a <c>[StatelessWorker]</c>: Orleans places stateless
 /// workers on the caller's silo, which would keep every chunk on the silo of the plant twin. A worker slot is an
-/// ordinary grain placed by activation count, so the slots (and the chunks sent to them) spread over the silos;
-/// <c>[Reentrant]</c> because it keeps no state, so one slot runs concurrent chunks of several jobs.
+/// ordinary grain placed on silo (slot mod silo count) (<see cref="SlotPlacement"/>), so the chunks of a job are dealt
+/// out evenly over the silos; <c>[Reentrant]</c> because it keeps no state, so one slot runs concurrent chunks of
+/// several jobs.
 /// </summary>
 [Reentrant]
-[ActivationCountBasedPlacement]
+[SlotPlacement]
 internal sealed class ReplicationWorkerGrain : Grain, IReplicationWorkerGrain
 {
     private readonly ShiftForecasterHolder _forecaster;
