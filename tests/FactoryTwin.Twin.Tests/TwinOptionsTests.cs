@@ -42,6 +42,17 @@ public class TwinOptionsTests
         Assert.Contains("Twin:ForecastReplications", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("100001")]
+    public void AddFactoryTwin_ForecastChunkSizeOutOfRange_FailsAtStartNamingTheOption(string value)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Twin:ForecastChunkSize"] = value;
+        var error = Assert.Throws<OptionsValidationException>(() => builder.AddFactoryTwin());
+        Assert.Contains($"Twin:ForecastChunkSize must be in 1..100000, not {value}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddFactoryTwin_Configuration_BindsTheTwinSection()
     {

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Plant.Simulation;
@@ -67,6 +69,89 @@ public sealed class ShiftForecaster
         options ??= new ShiftForecastOptions();
         Validate(options);
         long started = options.TimeProvider.GetTimestamp();
+        var rows = RunReplications(snapshot, options, 0, options.Replications, progress, cancellationToken);
+        return Summarize(snapshot, options, rows, options.TimeProvider.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Runs replications <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 of the
+    /// forecast <see cref="Forecast"/> would run and returns their raw samples, one row per replication: the chunk a
+    /// worker on any node computes. Replication i depends only on the snapshot, the options and (seed, i), so chunks
+    /// joined with <see cref="ReplicationRows.Concat"/> and passed to <see cref="Summarize"/> give the forecast of one
+    /// run bit for bit, whatever the chunking.
+    /// </summary>
+    /// <param name="snapshot">The plant state now.</param>
+    /// <param name="options">The options of the whole forecast (<see cref="ShiftForecastOptions.Replications"/> is the total, not the chunk's).</param>
+    /// <param name="first">The first replication of the chunk, at least 0.</param>
+    /// <param name="count">The replications in the chunk, at least 1; the chunk must end by <see cref="ShiftForecastOptions.Replications"/>.</param>
+    /// <param name="progress">Receives the number of finished replications of the chunk, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before each replication.</param>
+    /// <returns>The chunk's samples.</returns>
+    /// <exception cref="ArgumentException">The snapshot does not fit the plant.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options or the range are out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ReplicationRows RunReplications(PlantSnapshot snapshot, ShiftForecastOptions options, int first, int count, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (first > options.Replications - count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"Replications {first}..{first + count - 1} lie beyond the forecast's {options.Replications}."));
+        }
+
+        var plan = PlanOf(snapshot, options);
+        var samples = new Samples(first, count, plan.Steps, _simulation.Lines.Length + 1, _simulation.Stations.Length, _endLines);
+        var run = new PlantRunOptions
+        {
+            Seed = options.Seed,
+            Duration = plan.Horizon,
+            Replications = count,
+            FirstReplication = first,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            SeriesInterval = plan.Fan,
+            SeriesReplications = options.Replications,
+        };
+        _simulation.Run(run, snapshot, samples, progress, cancellationToken);
+        return new ReplicationRows(first, count, samples.Width, ImmutableCollectionsMarshal.AsImmutableArray(samples.Values));
+    }
+
+    /// <summary>
+    /// Turns the samples of all the replications of a forecast (<see cref="RunReplications"/>, joined) into the
+    /// forecast. The arithmetic runs over the replications in order, so the result depends on the rows alone, not on
+    /// where or in how many chunks they were computed.
+    /// </summary>
+    /// <param name="snapshot">The snapshot the replications started from.</param>
+    /// <param name="options">The options they were run with.</param>
+    /// <param name="rows">Replications 0 to <see cref="ShiftForecastOptions.Replications"/> − 1.</param>
+    /// <param name="elapsed">The time the forecast took, reported as <see cref="ShiftForecast.Elapsed"/>.</param>
+    /// <returns>The forecast.</returns>
+    /// <exception cref="ArgumentException">The rows do not cover the forecast's replications or have the wrong width.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options are out of range.</exception>
+    public ShiftForecast Summarize(PlantSnapshot snapshot, ShiftForecastOptions options, ReplicationRows rows, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rows);
+        Validate(options);
+        var plan = PlanOf(snapshot, options);
+        int width = _simulation.Lines.Length + 1;
+        int rowWidth = (plan.Steps * width) + _simulation.Stations.Length;
+        if (rows.First != 0 || rows.Count != options.Replications || rows.Width != rowWidth)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The forecast needs replications 0..{options.Replications - 1} of {rowWidth} numbers each, not {rows.First}..{rows.End - 1} of {rows.Width}."),
+                nameof(rows));
+        }
+
+        return SummarizeRows(snapshot, plan, rows, options, elapsed);
+    }
+
+    /// <summary>The forecast's end, fan spacing in seconds and number of fan steps: a function of the snapshot and options alone.</summary>
+    private Plan PlanOf(PlantSnapshot snapshot, ShiftForecastOptions options)
+    {
         DateTimeOffset? shiftStart = null;
         DateTimeOffset end;
         if (options.Until is { } until)
@@ -92,18 +177,7 @@ public sealed class ShiftForecaster
         // At most MaxFanSteps points, so that a long horizon does not hold replications × steps samples in memory.
         double fan = Math.Min(Math.Max(options.FanInterval.TotalSeconds, horizon / ShiftForecastOptions.MaxFanSteps), horizon);
         int steps = (int)Math.Ceiling((horizon / fan) - 1e-9);
-        var samples = new Samples(options.Replications, steps, _simulation.Lines.Length + 1, _simulation.Stations.Length, _endLines);
-        var run = new PlantRunOptions
-        {
-            Seed = options.Seed,
-            Duration = horizon,
-            Replications = options.Replications,
-            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
-            SeriesInterval = fan,
-            SeriesReplications = options.Replications,
-        };
-        _simulation.Run(run, snapshot, samples, progress, cancellationToken);
-        return Summarize(snapshot, shiftStart, end, fan, steps, samples, options, started);
+        return new Plan(end, horizon, fan, steps, shiftStart);
     }
 
     private static void Validate(ShiftForecastOptions options)
@@ -132,8 +206,11 @@ public sealed class ShiftForecaster
         }
     }
 
-    private ShiftForecast Summarize(PlantSnapshot snapshot, DateTimeOffset? shiftStart, DateTimeOffset end, double fan, int steps, Samples samples, ShiftForecastOptions options, long started)
+    private ShiftForecast SummarizeRows(PlantSnapshot snapshot, Plan plan, ReplicationRows rows, ShiftForecastOptions options, TimeSpan elapsed)
     {
+        var (end, _, fan, steps, shiftStart) = plan;
+        var values = rows.Values;
+        int rowWidth = rows.Width;
         var maps = _simulation.Lines;
         int n = options.Replications, lines = maps.Length, width = lines + 1;
         var soFar = new long[width];
@@ -171,7 +248,7 @@ public sealed class ShiftForecaster
             {
                 for (int i = 0; i < n; i++)
                 {
-                    column[i] = soFar[c] + samples.Output[(((i * steps) + k) * width) + c];
+                    column[i] = soFar[c] + values[(i * rowWidth) + (k * width) + c];
                 }
 
                 Array.Sort(column);
@@ -204,11 +281,11 @@ public sealed class ShiftForecaster
 
         var plant = Output(0);
         var all = Enumerable.Range(0, _simulation.Stations.Length).ToArray();
-        var (plantBottleneck, plantShares) = Bottlenecks(samples, n, all);
+        var (plantBottleneck, plantShares) = Bottlenecks(rows, steps * width, n, all);
         var results = ImmutableArray.CreateBuilder<LineForecast>(lines);
         for (int l = 0; l < lines; l++)
         {
-            var (bottleneck, shares) = Bottlenecks(samples, n, _lineStations[l]);
+            var (bottleneck, shares) = Bottlenecks(rows, steps * width, n, _lineStations[l]);
             results.Add(new LineForecast(maps[l].Line, maps[l].Name, Output(l + 1), bottleneck, shares));
         }
 
@@ -222,9 +299,9 @@ public sealed class ShiftForecaster
             results.MoveToImmutable(),
             plantBottleneck,
             plantShares,
-            options.TimeProvider.GetElapsedTime(started))
+            elapsed)
         {
-            ShiftStart = shiftStart,
+            ShiftStart = plan.ShiftStart,
         };
     }
 
@@ -237,9 +314,9 @@ public sealed class ShiftForecaster
         line.CountedSince is { } since && shiftStart is { } start && since < start - TimeSpan.FromSeconds(1);
 
     /// <summary>Per replication, the station among <paramref name="candidates"/> with the largest bottleneck share wins.</summary>
-    private (AssetId? Bottleneck, ImmutableArray<BottleneckFrequency> Frequencies) Bottlenecks(Samples samples, int n, int[] candidates)
+    private (AssetId? Bottleneck, ImmutableArray<BottleneckFrequency> Frequencies) Bottlenecks(ReplicationRows rows, int shareOffset, int n, int[] candidates)
     {
-        int stations = _simulation.Stations.Length;
+        var values = rows.Values;
         var wins = new int[candidates.Length];
         var share = new double[candidates.Length];
         for (int i = 0; i < n; i++)
@@ -248,7 +325,7 @@ public sealed class ShiftForecaster
             double bestShare = 0;
             for (int c = 0; c < candidates.Length; c++)
             {
-                double s = samples.Share[(i * stations) + candidates[c]];
+                double s = values[(i * rows.Width) + shareOffset + candidates[c]];
                 share[c] += s / n;
                 if (s > bestShare)
                 {
@@ -291,40 +368,43 @@ public sealed class ShiftForecaster
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
-    /// <summary>
-    /// Per replication, every array indexed by replication first so that slot i depends on replication i only: the
-    /// cumulative output since the snapshot at each fan step ([i][step][plant, lines…]; the plant is the sum of the
-    /// lines that end in a sink) and each station's bottleneck share.
-    /// </summary>
-    private sealed class Samples(int replications, int steps, int width, int stations, bool[] endLines) : IPlantReplicationObserver
-    {
-        public double[] Output { get; } = new double[replications * steps * width];
+    /// <summary>The forecast's end, horizon and fan spacing in seconds, and number of fan steps.</summary>
+    private readonly record struct Plan(DateTimeOffset End, double Horizon, double Fan, int Steps, DateTimeOffset? ShiftStart);
 
-        public double[] Share { get; } = new double[replications * stations];
+    /// <summary>
+    /// One row per replication of the chunk, so that row i − first depends on replication i only: the cumulative
+    /// output since the snapshot at each fan step ([step][plant, lines…]; the plant is the sum of the lines that end in
+    /// a sink), then each station's bottleneck share.
+    /// </summary>
+    private sealed class Samples(int first, int replications, int steps, int width, int stations, bool[] endLines) : IPlantReplicationObserver
+    {
+        public int Width { get; } = (steps * width) + stations;
+
+        public double[] Values { get; } = new double[replications * ((steps * width) + stations)];
 
         public void OnStep(int replication, int stepIndex, PlantRunCounters counters)
         {
-            int row = ((replication * steps) + stepIndex) * width;
+            int row = ((replication - first) * Width) + (stepIndex * width);
             double plant = 0;
             for (int l = 0; l < width - 1; l++)
             {
                 long good = counters.LineGood(l);
-                Output[row + l + 1] = good;
+                Values[row + l + 1] = good;
                 if (endLines[l])
                 {
                     plant += good;
                 }
             }
 
-            Output[row] = plant;
+            Values[row] = plant;
         }
 
         public void OnFinished(PlantReplication replication)
         {
-            int i = replication.Replication;
+            int row = ((replication.Replication - first) * Width) + (steps * width);
             for (int s = 0; s < stations; s++)
             {
-                Share[(i * stations) + s] = replication.BottleneckShare(s);
+                Values[row + s] = replication.BottleneckShare(s);
             }
         }
     }

@@ -19,6 +19,14 @@ public sealed record PlantRunOptions
     /// <value>The default value is 100.</value>
     public int Replications { get; init; } = 100;
 
+    /// <summary>
+    /// Gets the number of the first replication run: a run covers replications <see cref="FirstReplication"/> to
+    /// <see cref="FirstReplication"/> + <see cref="Replications"/> − 1, each with the random streams of (seed, its
+    /// number), so ranges run apart (on other nodes) and joined in order equal one run over all of them.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public int FirstReplication { get; init; }
+
     /// <summary>Gets the number of threads; -1 for all cores.</summary>
     /// <value>The default value is -1.</value>
     public int MaxDegreeOfParallelism { get; init; } = -1;
@@ -33,7 +41,7 @@ public sealed record PlantRunOptions
     /// <value>The default value is 0.</value>
     public double SeriesInterval { get; init; }
 
-    /// <summary>Gets how many replications (the first ones) are stepped, and so how many the output series averages.</summary>
+    /// <summary>Gets how many replications (the first ones, counted from replication 0) are stepped, and so how many the output series averages.</summary>
     /// <value>The default value is 10.</value>
     public int SeriesReplications { get; init; } = 10;
 }

@@ -22,6 +22,11 @@ public sealed partial class PlantSimulation
     public PlantSimulationResult Run(PlantRunOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.FirstReplication != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.FirstReplication, "A summarized run starts at replication 0; run a range through the observer overload.");
+        }
+
         var collector = new SummaryCollector(this, options);
         Run(options, null, collector, progress, cancellationToken);
         return Summarize([.. collector.Results], options, collector.Series());
@@ -48,6 +53,7 @@ public sealed partial class PlantSimulation
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(observer);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replications, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.FirstReplication);
         if (!(options.Duration > 0) || !double.IsFinite(options.Duration) || !(options.WarmUp >= 0) || !double.IsFinite(options.WarmUp))
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Duration must be a positive and WarmUp a non-negative finite number of seconds.");
@@ -65,11 +71,12 @@ public sealed partial class PlantSimulation
         var replications = new ReplicationOptions
         {
             Replications = options.Replications,
+            FirstReplication = options.FirstReplication,
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             Start = engineStart,
             StepInterval = steps > 0 ? options.SeriesInterval : 0,
             StepCount = steps,
-            SteppedReplications = SeriesReplications(options),
+            SteppedReplications = Math.Max(options.SeriesReplications, 0),
         };
         ReplicationRunner.Run(Model, engineOptions, replications, new ObserverAdapter(this, observer), progress, cancellationToken);
     }

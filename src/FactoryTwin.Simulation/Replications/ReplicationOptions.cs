@@ -10,6 +10,15 @@ public sealed record ReplicationOptions
     /// <value>The default value is 1.</value>
     public int Replications { get; init; } = 1;
 
+    /// <summary>
+    /// Gets the number of the first replication: a run covers replications <see cref="FirstReplication"/> to
+    /// <see cref="FirstReplication"/> + <see cref="Replications"/> − 1. Replication i uses the streams of (seed, i)
+    /// wherever it runs, so a large experiment split into ranges (one per node or worker) and joined in replication
+    /// order equals the whole run bit for bit.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public int FirstReplication { get; init; }
+
     /// <summary>Gets the number of threads; -1 for all cores.</summary>
     /// <value>The default value is -1.</value>
     public int MaxDegreeOfParallelism { get; init; } = -1;
@@ -30,7 +39,7 @@ public sealed record ReplicationOptions
     /// <value>The default value is 0.</value>
     public int StepCount { get; init; }
 
-    /// <summary>Gets how many replications (the first ones) are stepped; the others run to the end in one go.</summary>
+    /// <summary>Gets how many replications (the first ones, counted from replication 0, not from <see cref="FirstReplication"/>) are stepped; the others run to the end in one go.</summary>
     /// <value>The default value is <see cref="int.MaxValue"/> (all of them).</value>
     public int SteppedReplications { get; init; } = int.MaxValue;
 }

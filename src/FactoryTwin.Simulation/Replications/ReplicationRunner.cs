@@ -15,7 +15,11 @@ namespace FactoryTwin.Simulation.Replications;
 /// </summary>
 public static class ReplicationRunner
 {
-    /// <summary>Runs replications of <paramref name="model"/> to <see cref="SimulationOptions.EndTime"/>, reporting steps and results to <paramref name="observer"/>.</summary>
+    /// <summary>
+    /// Runs replications <see cref="ReplicationOptions.FirstReplication"/> onwards of <paramref name="model"/> to
+    /// <see cref="SimulationOptions.EndTime"/>, reporting steps and results to <paramref name="observer"/> under their
+    /// absolute replication numbers.
+    /// </summary>
     /// <param name="model">The line.</param>
     /// <param name="options">Seed, horizon and warm-up.</param>
     /// <param name="replications">How many, on how many threads, from where and in which steps.</param>
@@ -41,15 +45,16 @@ public static class ReplicationRunner
         var start = replications.Start;
         double interval = replications.StepInterval;
         int steps = replications.StepCount;
-        int stepped = Math.Min(replications.SteppedReplications, replications.Replications);
+        int first = replications.FirstReplication;
+        int stepped = replications.SteppedReplications;
         double origin = Math.Max(start?.Time ?? 0, options.WarmUpTime);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = replications.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         int done = 0;
 
         // One simulation per worker, reused across its replications (Reset restores everything).
         Parallel.For(
-            0,
-            replications.Replications,
+            first,
+            first + replications.Replications,
             parallel,
             () => (LineSimulation?)null,
             (i, _, sim) =>
@@ -112,6 +117,11 @@ public static class ReplicationRunner
         if (replications.Replications < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(replications), replications.Replications, "Run at least 1 replication.");
+        }
+
+        if (replications.FirstReplication < 0 || replications.FirstReplication > int.MaxValue - replications.Replications)
+        {
+            throw new ArgumentOutOfRangeException(nameof(replications), replications.FirstReplication, "FirstReplication must be at least 0 and the range must end before int.MaxValue.");
         }
 
         if (replications.MaxDegreeOfParallelism is 0 or < -1)

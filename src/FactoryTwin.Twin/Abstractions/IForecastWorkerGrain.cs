@@ -1,8 +1,9 @@
 namespace FactoryTwin.Twin.Abstractions;
 
 /// <summary>
-/// Runs shift forecasts: a stateless worker, so every silo may host one and a cluster shares the forecasting load
-/// (the Monte Carlo replications of one forecast run in parallel on the cores of the silo that takes it).
+/// Runs shift forecasts: a stateless worker on the caller's silo that spreads the Monte Carlo replications of one
+/// forecast in chunks over the silos of the cluster (<see cref="IReplicationWorkerGrain"/>) and merges them in
+/// replication order, so the forecast does not depend on the number of silos.
 /// </summary>
 [Alias("FactoryTwin.Twin.IForecastWorkerGrain")]
 public interface IForecastWorkerGrain : IGrainWithIntegerKey

@@ -65,6 +65,7 @@ public static class TwinSiloBuilderExtensions
         services.TryAddSingleton<TwinChangeHub>();
         services.TryAddSingleton<Alarms.AlarmHistoryWriter>();
         services.TryAddSingleton<Plants.ShiftForecasterHolder>();
+        services.AddPlacementDirector<Plants.SlotPlacement, Plants.SlotPlacementDirector>();
         services.TryAddSingleton<ITwinChangeFeed>(sp => sp.GetRequiredService<TwinChangeHub>());
         services.TryAddSingleton<ITwinRuntimeSettings, TwinOptionsRuntimeSettings>();
         services.TryAddSingleton<SiloReadiness>();

@@ -226,6 +226,47 @@ public sealed class ReplicationRunnerTests
     }
 
     [Fact]
+    public void Run_ReplicationRanges_SameFiguresAndStepsAsTheWholeRun()
+    {
+        var model = TestLines.Rich();
+        var options = TestLines.Options(end: 6 * 3600, seed: 11);
+        var plan = new ReplicationOptions { Replications = 9, StepInterval = 1800, StepCount = 12, SteppedReplications = 5 };
+        var whole = new Recorder(9, 12);
+        var pieces = new Recorder(9, 12);
+
+        ReplicationRunner.Run(model, options, plan, whole, cancellationToken: TestContext.Current.CancellationToken);
+        foreach (var (first, count) in new[] { (6, 3), (0, 4), (4, 2) })
+        {
+            ReplicationRunner.Run(model, options, plan with { FirstReplication = first, Replications = count }, pieces, cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        for (int i = 0; i < 9; i++)
+        {
+            Assert.Equal(i, pieces.Results[i].Replication);
+            Assert.Equal(whole.StepTimes[i], pieces.StepTimes[i]);
+            Assert.Equal(whole.Outputs[i], pieces.Outputs[i]);
+            Assert.Equal(TestLines.Figures(whole.Results[i]), TestLines.Figures(pieces.Results[i]));
+        }
+
+        // Stepping counts from replication 0: replication 5 is not stepped even though it opens the range 4..5 late.
+        Assert.All(pieces.StepTimes[5], t => Assert.True(double.IsNaN(t)));
+    }
+
+    [Theory]
+    [InlineData(-1, 1)]
+    [InlineData(int.MaxValue, 2)]
+    public void Run_ReplicationRangeOutOfBounds_Throws(int first, int count)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ReplicationRunner.Run(
+            TestLines.Rich(),
+            TestLines.Options(end: 3600),
+            new ReplicationOptions { FirstReplication = first, Replications = count },
+            new Recorder(1, 0),
+            cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("FirstReplication", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_StepsWithoutAnInterval_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReplicationRunner.Run(

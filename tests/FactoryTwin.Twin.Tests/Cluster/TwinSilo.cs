@@ -11,15 +11,15 @@ namespace FactoryTwin.Twin.Tests.Cluster;
 internal static class TwinSilo
 {
     // TestCluster silos are configured through a parameterless configurator type, so per-cluster settings travel here.
-    private static readonly Dictionary<string, (string Folder, FakeTimeProvider Time, PlantModel Plant, IHistorian? Historian)> s_clusters = [];
+    private static readonly Dictionary<string, (string Folder, FakeTimeProvider Time, PlantModel Plant, IHistorian? Historian, Action<TwinOptions>? Configure)> s_clusters = [];
     private static readonly Lock s_gate = new();
 
-    public static async Task<TestCluster> StartAsync(int silos, string folder, FakeTimeProvider time, PlantModel plant, IHistorian? historian = null)
+    public static async Task<TestCluster> StartAsync(int silos, string folder, FakeTimeProvider time, PlantModel plant, IHistorian? historian = null, Action<TwinOptions>? configure = null)
     {
         var id = Guid.NewGuid().ToString("N");
         lock (s_gate)
         {
-            s_clusters[id] = (folder, time, plant, historian);
+            s_clusters[id] = (folder, time, plant, historian, configure);
         }
 
         var builder = new TestClusterBuilder((short)silos);
@@ -36,7 +36,7 @@ internal static class TwinSilo
         public void Configure(ISiloBuilder siloBuilder)
         {
             var clusterId = siloBuilder.Configuration["Orleans:ClusterId"] ?? siloBuilder.Configuration["ClusterId"];
-            (string Folder, FakeTimeProvider Time, PlantModel Plant, IHistorian? Historian) settings;
+            (string Folder, FakeTimeProvider Time, PlantModel Plant, IHistorian? Historian, Action<TwinOptions>? Configure) settings;
             lock (s_gate)
             {
                 settings = clusterId is not null && s_clusters.TryGetValue(clusterId, out var s) ? s : s_clusters.Values.Last();
@@ -54,6 +54,7 @@ internal static class TwinSilo
             {
                 o.DataFolder = settings.Folder;
                 o.ForecastReplications = 40;
+                settings.Configure?.Invoke(o);
             });
         }
     }
