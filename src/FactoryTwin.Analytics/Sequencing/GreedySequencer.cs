@@ -143,6 +143,15 @@ internal static class GreedySequencer
             {
                 if ((classes.Mask[c] & (1 << r)) == 0)
                 {
+                    // Leaving the option out here must still let its remaining bodies fit the rest at p/q.
+                    var rest = left - 1;
+                    var rule0 = optionRules[r];
+                    var capacity = ((rest / rule0.Q) * rule0.P) + Math.Min(rule0.P, rest % rule0.Q);
+                    if (optionRemaining[r] > capacity)
+                    {
+                        cost += rule0.Mode == ConstraintMode.Hard ? HardPenalty : rule0.Weight;
+                    }
+
                     continue;
                 }
 
