@@ -93,7 +93,7 @@ public static class PaintSequencer
         using var callback = new ProgressCallback(progress, clock, started);
         using var stop = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(model.Model, callback);
-        var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-9);
+        var bound = Math.Max(LowerBound(problem, classes), (long)Math.Ceiling(solver.BestObjectiveBound - 1e-9));
         return status switch
         {
             CpSolverStatus.Optimal => new Run(classes.ToBodies(model.Read(solver)), SequencingStatus.Optimal, bound, 1, "The sequence is proven optimal."),
