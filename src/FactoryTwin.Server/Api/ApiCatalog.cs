@@ -44,6 +44,7 @@ public static class ApiCatalog
     public static readonly ApiEndpoint PasswordReset = new("PUT", "/users/{name}/password", Role.Admin, "Sets another user's password (`password` of 12–256 characters); ends that user's sessions.", "/users/no-such-user/password", """{"password":""}""");
     public static readonly ApiEndpoint Settings = new("GET", "/settings", Role.Viewer, "The run-time settings: shift target per line, forecast refresh interval and replications.", "/settings");
     public static readonly ApiEndpoint SettingsUpdate = new("PUT", "/settings", Role.Engineer, "Replaces the run-time settings (`lineTargets`, `forecastIntervalSeconds` 10–86400, `forecastReplications` 1–100000; an omitted field takes its default); applied from the next forecast.", "/settings", """{"forecastReplications":0}""");
+    public static readonly ApiEndpoint MesSequence = new("POST", "/mes/sequence", Role.Engineer, "Sequences bodies (or orders expanded into bodies) through the paint shop with CP-SAT: colour changes, batch limit, option ratios p/q, dues, each hard or soft; the sequence with its violations against first come, first served, status and gap (docs/sequencing.md).", "/mes/sequence", """{"bodies":[{"id":"b1","colour":"RED"}],"timeLimitSeconds":1}""");
     public static readonly ApiEndpoint Audit = new("GET", "/audit", Role.Admin, "The audit log, newest first (paginated).", "/audit");
 #pragma warning restore CS1591
 
@@ -52,7 +53,7 @@ public static class ApiCatalog
     [
         Me, Plant, Assets, Asset, States, AssetState, History, HistoryBuckets, Kpis, Alarms, AlarmAcknowledge, AlarmShelve,
         Forecast, ForecastRun, Settings, SettingsUpdate, OvenBodies, OvenBody, Ingestion, PasswordChange, Users, UserCreate,
-        UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
+        UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit, MesSequence,
     ];
 
     /// <summary>The earliest time <c>from</c> and <c>to</c> take (the Unix epoch; no historian holds anything older).</summary>

@@ -45,6 +45,7 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.DeviceCreate, AdminEndpoints.CreateDevice);
         Map(api, ApiCatalog.DeviceDelete, AdminEndpoints.DeleteDevice);
         Map(api, ApiCatalog.Audit, AdminEndpoints.Audit);
+        Map(api, ApiCatalog.MesSequence, SequencingEndpoints.Sequence);
         return app;
     }
 
