@@ -65,6 +65,11 @@ public static class PaintSequencer
             : SolveWindows(problem, classes, options, progress, started, cancellationToken);
 
         var (order, evaluation) = (run.Order, SequenceEvaluator.Evaluate(problem, classes, run.Order));
+        if (evaluation.HardViolations > 0 && run.Status is SequencingStatus.Optimal or SequencingStatus.Feasible)
+        {
+            run = run with { Status = SequencingStatus.Unknown, Message = "The sequence found breaks a hard rule; allow more time or make a rule soft." };
+        }
+
         if (run.Status is not (SequencingStatus.Optimal or SequencingStatus.Feasible) && Rank(hintEvaluation).CompareTo(Rank(evaluation)) < 0)
         {
             (order, evaluation) = (hint, hintEvaluation);

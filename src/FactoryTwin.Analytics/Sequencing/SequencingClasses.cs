@@ -41,9 +41,9 @@ internal sealed class SequencingClasses
     public static SequencingClasses Build(SequencingProblem problem)
     {
         var rules = problem.Rules.Options.ToArray();
-        if (rules.Length > 30)
+        if (rules.Length > SequencingProblem.MaxOptionRules)
         {
-            throw new ArgumentException("at most 30 option rules are supported.", nameof(problem));
+            throw new ArgumentException($"at most {SequencingProblem.MaxOptionRules} option rules are supported.", nameof(problem));
         }
 
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -181,6 +181,12 @@ internal sealed class SequencingModel
         var colours = _classes.Colours.Length;
         if (colours < 2 || _n < 2)
         {
+            if (colours == 1 && rules.MaxBatchLength < _n && rules.BatchMode == ConstraintMode.Hard && !_relax)
+            {
+                // One colour cannot be split into batches: no sequence keeps a hard batch limit shorter than the day.
+                Model.AddBoolOr([Model.FalseLiteral()]);
+            }
+
             return;
         }
 

@@ -11,6 +11,9 @@ public sealed record SequencingProblem(IReadOnlyList<SequencingBody> Bodies, Seq
     /// <summary>The most bodies one problem may hold.</summary>
     public const int MaxBodies = 20_000;
 
+    /// <summary>The most option ratio rules one problem may hold.</summary>
+    public const int MaxOptionRules = 30;
+
     /// <summary>Checks the problem and says what is wrong, naming the body or rule.</summary>
     /// <returns>One sentence per problem; empty when the problem is valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -81,6 +84,11 @@ public sealed record SequencingProblem(IReadOnlyList<SequencingBody> Bodies, Seq
         if (Rules.BatchWeight < 0 || Rules.DueWeight < 0)
         {
             errors.Add("the batch and due weights must not be negative.");
+        }
+
+        if (Rules.Options?.Count > MaxOptionRules)
+        {
+            errors.Add(Invariant($"there are {Rules.Options.Count} option rules; at most {MaxOptionRules} are supported."));
         }
 
         var options = new HashSet<string>(StringComparer.Ordinal);

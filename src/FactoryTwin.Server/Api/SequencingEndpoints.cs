@@ -1,5 +1,6 @@
 using System.Globalization;
 using FactoryTwin.Analytics.Sequencing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FactoryTwin.Server.Api;

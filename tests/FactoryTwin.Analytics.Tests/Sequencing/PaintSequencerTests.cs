@@ -204,6 +204,19 @@ public sealed class PaintSequencerTests
         Assert.Equal(4, counts.ColourChanges);
     }
 
+    [Fact]
+    public void Sequence_OneColourLongerThanAHardBatchLimit_IsInfeasible()
+    {
+        var bodies = Enumerable.Range(1, 5).Select(i => new SequencingBody($"r{i}", "R", [])).ToArray();
+        var problem = new SequencingProblem(bodies, new SequencingRules { MaxBatchLength = 3 });
+
+        var result = PaintSequencer.Sequence(problem, Quick, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(SequencingStatus.Infeasible, result.Status);
+        Assert.Equal(2, IndependentChecker.Check(result.Sequence, problem.Rules).BatchExcess);
+        Assert.Equal(2, result.Evaluation.HardViolations);
+    }
+
     [Theory]
     [InlineData("dup")]
     [InlineData("ratio")]
