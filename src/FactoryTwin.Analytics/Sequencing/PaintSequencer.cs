@@ -137,22 +137,26 @@ public static class PaintSequencer
 
             var window = completion.AsSpan(start, length).ToArray();
             var left = options.TimeLimit - clock.GetElapsedTime(started);
-            if (left > TimeSpan.Zero && !cancellationToken.IsCancellationRequested)
+            if (left <= TimeSpan.Zero || cancellationToken.IsCancellationRequested)
             {
-                var windowsLeft = 1 + (int)Math.Ceiling(Math.Max(0, n - start - length) / (double)step);
-                var model = new SequencingModel(problem, classes, fixedPrefix, length, relax: true);
-                model.Hint(completion);
-                using var solver = Solver(left / windowsLeft, options);
-                using var stop = cancellationToken.Register(solver.StopSearch);
-                var status = solver.Solve(model.Model);
-                if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
-                {
-                    window = model.Read(solver);
-                }
-
-                windows++;
+                // Out of time: the greedy completion of the rest is the answer; building more windows would overrun.
+                prefix.AddRange(completion.AsSpan(start).ToArray());
+                break;
             }
 
+            // The window's share of the time left; building the model takes the rest of its share.
+            var windowsLeft = 1 + (int)Math.Ceiling(Math.Max(0, n - start - length) / (double)step);
+            var model = new SequencingModel(problem, classes, fixedPrefix, length, relax: true);
+            model.Hint(completion);
+            using var solver = Solver(left * 0.6 / windowsLeft, options);
+            using var stop = cancellationToken.Register(solver.StopSearch);
+            var status = solver.Solve(model.Model);
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                window = model.Read(solver);
+            }
+
+            windows++;
             prefix.AddRange(last ? window : window.AsSpan(0, step).ToArray());
         }
 
