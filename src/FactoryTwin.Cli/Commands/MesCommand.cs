@@ -10,7 +10,7 @@ using FactoryTwin.Model.Telemetry;
 namespace FactoryTwin.Cli.Commands;
 
 /// <summary>
-/// <c>factorytwin mes import|export</c>: the ISA-95 / B2MML interface to the plant's MES on the command line. Import checks
+/// <c>factorytwin mes import|export|sequence</c>: the ISA-95 / B2MML interface to the plant's MES on the command line. Import checks
 /// an <c>OperationsSchedule</c> and makes it the active schedule of a data folder; export writes the
 /// <c>OperationsPerformance</c> of a shift from that folder's historian.
 /// </summary>
@@ -20,9 +20,10 @@ internal static class MesCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("mes", "ISA-95 / B2MML V0700 exchange with the MES: import a production schedule, export shift performance.");
+        var command = new Command("mes", "ISA-95 / B2MML V0700 exchange with the MES: import a production schedule, export shift performance, sequence the day's bodies through the paint shop.");
         command.Subcommands.Add(CreateImport(stdout, stderr));
         command.Subcommands.Add(CreateExport(stdout, stderr));
+        command.Subcommands.Add(MesSequence.Create(stdout, stderr));
         return command;
     }
 

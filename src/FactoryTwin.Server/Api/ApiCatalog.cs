@@ -47,6 +47,7 @@ public static class ApiCatalog
     public static readonly ApiEndpoint MesScheduleImport = new("POST", "/mes/schedule", Role.Engineer, "Imports a B2MML V0700 `OperationsSchedule` (XML body) as the active schedule: checked against the schema, then the plant; refused as a whole with every problem (line:position) otherwise.", "/mes/schedule");
     public static readonly ApiEndpoint MesSchedule = new("GET", "/mes/schedule", Role.Viewer, "The active schedule with plan versus actual of each order (released, completed, scrapped, in progress, status), counted from the historian.", "/mes/schedule");
     public static readonly ApiEndpoint MesPerformance = new("GET", "/mes/performance", Role.Viewer, "A B2MML V0700 `OperationsPerformance` (XML) of a `shift`: produced and scrapped bodies per order and line, each body's cure verdict, downtime by station and reason.", "/mes/performance?shift=current");
+    public static readonly ApiEndpoint MesSequence = new("POST", "/mes/sequence", Role.Engineer, "Sequences bodies (or orders expanded into bodies) through the paint shop with CP-SAT: colour changes, batch limit, option ratios p/q, dues, each hard or soft; the sequence with its violations against first come, first served, status and gap (docs/sequencing.md).", "/mes/sequence", """{"bodies":[{"id":"b1","colour":"RED"}],"timeLimitSeconds":1}""");
     public static readonly ApiEndpoint Audit = new("GET", "/audit", Role.Admin, "The audit log, newest first (paginated).", "/audit");
 #pragma warning restore CS1591
 
@@ -56,7 +57,7 @@ public static class ApiCatalog
         Me, Plant, Assets, Asset, States, AssetState, History, HistoryBuckets, Kpis, Alarms, AlarmAcknowledge, AlarmShelve,
         Forecast, ForecastRun, Settings, SettingsUpdate, OvenBodies, OvenBody, Ingestion, PasswordChange, Users, UserCreate,
         UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
-        MesScheduleImport, MesSchedule, MesPerformance,
+        MesScheduleImport, MesSchedule, MesPerformance, MesSequence,
     ];
 
     /// <summary>The earliest time <c>from</c> and <c>to</c> take (the Unix epoch; no historian holds anything older).</summary>

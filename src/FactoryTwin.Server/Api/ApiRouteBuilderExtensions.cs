@@ -49,6 +49,7 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.MesScheduleImport, MesEndpoints.ImportSchedule);
         Map(api, ApiCatalog.MesSchedule, MesEndpoints.Schedule);
         Map(api, ApiCatalog.MesPerformance, MesEndpoints.Performance);
+        Map(api, ApiCatalog.MesSequence, SequencingEndpoints.Sequence);
         return app;
     }
 
