@@ -21,6 +21,13 @@ public sealed record BufferAllocationOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public int? Budget { get; init; }
 
+    /// <summary>
+    /// Gets the allocation a budget search starts from (one capacity per buffer, summing to the budget), or empty for the
+    /// even allocation (the odd units to the middle buffers).
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public ImmutableArray<int> Start { get; init; } = [];
+
     /// <summary>Gets the line throughput to reach in jobs per hour (minimise the total capacity), or <see langword="null"/> with <see cref="Budget"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public double? TargetThroughput { get; init; }

@@ -46,7 +46,7 @@ public static class BufferAllocator
         var path = new List<ImmutableArray<int>>();
         if (options.Budget is { } budget)
         {
-            var start = Even(minimum, budget);
+            var start = options.Start.IsDefaultOrEmpty ? Even(minimum, budget) : options.Start;
             path.Add(start);
             (best, stop) = search.Climb(start, path);
         }
@@ -185,6 +185,15 @@ public static class BufferAllocator
         if (options.Budget is { } budget && budget < minimum.Sum())
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The budget {budget} is below the least total of {minimum.Sum()} ({buffers.Length} buffers)."), nameof(options));
+        }
+
+        if (!options.Start.IsDefaultOrEmpty)
+        {
+            if (options.Budget is not { } total || options.Start.Length != buffers.Length || options.Start.Sum() != total
+                || options.Start.Where((c, i) => c < minimum[i]).Any())
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The start allocation needs a budget and one capacity per buffer ({buffers.Length}), each at least its minimum, summing to the budget."), nameof(options));
+            }
         }
 
         return (line.Id, buffers, minimum);
