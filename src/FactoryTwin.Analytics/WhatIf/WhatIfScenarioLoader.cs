@@ -279,6 +279,11 @@ public static class WhatIfScenarioLoader
         map.Finish();
         if (changed.Count == 0)
         {
+            if (map.Node.Children.Count > 0)
+            {
+                return null;
+            }
+
             item.Diagnostics.Error(item.KeyLocation("productMix"), DiagnosticCode.MissingField, $"{item.Context}: productMix needs the share of at least one variant, e.g. {{ {string.Join(", ", plant.Variants.Select(v => v.Id.Value + ": 0.5"))} }}.");
             return null;
         }
@@ -361,7 +366,7 @@ public static class WhatIfScenarioLoader
             offset = offset < 0 ? offset + 86400 : offset;
             if (offset + b.Duration > length + 1e-9)
             {
-                item.Diagnostics.Error(item.KeyLocation(breaks is null ? "start" : "breaks"), DiagnosticCode.InvalidCalendar,
+                item.Diagnostics.Error(item.KeyLocation(breaks is not null ? "breaks" : end is not null ? "end" : "start"), DiagnosticCode.InvalidCalendar,
                     string.Create(CultureInfo.InvariantCulture, $"{item.Context}: the break '{b.Name}' at {b.Start:HH\\:mm} does not lie within the shift ({newStart:HH\\:mm}–{newEnd:HH\\:mm})."));
                 return null;
             }
