@@ -144,7 +144,7 @@ internal sealed record BufferReport(
     int? Budget,
     double? TargetThroughput,
     bool? TargetReached,
-    IReadOnlyList<BufferCapacity> Allocation,
+    IReadOnlyList<BufferCapacityRow> Allocation,
     int Total,
     double Throughput,
     double HalfWidth,
@@ -165,7 +165,7 @@ internal sealed record BufferReport(
         options.Budget,
         options.TargetThroughput,
         r.TargetReached,
-        r.Allocation,
+        [.. r.Allocation.Select(a => new BufferCapacityRow(a.Buffer.Value, a.Capacity))],
         r.Best.Total,
         r.Best.Throughput,
         r.Best.HalfWidth,
@@ -186,7 +186,7 @@ internal sealed record BufferReport(
             .AddColumn("buffer").AddColumn(new TableColumn("current").RightAligned()).AddColumn(new TableColumn("best").RightAligned());
         for (int i = 0; i < Allocation.Count; i++)
         {
-            table.AddRow(Markup.Escape(Allocation[i].Buffer.Value), CurrentAllocation[i].ToString(CultureInfo.InvariantCulture), Allocation[i].Capacity.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(Allocation[i].Buffer), CurrentAllocation[i].ToString(CultureInfo.InvariantCulture), Allocation[i].Capacity.ToString(CultureInfo.InvariantCulture));
         }
 
         table.AddRow("total", CurrentAllocation.Sum().ToString(CultureInfo.InvariantCulture), Total.ToString(CultureInfo.InvariantCulture));
@@ -204,3 +204,6 @@ internal sealed record BufferReport(
             $"Stopped: {Stop}. {Evaluations} evaluations, {ReplicationsSimulated} replications, {Path.Count - 1} moves, {ElapsedSeconds:0.0} s ({EvaluationsPerSecond:0.#} evaluations/s).")));
     }
 }
+
+/// <summary>One buffer's capacity in a <see cref="BufferReport"/>.</summary>
+internal sealed record BufferCapacityRow(string Buffer, int Capacity);
