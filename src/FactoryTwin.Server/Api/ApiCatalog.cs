@@ -44,6 +44,11 @@ public static class ApiCatalog
     public static readonly ApiEndpoint PasswordReset = new("PUT", "/users/{name}/password", Role.Admin, "Sets another user's password (`password` of 12–256 characters); ends that user's sessions.", "/users/no-such-user/password", """{"password":""}""");
     public static readonly ApiEndpoint Settings = new("GET", "/settings", Role.Viewer, "The run-time settings: shift target per line, forecast refresh interval and replications.", "/settings");
     public static readonly ApiEndpoint SettingsUpdate = new("PUT", "/settings", Role.Engineer, "Replaces the run-time settings (`lineTargets`, `forecastIntervalSeconds` 10–86400, `forecastReplications` 1–100000; an omitted field takes its default); applied from the next forecast.", "/settings", """{"forecastReplications":0}""");
+    public static readonly ApiEndpoint WhatIfRun = new("POST", "/whatif", Role.Engineer, "Runs what-if scenarios (`scenarios`: 1–10 YAML texts, kind WhatIf; optional `replications` 2–2000, `seed`, `warmUpSeconds`, `durationSeconds`) against the plant with common random numbers; each KPI's paired difference with its 95 % interval.", "/whatif", """{"scenarios":[]}""");
+    public static readonly ApiEndpoint WhatIfs = new("GET", "/whatif", Role.Viewer, "The latest what-if runs of this host, newest first (at most 20).", "/whatif");
+    public static readonly ApiEndpoint WhatIf = new("GET", "/whatif/{id}", Role.Viewer, "One what-if run.", "/whatif/no-such-run");
+    public static readonly ApiEndpoint BufferOptimization = new("POST", "/optimize/buffers", Role.Engineer, "Searches the allocation of a line's buffer places (`budget` to maximise throughput, or `targetJph` to minimise places; optional `line`, `buffers` and search settings) by simulation with common random numbers.", "/optimize/buffers", """{"line":"no-such-line","budget":4}""");
+    public static readonly ApiEndpoint BufferOptimizations = new("GET", "/optimize/buffers", Role.Viewer, "The latest buffer allocation searches of this host, newest first (at most 20).", "/optimize/buffers");
     public static readonly ApiEndpoint Audit = new("GET", "/audit", Role.Admin, "The audit log, newest first (paginated).", "/audit");
 #pragma warning restore CS1591
 
@@ -53,6 +58,7 @@ public static class ApiCatalog
         Me, Plant, Assets, Asset, States, AssetState, History, HistoryBuckets, Kpis, Alarms, AlarmAcknowledge, AlarmShelve,
         Forecast, ForecastRun, Settings, SettingsUpdate, OvenBodies, OvenBody, Ingestion, PasswordChange, Users, UserCreate,
         UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
+        WhatIfRun, WhatIfs, WhatIf, BufferOptimization, BufferOptimizations,
     ];
 
     /// <summary>The earliest time <c>from</c> and <c>to</c> take (the Unix epoch; no historian holds anything older).</summary>

@@ -45,6 +45,11 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.DeviceCreate, AdminEndpoints.CreateDevice);
         Map(api, ApiCatalog.DeviceDelete, AdminEndpoints.DeleteDevice);
         Map(api, ApiCatalog.Audit, AdminEndpoints.Audit);
+        Map(api, ApiCatalog.WhatIfRun, AnalysisEndpoints.RunWhatIf);
+        Map(api, ApiCatalog.WhatIfs, AnalysisEndpoints.WhatIfs);
+        Map(api, ApiCatalog.WhatIf, AnalysisEndpoints.WhatIf);
+        Map(api, ApiCatalog.BufferOptimization, AnalysisEndpoints.OptimizeBuffers);
+        Map(api, ApiCatalog.BufferOptimizations, AnalysisEndpoints.BufferSearches);
         return app;
     }
 
