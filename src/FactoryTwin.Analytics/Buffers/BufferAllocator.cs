@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
-using FactoryTwin.Simulation.Statistics;
+using FactoryTwin.Analytics.WhatIf;
 
 namespace FactoryTwin.Analytics.Buffers;
 
@@ -242,7 +242,7 @@ public static class BufferAllocator
                             d[i] = values[i] - baseline[i];
                         }
 
-                        var e = Estimate.From(d, confidence);
+                        var e = SampleEstimate.From(d, confidence);
                         double hw = e.StandardDeviation == 0 ? 0 : e.HalfWidth;
                         if (e.Mean - hw > 0 && e.Mean > bestGain)
                         {
@@ -303,7 +303,7 @@ public static class BufferAllocator
         public AllocationEstimate EstimateOf(ImmutableArray<int> allocation, bool final = false)
         {
             var values = Values(allocation, final ? options.MaxReplications : options.Replications);
-            var e = Estimate.From(values, options.Confidence);
+            var e = SampleEstimate.From(values, options.Confidence);
             return new AllocationEstimate(allocation, e.Mean, e.HalfWidth, e.Count);
         }
 

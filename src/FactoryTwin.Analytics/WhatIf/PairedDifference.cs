@@ -1,4 +1,3 @@
-using FactoryTwin.Simulation.Statistics;
 
 namespace FactoryTwin.Analytics.WhatIf;
 
@@ -23,9 +22,9 @@ internal static class PairedDifference
             }
         }
 
-        var diff = Estimate.From(d.AsSpan(0, pairs), confidence);
-        var ea = Estimate.From(a.ToArray(), confidence);
-        var eb = Estimate.From(b.ToArray(), confidence);
+        var diff = SampleEstimate.From(d.AsSpan(0, pairs), confidence);
+        var ea = SampleEstimate.From(a.ToArray(), confidence);
+        var eb = SampleEstimate.From(b.ToArray(), confidence);
         double halfWidth = diff.StandardDeviation == 0 ? 0 : diff.HalfWidth;
         double varianceDiff = diff.StandardDeviation * diff.StandardDeviation;
         double? reduction = varianceDiff > 0 && pairs > 1
