@@ -69,6 +69,8 @@ internal static class CliApp
         root.Subcommands.Add(OvenCommand.Create(stdout, stderr));
         root.Subcommands.Add(EmulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(MesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(WhatIfCommand.Create(stdout, stderr));
+        root.Subcommands.Add(OptimizeCommand.Create(stdout, stderr));
         root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(stdout, stderr, cancellationToken));
         return root;
     }

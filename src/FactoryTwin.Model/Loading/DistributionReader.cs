@@ -11,16 +11,28 @@ namespace FactoryTwin.Model.Loading;
 /// Reads a distribution: a single quantity means a constant (<c>55 s</c>); a mapping names the distribution in
 /// <c>dist</c> with its parameters (<c>{ dist: lognormal, mean: 60 s, cv: 0.25 }</c>).
 /// </summary>
-internal static class DistributionReader
+public static class DistributionReader
 {
     private static readonly string[] Names = ["constant", "uniform", "triangular", "normal", "lognormal", "exponential", "empirical"];
 
+    /// <summary>Reads the distribution under <paramref name="key"/> of a mapping; errors go to the mapping's diagnostics.</summary>
+    /// <param name="parent">The mapping that holds the key.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="kind">The quantity of the values (a duration, a length, …).</param>
+    /// <param name="required">Whether a missing key is an error.</param>
+    /// <returns>The distribution, or <see langword="null"/> when it is missing or invalid.</returns>
     public static Distribution? Read(MappingReader parent, string key, QuantityKind kind, bool required)
     {
         var node = parent.Value(key, required, $"'{key}: {kind.Example}' or '{key}: {{ dist: lognormal, mean: {kind.Example}, cv: 0.2 }}'");
         return node is null ? null : Parse(parent, node, key, kind);
     }
 
+    /// <summary>Parses a distribution node: a quantity (a constant) or a mapping with <c>dist</c> and its parameters.</summary>
+    /// <param name="parent">The mapping that holds the node (for the file, context and diagnostics).</param>
+    /// <param name="node">The node.</param>
+    /// <param name="key">The key the node is under, for messages.</param>
+    /// <param name="kind">The quantity of the values.</param>
+    /// <returns>The distribution, or <see langword="null"/> when it is invalid.</returns>
     public static Distribution? Parse(MappingReader parent, YamlNode node, string key, QuantityKind kind)
     {
         if (node is YamlScalarNode)

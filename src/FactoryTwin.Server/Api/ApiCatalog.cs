@@ -48,6 +48,11 @@ public static class ApiCatalog
     public static readonly ApiEndpoint MesSchedule = new("GET", "/mes/schedule", Role.Viewer, "The active schedule with plan versus actual of each order (released, completed, scrapped, in progress, status), counted from the historian.", "/mes/schedule");
     public static readonly ApiEndpoint MesPerformance = new("GET", "/mes/performance", Role.Viewer, "A B2MML V0700 `OperationsPerformance` (XML) of a `shift`: produced and scrapped bodies per order and line, each body's cure verdict, downtime by station and reason.", "/mes/performance?shift=current");
     public static readonly ApiEndpoint MesSequence = new("POST", "/mes/sequence", Role.Engineer, "Sequences bodies (or orders expanded into bodies) through the paint shop with CP-SAT: colour changes, batch limit, option ratios p/q, dues, each hard or soft; the sequence with its violations against first come, first served, status and gap (docs/sequencing.md).", "/mes/sequence", """{"bodies":[{"id":"b1","colour":"RED"}],"timeLimitSeconds":1}""");
+    public static readonly ApiEndpoint WhatIfRun = new("POST", "/whatif", Role.Engineer, "Runs what-if scenarios (`scenarios`: 1–10 YAML texts, kind WhatIf; optional `replications` 2–2000, `seed`, `warmUpSeconds`, `durationSeconds`) against the plant with common random numbers; each KPI's paired difference with its 95 % interval.", "/whatif", """{"scenarios":[]}""");
+    public static readonly ApiEndpoint WhatIfs = new("GET", "/whatif", Role.Viewer, "The latest what-if runs of this host, newest first (at most 20).", "/whatif");
+    public static readonly ApiEndpoint WhatIf = new("GET", "/whatif/{id}", Role.Viewer, "One what-if run.", "/whatif/no-such-run");
+    public static readonly ApiEndpoint BufferOptimization = new("POST", "/optimize/buffers", Role.Engineer, "Searches the allocation of a line's buffer places (`budget` to maximise throughput, or `targetJph` to minimise places; optional `line`, `buffers` and search settings) by simulation with common random numbers.", "/optimize/buffers", """{"line":"no-such-line","budget":4}""");
+    public static readonly ApiEndpoint BufferOptimizations = new("GET", "/optimize/buffers", Role.Viewer, "The latest buffer allocation searches of this host, newest first (at most 20).", "/optimize/buffers");
     public static readonly ApiEndpoint Audit = new("GET", "/audit", Role.Admin, "The audit log, newest first (paginated).", "/audit");
 #pragma warning restore CS1591
 
@@ -58,6 +63,7 @@ public static class ApiCatalog
         Forecast, ForecastRun, Settings, SettingsUpdate, OvenBodies, OvenBody, Ingestion, PasswordChange, Users, UserCreate,
         UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
         MesScheduleImport, MesSchedule, MesPerformance, MesSequence,
+        WhatIfRun, WhatIfs, WhatIf, BufferOptimization, BufferOptimizations,
     ];
 
     /// <summary>The earliest time <c>from</c> and <c>to</c> take (the Unix epoch; no historian holds anything older).</summary>

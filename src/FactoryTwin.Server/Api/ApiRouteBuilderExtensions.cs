@@ -50,6 +50,11 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.MesSchedule, MesEndpoints.Schedule);
         Map(api, ApiCatalog.MesPerformance, MesEndpoints.Performance);
         Map(api, ApiCatalog.MesSequence, SequencingEndpoints.Sequence);
+        Map(api, ApiCatalog.WhatIfRun, AnalysisEndpoints.RunWhatIf);
+        Map(api, ApiCatalog.WhatIfs, AnalysisEndpoints.WhatIfs);
+        Map(api, ApiCatalog.WhatIf, AnalysisEndpoints.WhatIf);
+        Map(api, ApiCatalog.BufferOptimization, AnalysisEndpoints.OptimizeBuffers);
+        Map(api, ApiCatalog.BufferOptimizations, AnalysisEndpoints.BufferSearches);
         return app;
     }
 

@@ -26,3 +26,21 @@ internal sealed record ResetPasswordRequest(string? Password);
 
 /// <summary>The body that replaces the run-time settings; an omitted field takes its start-up default.</summary>
 internal sealed record SettingsRequest(IReadOnlyDictionary<string, int>? LineTargets, int? ForecastIntervalSeconds, int? ForecastReplications);
+
+/// <summary>The body of a what-if run: scenario files as YAML text, and the run's settings (omitted: the defaults).</summary>
+internal sealed record WhatIfRequest(IReadOnlyList<string?>? Scenarios, int? Replications, ulong? Seed, double? WarmUpSeconds, double? DurationSeconds);
+
+/// <summary>The body of a buffer allocation search.</summary>
+internal sealed record BufferOptimizationRequest(
+    string? Line,
+    IReadOnlyList<string>? Buffers,
+    int? Budget,
+    double? TargetJph,
+    int? MinCapacity,
+    int? Replications,
+    int? MaxReplications,
+    int? MaxEvaluations,
+    double? IndifferencePercent,
+    ulong? Seed,
+    double? WarmUpSeconds,
+    double? DurationSeconds);

@@ -141,6 +141,7 @@ internal static class ServerBuilderExtensions
         services.AddSingleton<ITwinRuntimeSettings>(sp => sp.GetRequiredService<RuntimeSettingsStore>());
         services.AddSignalR();
         services.AddSingleton<LiveViews>();
+        services.AddSingleton<Api.AnalysisRuns>();
         services.AddHostedService(static sp => sp.GetRequiredService<LiveViews>());
         services.AddHostedService<LivePushService>();
 
