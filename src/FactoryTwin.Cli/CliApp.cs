@@ -68,6 +68,8 @@ internal static class CliApp
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         root.Subcommands.Add(OvenCommand.Create(stdout, stderr));
         root.Subcommands.Add(EmulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BackfillCommand.Create(stdout, stderr));
         root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(stdout, stderr, cancellationToken));
         return root;
     }

@@ -6,8 +6,9 @@ namespace FactoryTwin.Analytics.Fitting;
 /// <param name="Count">The number of observations.</param>
 /// <param name="CensoredCount">How many of them were right-censored.</param>
 /// <param name="Candidates">The fits, in <see cref="DistributionFamily"/> order; a family whose fit failed is left out.</param>
+/// <param name="Empirical">The Kaplan–Meier estimate of the CDF at every event time (the ECDF without censoring).</param>
 /// <param name="Chosen">The fit with the least AIC among those the K–S test does not reject (the least AIC of all when every family is rejected); <see langword="null"/> when nothing could be fitted.</param>
-public sealed record DistributionFit(int Count, int CensoredCount, ImmutableArray<CandidateFit> Candidates, CandidateFit? Chosen)
+public sealed record DistributionFit(int Count, int CensoredCount, ImmutableArray<CandidateFit> Candidates, ImmutableArray<EmpiricalPoint> Empirical, CandidateFit? Chosen)
 {
     /// <summary>Gets whether every family was rejected by the K–S test.</summary>
     public bool AllRejected => Candidates.Length > 0 && Candidates.All(c => c.Rejected);

@@ -62,9 +62,9 @@ public static class DistributionFitter
 
         int events = sample.Count - censored;
         var candidates = ImmutableArray.CreateBuilder<CandidateFit>();
+        var (kmTimes, kmCdf) = KaplanMeier.Estimate(sample);
         if (events >= 1)
         {
-            var (kmTimes, kmCdf) = KaplanMeier.Estimate(sample);
             if (families is null || families.Contains(DistributionFamily.Exponential))
             {
                 candidates.Add(FitExponential(sample, events, kmTimes, kmCdf));
@@ -90,7 +90,13 @@ public static class DistributionFitter
 
         var all = candidates.ToImmutable();
         var chosen = all.Where(c => !c.Rejected).OrderBy(c => c.Aic).FirstOrDefault() ?? all.OrderBy(c => c.Aic).FirstOrDefault();
-        return new DistributionFit(sample.Count, censored, all, chosen);
+        var empirical = new EmpiricalPoint[kmTimes.Length];
+        for (int i = 0; i < kmTimes.Length; i++)
+        {
+            empirical[i] = new EmpiricalPoint(kmTimes[i], kmCdf[i]);
+        }
+
+        return new DistributionFit(sample.Count, censored, all, ImmutableArray.Create(empirical), chosen);
     }
 
     /// <summary>The 5 % critical value of the K–S distance for a family with estimated parameters (see the remarks of the type).</summary>
