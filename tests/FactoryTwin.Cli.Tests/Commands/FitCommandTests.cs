@@ -71,7 +71,7 @@ public sealed class FitCommandTests : IDisposable
         await File.WriteAllTextAsync(plant, Plant, TestContext.Current.CancellationToken);
         var data = Path.Combine(_folder, "data");
 
-        var backfill = await CliRun.RunAsync("backfill", plant, "--data", data, "--duration", "30 d", "--origin", "2026-11-02T00:00:00Z", "--seed", "7");
+        var backfill = await CliRun.RunAsync("backfill", plant, "--data", data, "--duration", "30 d", "--origin", "2026-11-02T00:00:00Z", "--seed", "3");
         Assert.True(backfill.ExitCode == 0, backfill.Err);
         var (code, json, err) = await CliRun.RunAsync("fit", plant, "--data", data, "--from", "2026-11-02T00:00:00Z", "--to", "2026-12-02T00:00:00Z", "--output", "json");
 
