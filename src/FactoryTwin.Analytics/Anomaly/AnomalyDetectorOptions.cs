@@ -4,21 +4,21 @@ namespace FactoryTwin.Analytics.Anomaly;
 public sealed record AnomalyDetectorOptions
 {
     /// <summary>The default number of samples learned per phase.</summary>
-    public const int DefaultLearningSamples = 3600;
+    public const int DefaultLearningSamples = 14_400;
 
     /// <summary>Gets the control chart on the level.</summary>
     /// <value>The default value is <see cref="AnomalyMethod.Ewma"/>.</value>
     public AnomalyMethod Method { get; init; } = AnomalyMethod.Ewma;
 
     /// <summary>Gets how many samples of each phase form its baseline (median and MAD of the values, median of |Δ|); the detector is silent in a phase until then.</summary>
-    /// <value>The default value is 3600.</value>
+    /// <value>The default value is 14400 (4 h at 1 Hz: several time constants of slow process drift).</value>
     public int LearningSamples { get; init; } = DefaultLearningSamples;
 
     /// <summary>Gets the EWMA weight λ of the level chart and of the spread statistic, in (0, 1].</summary>
     /// <value>The default value is 0.05.</value>
     public double Lambda { get; init; } = 0.05;
 
-    /// <summary>Gets the EWMA limit L in asymptotic standard deviations of the EWMA.</summary>
+    /// <summary>Gets the EWMA limit L in robust standard deviations of the values.</summary>
     /// <value>The default value is 5.</value>
     public double EwmaLimit { get; init; } = 5;
 

@@ -52,7 +52,7 @@ public sealed class RobustAnomalyDetector
         _median = new double[phases];
         _scale = new double[phases];
         _changeScale = new double[phases];
-        _ewmaLimit = options.EwmaLimit * Math.Sqrt(options.Lambda / (2 - options.Lambda));
+        _ewmaLimit = options.EwmaLimit;
         Phases = phases;
     }
 

@@ -10,12 +10,12 @@ namespace FactoryTwin.Model.Plants;
 public sealed record AnomalyAlarm : AlarmRule
 {
     /// <summary>The default number of samples learned per phase.</summary>
-    public const int DefaultLearn = 3600;
+    public const int DefaultLearn = 14_400;
 
     /// <summary>The default EWMA weight.</summary>
     public const double DefaultLambda = 0.05;
 
-    /// <summary>The default EWMA limit, in standard deviations of the EWMA.</summary>
+    /// <summary>The default EWMA limit, in robust standard deviations of the values.</summary>
     public const double DefaultEwmaLimit = 5;
 
     /// <summary>The default CUSUM decision interval, in robust standard deviations.</summary>
@@ -32,14 +32,14 @@ public sealed record AnomalyAlarm : AlarmRule
     public AnomalyChart Chart { get; init; } = AnomalyChart.Ewma;
 
     /// <summary>Gets how many samples of each phase form its baseline.</summary>
-    /// <value>The default value is 3600.</value>
+    /// <value>The default value is 14400.</value>
     public int Learn { get; init; } = DefaultLearn;
 
     /// <summary>Gets the EWMA weight λ, in (0, 1].</summary>
     /// <value>The default value is 0.05.</value>
     public double Lambda { get; init; } = DefaultLambda;
 
-    /// <summary>Gets the limit: L in EWMA standard deviations, or the CUSUM decision interval h in robust σ; <see langword="null"/> for the chart's default.</summary>
+    /// <summary>Gets the limit: L in robust σ of the values (the EWMA of the z-scores), or the CUSUM decision interval h in robust σ; <see langword="null"/> for the chart's default.</summary>
     public double? Limit { get; init; }
 
     /// <summary>Gets the CUSUM slack k in robust σ.</summary>

@@ -56,11 +56,11 @@ public sealed class RobustAnomalyDetectorTests
     }
 
     [Theory]
-    [InlineData(AnomalyMethod.Ewma, 3.0, AnomalyKind.High)]
-    [InlineData(AnomalyMethod.Ewma, -3.0, AnomalyKind.Low)]
-    [InlineData(AnomalyMethod.Cusum, 3.0, AnomalyKind.High)]
-    [InlineData(AnomalyMethod.Cusum, -3.0, AnomalyKind.Low)]
-    public void Update_StepOfThreeSigma_IsDetectedWithinAMinute(AnomalyMethod method, double sigmas, AnomalyKind expected)
+    [InlineData(AnomalyMethod.Ewma, 6.0, AnomalyKind.High)]
+    [InlineData(AnomalyMethod.Ewma, -6.0, AnomalyKind.Low)]
+    [InlineData(AnomalyMethod.Cusum, 6.0, AnomalyKind.High)]
+    [InlineData(AnomalyMethod.Cusum, -6.0, AnomalyKind.Low)]
+    public void Update_StepOfSixSigma_IsDetectedWithinAMinute(AnomalyMethod method, double sigmas, AnomalyKind expected)
     {
         var rng = new Random(2);
         var d = Learned(Small with { Method = method }, rng);

@@ -48,7 +48,8 @@ public sealed class AssetTwinAnomalyTests
         Feed(twin, events, 600, 700, _ => 458.15 + (noise.NextDouble() - 0.5));
 
         var raised = Assert.Single(events, e => e.Alarm == "z1-anomaly" && e.Kind == AlarmEventKind.Raised);
-        Assert.InRange(raised.At, T0.AddSeconds(600), T0.AddSeconds(620));
+        // The clipped z-score (6) must lift the EWMA past 5: 1 − 0.95ⁿ ≥ 5/6 takes 35 samples.
+        Assert.InRange(raised.At, T0.AddSeconds(630), T0.AddSeconds(650));
         Assert.True(raised.Value > 0);
         Assert.True(twin.Acknowledge("z1-anomaly", "op", null, T0.AddSeconds(700), events).Succeeded);
     }
