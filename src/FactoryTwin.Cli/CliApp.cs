@@ -71,6 +71,8 @@ internal static class CliApp
         root.Subcommands.Add(MesCommand.Create(stdout, stderr));
         root.Subcommands.Add(WhatIfCommand.Create(stdout, stderr));
         root.Subcommands.Add(OptimizeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BackfillCommand.Create(stdout, stderr));
         root.SetAction(async (parseResult, cancellationToken) => await DefaultCommand.RunAsync(stdout, stderr, cancellationToken));
         return root;
     }

@@ -76,12 +76,16 @@ internal sealed class GroundTruthWriter : IDisposable
     {
         Begin(time, line, asset);
         _writer.WriteString("kind", "disturbance");
-        _writer.WriteString("disturbance", disturbance.Kind == DisturbanceKind.BurnerTrip ? "burner-trip" : "conveyor-stop");
+        _writer.WriteString("disturbance", disturbance.KindName);
         _writer.WriteString("target", disturbance.Target);
         _writer.WriteNumber("duration", disturbance.Duration);
         if (disturbance.Kind == DisturbanceKind.BurnerTrip)
         {
             _writer.WriteNumber("drop", disturbance.Drop);
+        }
+        else if (disturbance.IsSensorFault && disturbance.Kind != DisturbanceKind.SensorStuck)
+        {
+            _writer.WriteNumber("magnitude", disturbance.Magnitude);
         }
 
         End();

@@ -217,10 +217,18 @@ public sealed partial class VirtualPlantEmulator
 
         _injected++;
         Log.Disturbance(_logger, d.Kind.ToString(), d.Target, d.Duration, time);
-        if (d.Kind == DisturbanceKind.BurnerTrip)
+        if (d.Kind == DisturbanceKind.BurnerTrip || d.IsSensorFault)
         {
             var signal = _signals.FirstOrDefault(s => string.Equals(s.Sensor.Id.Value, d.Target, StringComparison.Ordinal));
-            signal?.Disturb(d.Drop, time + d.Duration);
+            if (d.IsSensorFault)
+            {
+                signal?.Fault(d.Kind, d.Magnitude, time, time + d.Duration);
+            }
+            else
+            {
+                signal?.Disturb(d.Drop, time + d.Duration);
+            }
+
             var asset = signal?.Sensor.Asset ?? _plant.Sensors.First(s => s.Id.Value == d.Target).Asset;
             _groundTruth?.WriteDisturbance(time, _plant.LineOf(asset)?.Id.Value ?? string.Empty, asset.Value, d);
         }

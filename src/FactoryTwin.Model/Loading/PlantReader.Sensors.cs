@@ -10,7 +10,7 @@ namespace FactoryTwin.Model.Loading;
 /// <summary>Sensors, alarm rules and gateways.</summary>
 internal sealed partial class PlantReader
 {
-    private static readonly string[] AlarmTypes = ["threshold", "rate-of-change", "stale", "state-duration"];
+    private static readonly string[] AlarmTypes = ["threshold", "rate-of-change", "stale", "state-duration", "anomaly"];
 
     private ValueList<Sensor> ReadSensors()
     {
@@ -76,7 +76,7 @@ internal sealed partial class PlantReader
             Declare("alarm", id);
             var name = r.Text("name", required: true);
             var priority = r.Enum<AlarmPriority>("priority", required: true);
-            var type = r.Scalar("type", required: true, hint: "'type: threshold' (threshold, rate-of-change, stale or state-duration)");
+            var type = r.Scalar("type", required: true, hint: "'type: threshold' (threshold, rate-of-change, stale, state-duration or anomaly)");
             AlarmRule? rule = null;
             switch (type?.Value)
             {
@@ -160,6 +160,10 @@ internal sealed partial class PlantReader
                         break;
                     }
 
+                case "anomaly":
+                    rule = ReadAnomaly(r, context);
+                    break;
+
                 default:
                     Bag.Error(type.Value.Location, DiagnosticCode.InvalidValue, $"{context}: '{type.Value.Value}' is not an alarm type; use {string.Join(", ", AlarmTypes)}.{Suggestions.DidYouMean(type.Value.Value, AlarmTypes)}");
                     break;
@@ -175,6 +179,54 @@ internal sealed partial class PlantReader
         }
 
         return result.ToValueList();
+    }
+
+    private AnomalyAlarm? ReadAnomaly(MappingReader r, string context)
+    {
+        var (sensor, _) = AlarmSensor(r, context);
+        var chart = r.Enum<AnomalyChart>("chart");
+        var learn = r.WholeNumber("learn", required: false, ValueRange.Positive);
+        var lambda = r.Quantity("lambda", QuantityKind.Number, required: false, ValueRange.Positive);
+        var limit = r.Quantity("limit", QuantityKind.Number, required: false, ValueRange.Positive);
+        var slack = r.Quantity("slack", QuantityKind.Number, required: false, ValueRange.NonNegative);
+        var phase = r.Quantity("phase", QuantityKind.Duration, required: false, ValueRange.NonNegative);
+        bool ok = true;
+        if (learn is < 10)
+        {
+            Bag.Error(r.KeyLocation("learn"), DiagnosticCode.OutOfRange, $"{context}: learn must be at least 10 samples (the baseline's median and MAD need them).");
+            ok = false;
+        }
+
+        if (lambda is > 1)
+        {
+            Bag.Error(r.KeyLocation("lambda"), DiagnosticCode.OutOfRange, $"{context}: lambda is the EWMA weight and must be in (0, 1].");
+            ok = false;
+        }
+
+        if (slack is not null && chart != AnomalyChart.Cusum)
+        {
+            Bag.Error(r.KeyLocation("slack"), DiagnosticCode.InvalidValue, $"{context}: slack applies to 'chart: cusum' only.");
+            ok = false;
+        }
+
+        if (sensor is not { } s || !ok)
+        {
+            return null;
+        }
+
+        return new AnomalyAlarm
+        {
+            Id = default,
+            Name = string.Empty,
+            Priority = default,
+            Sensor = new SensorId(s.Value),
+            Chart = chart ?? AnomalyChart.Ewma,
+            Learn = learn ?? AnomalyAlarm.DefaultLearn,
+            Lambda = lambda ?? AnomalyAlarm.DefaultLambda,
+            Limit = limit,
+            Slack = slack ?? AnomalyAlarm.DefaultSlack,
+            PhaseLength = phase ?? 0,
+        };
     }
 
     private static double? Skip(MappingReader r, string key)

@@ -256,6 +256,28 @@ public static class PlantWriter
                 m.Add("state", MappingReader.ToKebab(d.State.ToString()));
                 m.Add("longerThan", Q(d.LongerThan, QuantityKind.Duration));
                 break;
+            case AnomalyAlarm an:
+                m.Add("type", "anomaly");
+                m.Add("sensor", an.Sensor.Value);
+                m.Add("chart", MappingReader.ToKebab(an.Chart.ToString()));
+                m.Add("learn", N(an.Learn));
+                m.Add("lambda", N(an.Lambda));
+                if (an.Limit is { } limit)
+                {
+                    m.Add("limit", N(limit));
+                }
+
+                if (an.Chart == AnomalyChart.Cusum)
+                {
+                    m.Add("slack", N(an.Slack));
+                }
+
+                if (an.PhaseLength > 0)
+                {
+                    m.Add("phase", Q(an.PhaseLength, QuantityKind.Duration));
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"unknown alarm rule type {a.GetType().Name}");
         }

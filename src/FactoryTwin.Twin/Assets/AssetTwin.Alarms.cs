@@ -86,6 +86,14 @@ internal sealed partial class AssetTwin
                     break;
                 }
 
+                case AnomalyAlarm a:
+                {
+                    var watch = _anomalies[a.Id.Value];
+                    var kind = watch.Update(slot.Value, slot.At);
+                    Transition(a, kind != Analytics.Anomaly.AnomalyKind.None, slot.At, watch.Detector.Level, events);
+                    break;
+                }
+
                 case RateOfChangeAlarm r when slot.HasPrevious:
                 {
                     var dt = (slot.At - slot.PreviousAt).TotalSeconds;

@@ -21,6 +21,7 @@ internal sealed partial class AssetTwin
     private readonly Dictionary<string, AlarmRule[]> _sensorRules = new(StringComparer.Ordinal);
     private readonly StateDurationAlarm[] _durationRules;
     private readonly StaleDataAlarm[] _staleRules;
+    private readonly Dictionary<string, AnomalyWatch> _anomalies = new(StringComparer.Ordinal);
     private DateTimeOffset _nextShiftCheck = DateTimeOffset.MinValue;
     private DateTimeOffset _origin;
     private readonly OvenWatch? _oven;
@@ -46,6 +47,10 @@ internal sealed partial class AssetTwin
                     break;
                 case RateOfChangeAlarm r:
                     sensor = r.Sensor.Value;
+                    break;
+                case AnomalyAlarm a:
+                    sensor = a.Sensor.Value;
+                    _anomalies[a.Id.Value] = new AnomalyWatch(a, info.Clock);
                     break;
                 case StaleDataAlarm s:
                     stale.Add(s);

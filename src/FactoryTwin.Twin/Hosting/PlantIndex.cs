@@ -34,6 +34,7 @@ internal sealed class PlantIndex
             {
                 ThresholdAlarm t => sensorAsset.GetValueOrDefault(t.Sensor.Value),
                 RateOfChangeAlarm r => sensorAsset.GetValueOrDefault(r.Sensor.Value),
+                AnomalyAlarm a => sensorAsset.GetValueOrDefault(a.Sensor.Value),
                 StaleDataAlarm s => sensorAsset.GetValueOrDefault(s.Sensor.Value),
                 StateDurationAlarm d => d.Asset.Value,
                 _ => null,

@@ -7,4 +7,20 @@ namespace FactoryTwin.VirtualPlant.Scenarios;
 /// <param name="MeanInterval">The mean time between random occurrences (exponential), or <see langword="null"/> for a scheduled one.</param>
 /// <param name="Duration">How long it lasts.</param>
 /// <param name="Drop">For a burner trip: the fall of the zone's air temperature in kelvin.</param>
-public sealed record Disturbance(DisturbanceKind Kind, string Target, double? At, double? MeanInterval, double Duration, double Drop);
+/// <param name="Magnitude">For a sensor fault: the drift rate (SI units per second), the step (SI units) or the noise factor; 0 otherwise.</param>
+public sealed record Disturbance(DisturbanceKind Kind, string Target, double? At, double? MeanInterval, double Duration, double Drop, double Magnitude = 0)
+{
+    /// <summary>Gets whether this is a fault of a sensor (drift, step, stuck, noise) rather than of the process.</summary>
+    public bool IsSensorFault => Kind is DisturbanceKind.SensorDrift or DisturbanceKind.SensorStep or DisturbanceKind.SensorStuck or DisturbanceKind.SensorNoise;
+
+    /// <summary>Gets the name of the kind as written in scenario files.</summary>
+    public string KindName => Kind switch
+    {
+        DisturbanceKind.BurnerTrip => "burner-trip",
+        DisturbanceKind.ConveyorStop => "conveyor-stop",
+        DisturbanceKind.SensorDrift => "sensor-drift",
+        DisturbanceKind.SensorStep => "sensor-step",
+        DisturbanceKind.SensorStuck => "sensor-stuck",
+        _ => "sensor-noise",
+    };
+}

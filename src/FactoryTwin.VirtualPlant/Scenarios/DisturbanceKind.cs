@@ -8,4 +8,16 @@ public enum DisturbanceKind
 
     /// <summary>A conveyor (or buffer) stops for <see cref="Disturbance.Duration"/>: nothing enters or leaves it (<c>conveyor-stop</c>).</summary>
     ConveyorStop,
+
+    /// <summary>A sensor's reading drifts away at <see cref="Disturbance.Magnitude"/> SI units per second for <see cref="Disturbance.Duration"/>, then it is recalibrated (<c>sensor-drift</c>).</summary>
+    SensorDrift,
+
+    /// <summary>A sensor's reading is offset by <see cref="Disturbance.Magnitude"/> SI units for <see cref="Disturbance.Duration"/> (<c>sensor-step</c>).</summary>
+    SensorStep,
+
+    /// <summary>A sensor keeps sending its last reading for <see cref="Disturbance.Duration"/> (<c>sensor-stuck</c>).</summary>
+    SensorStuck,
+
+    /// <summary>A sensor's measurement noise is <see cref="Disturbance.Magnitude"/> times larger for <see cref="Disturbance.Duration"/> (<c>sensor-noise</c>).</summary>
+    SensorNoise,
 }

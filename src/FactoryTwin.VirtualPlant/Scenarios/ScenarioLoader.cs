@@ -61,10 +61,11 @@ public static class ScenarioLoader
         var zoneSensors = plant.Elements().OfType<Station>().Where(s => s.Oven is not null)
             .SelectMany(s => s.Oven!.Zones.Select(z => z.Sensor.Value)).ToHashSet(StringComparer.Ordinal);
         var stores = plant.Elements().Where(e => e is Conveyor or Model.Plants.Buffer).Select(e => e.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var sensors = plant.Sensors.ToDictionary(x => x.Id.Value, x => x.Quantity, StringComparer.Ordinal);
         var disturbances = ImmutableArray.CreateBuilder<Disturbance>();
         foreach (var item in root.MappingList("disturbances", i => $"disturbance {i + 1}", required: true))
         {
-            if (Read(item, zoneSensors, stores) is { } d)
+            if (Read(item, zoneSensors, stores, sensors) is { } d)
             {
                 disturbances.Add(d);
             }
@@ -74,18 +75,27 @@ public static class ScenarioLoader
         return new ScenarioLoadResult(bag.HasErrors ? null : new Scenario(name, disturbances.ToImmutable()), bag.Sorted());
     }
 
-    private static Disturbance? Read(MappingReader item, HashSet<string> zoneSensors, HashSet<string> stores)
+    private static Disturbance? Read(MappingReader item, HashSet<string> zoneSensors, HashSet<string> stores, Dictionary<string, SensorQuantity> sensors)
     {
-        var type = item.Scalar("type", required: true, hint: "'type: burner-trip' or 'type: conveyor-stop'");
+        var type = item.Scalar("type", required: true, hint: "'type: burner-trip' (burner-trip, conveyor-stop, sensor-drift, sensor-step, sensor-stuck or sensor-noise)");
         DisturbanceKind? kind = type?.Value switch
         {
             "burner-trip" => DisturbanceKind.BurnerTrip,
             "conveyor-stop" => DisturbanceKind.ConveyorStop,
+            "sensor-drift" => DisturbanceKind.SensorDrift,
+            "sensor-step" => DisturbanceKind.SensorStep,
+            "sensor-stuck" => DisturbanceKind.SensorStuck,
+            "sensor-noise" => DisturbanceKind.SensorNoise,
             _ => null,
         };
         if (type is { } t && kind is null)
         {
-            item.Diagnostics.Error(t.Location, DiagnosticCode.InvalidValue, $"{item.Context}: type '{t.Value}' is not a disturbance; use burner-trip or conveyor-stop.");
+            item.Diagnostics.Error(t.Location, DiagnosticCode.InvalidValue, $"{item.Context}: type '{t.Value}' is not a disturbance; use burner-trip, conveyor-stop, sensor-drift, sensor-step, sensor-stuck or sensor-noise.");
+        }
+
+        if (kind is DisturbanceKind.SensorDrift or DisturbanceKind.SensorStep or DisturbanceKind.SensorStuck or DisturbanceKind.SensorNoise)
+        {
+            return ReadSensorFault(item, kind.Value, sensors);
         }
 
         string? target = null;
@@ -133,5 +143,61 @@ public static class ScenarioLoader
         return kind is { } kd && target is not null && duration is { } dur && (at is not null || every is not null)
             ? new Disturbance(kd, target, at, every, dur, drop)
             : null;
+    }
+
+    /// <summary>A sensor fault: sensor (any sensor of the plant), at or meanInterval, duration (required), and rate (drift, reading per time), offset (step, a difference) or factor (noise, > 1).</summary>
+    private static Disturbance? ReadSensorFault(MappingReader item, DisturbanceKind kind, Dictionary<string, SensorQuantity> sensors)
+    {
+        var sensor = item.Id("sensor");
+        SensorQuantity? quantity = null;
+        if (sensor is { } s)
+        {
+            if (sensors.TryGetValue(s.Value, out var q))
+            {
+                quantity = q;
+            }
+            else
+            {
+                item.Diagnostics.Error(s.Location, DiagnosticCode.UnknownReference, $"{item.Context}: '{s.Value}' is not a sensor of the plant.");
+            }
+        }
+
+        var at = item.Quantity("at", QuantityKind.Duration, range: ValueRange.NonNegative);
+        var every = item.Quantity("meanInterval", QuantityKind.Duration, range: ValueRange.Positive);
+        if (item.Has("at") == item.Has("meanInterval"))
+        {
+            item.Diagnostics.Error(item.Location, DiagnosticCode.MissingField, $"{item.Context}: give either 'at' (a scheduled time after the start, e.g. '30 min') or 'meanInterval' (random, e.g. '4 h'), not both or neither.");
+        }
+
+        var duration = item.Quantity("duration", QuantityKind.Duration, required: true, range: ValueRange.Positive);
+        double? magnitude = kind switch
+        {
+            DisturbanceKind.SensorDrift => quantity is { } q1 ? item.Quantity("rate", SensorQuantityKinds.Rate(q1), required: true) : Skip(item, "rate"),
+            DisturbanceKind.SensorStep => quantity is { } q2 ? item.Quantity("offset", SensorQuantityKinds.Difference(q2), required: true) : Skip(item, "offset"),
+            DisturbanceKind.SensorNoise => item.Quantity("factor", QuantityKind.Number, required: true, range: ValueRange.Positive),
+            _ => 0,
+        };
+        if (kind == DisturbanceKind.SensorNoise && magnitude is <= 1)
+        {
+            item.Diagnostics.Error(item.KeyLocation("factor"), DiagnosticCode.OutOfRange, $"{item.Context}: factor multiplies the noise and must be above 1.");
+            magnitude = null;
+        }
+
+        if (magnitude is 0 && kind != DisturbanceKind.SensorStuck)
+        {
+            item.Diagnostics.Error(item.Location, DiagnosticCode.OutOfRange, $"{item.Context}: a {(kind == DisturbanceKind.SensorDrift ? "drift rate" : "step")} of 0 is no fault.");
+            magnitude = null;
+        }
+
+        item.Finish();
+        return quantity is not null && duration is { } dur && magnitude is { } m && (at is not null || every is not null)
+            ? new Disturbance(kind, sensor!.Value.Value, at, every, dur, 0, m)
+            : null;
+    }
+
+    private static double? Skip(MappingReader item, string key)
+    {
+        item.Value(key);
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Units;
+using FactoryTwin.VirtualPlant.Scenarios;
 
 namespace FactoryTwin.VirtualPlant.Sensors;
 
@@ -28,6 +29,12 @@ internal sealed class SensorSignal
     private double _disturbanceTarget;
     private double _disturbanceEnd = double.NegativeInfinity;
     private double _last;
+    private DisturbanceKind _fault;
+    private double _faultMagnitude;
+    private double _faultStart = double.NegativeInfinity;
+    private double _faultEnd = double.NegativeInfinity;
+    private double _lastReading = double.NaN;
+    private double _stuckReading = double.NaN;
 
     public SensorSignal(Sensor sensor, double nominal, bool ovenZone, ulong seed)
     {
@@ -53,6 +60,23 @@ internal sealed class SensorSignal
         _disturbanceEnd = Math.Max(_disturbanceEnd, until);
     }
 
+    /// <summary>
+    /// Starts a sensor fault from <paramref name="start"/> to <paramref name="end"/> (a later fault replaces an earlier one):
+    /// the process value goes on as before, only what the sensor reports is wrong.
+    /// </summary>
+    /// <param name="kind">Drift, step, stuck or noise.</param>
+    /// <param name="magnitude">Drift rate in SI units per second, step in SI units, or noise factor.</param>
+    /// <param name="start">Simulated second the fault starts.</param>
+    /// <param name="end">Simulated second it ends.</param>
+    public void Fault(DisturbanceKind kind, double magnitude, double start, double end)
+    {
+        _fault = kind;
+        _faultMagnitude = magnitude;
+        _faultStart = start;
+        _faultEnd = end;
+        _stuckReading = double.NaN;
+    }
+
     /// <summary>Advances the signal to <paramref name="time"/> and returns the reading in the sensor's unit.</summary>
     public double Sample(double time)
     {
@@ -67,9 +91,34 @@ internal sealed class SensorSignal
         double a = Math.Exp(-dt / DriftTimeConstant);
         _drift = (a * _drift) + (_driftSd * Math.Sqrt(1 - (a * a)) * _rng.NextNormal());
         _disturbance += (_disturbanceTarget - _disturbance) * (1 - Math.Exp(-dt / DisturbanceTimeConstant));
-        double si = Nominal + _drift + _disturbance + (_noiseSd * _rng.NextNormal());
-        si = Math.Clamp(si, Sensor.Min, Sensor.Max);
-        return Math.Round((si - _offset) / _scale, 3);
+        double noise = _noiseSd * _rng.NextNormal();
+        double si = Nominal + _drift + _disturbance;
+        bool faulty = time >= _faultStart && time < _faultEnd;
+        if (faulty)
+        {
+            switch (_fault)
+            {
+                case DisturbanceKind.SensorDrift:
+                    si += _faultMagnitude * (time - _faultStart);
+                    break;
+                case DisturbanceKind.SensorStep:
+                    si += _faultMagnitude;
+                    break;
+                case DisturbanceKind.SensorNoise:
+                    noise *= _faultMagnitude;
+                    break;
+                case DisturbanceKind.SensorStuck:
+                    if (double.IsNaN(_stuckReading))
+                    {
+                        _stuckReading = double.IsNaN(_lastReading) ? Math.Round((si + noise - _offset) / _scale, 3) : _lastReading;
+                    }
+
+                    return _lastReading = _stuckReading;
+            }
+        }
+
+        si = Math.Clamp(si + noise, Sensor.Min, Sensor.Max);
+        return _lastReading = Math.Round((si - _offset) / _scale, 3);
     }
 
     /// <summary>Builds the signals of every sensor of a plant.</summary>

@@ -153,6 +153,7 @@ internal static class PlantGenerator
 
                     alarms.Add(new ThresholdAlarm { Id = new AlarmId($"{ids[i]}-hot"), Name = "Hot", Priority = AlarmPriority.High, Sensor = zones[0].Sensor, High = spec.Setpoint + 20, Deadband = 2 });
                     alarms.Add(new RateOfChangeAlarm { Id = new AlarmId($"{ids[i]}-ramp"), Name = "Ramp", Priority = AlarmPriority.Medium, Sensor = zones[0].Sensor, MaxRate = 0.1 });
+                    alarms.Add(new AnomalyAlarm { Id = new AlarmId($"{ids[i]}-anomaly"), Name = "Anomaly", Priority = AlarmPriority.Medium, Sensor = zones[0].Sensor, Chart = i % 2 == 0 ? AnomalyChart.Ewma : AnomalyChart.Cusum, Learn = 600 + i, Lambda = 0.1, Limit = i % 3 == 0 ? null : 6, Slack = i % 2 == 0 ? AnomalyAlarm.DefaultSlack : 0.75, PhaseLength = i % 2 == 0 ? 0 : 3600, OnDelay = 30 });
                     alarms.Add(new StaleDataAlarm { Id = new AlarmId($"{ids[i]}-stale"), Name = "Stale", Priority = AlarmPriority.Low, Sensor = zones[0].Sensor, After = 30 });
                     alarms.Add(new StateDurationAlarm { Id = new AlarmId($"{ids[i]}-down"), Name = "Down", Priority = AlarmPriority.Critical, Asset = ids[i], State = StationState.Down, LongerThan = 600 });
                     stations.Add(new Station

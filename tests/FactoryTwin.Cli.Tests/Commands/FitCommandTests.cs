@@ -1,0 +1,171 @@
+using System.Text.Json;
+
+namespace FactoryTwin.Cli.Tests.Commands;
+
+public sealed class FitCommandTests : IDisposable
+{
+    // Two stations with known distributions; day and late shifts on weekdays, so work and repairs pause over nights and weekends.
+    private const string Plant = """
+        apiVersion: factorytwin/v1
+        site: { id: fit, name: Fit plant, timeZone: UTC }
+        calendars:
+          - id: two-shifts
+            name: Two shifts
+            shifts:
+              - { id: day, start: "06:00", end: "14:00", days: [mon-fri] }
+              - { id: late, start: "14:00", end: "22:00", days: [mon-fri] }
+        variants:
+          - { id: sedan, name: Sedan, bodyStyle: plate, mix: 0.6 }
+          - { id: suv, name: SUV, bodyStyle: plate, mix: 0.4 }
+        colours:
+          - { id: raw, name: Unpainted, mix: 1 }
+        bodyStyles:
+          - id: plate
+            name: Plate
+            points:
+              - { id: centre, thickness: 1 mm, material: steel }
+        materials:
+          - { id: steel, name: Steel, conductivity: 50 W/(m.K), density: 7850 kg/m3, specificHeat: 470 J/(kg.K), emissivity: 0.8 }
+        areas:
+          - id: shop
+            name: Shop
+            lines:
+              - id: line1
+                name: Line 1
+                calendar: two-shifts
+                sources:
+                  - { id: arrivals, name: Arrivals, interArrival: { dist: exponential, mean: 60 s }, next: station-a }
+                stations:
+                  - id: station-a
+                    name: Station A
+                    kind: robot-cell
+                    processingTime: { dist: lognormal, mean: 45 s, cv: 0.3 }
+                    failures:
+                      - { name: gun fault, timeBetween: { dist: exponential, mean: 1 h }, timeToRepair: { dist: lognormal, mean: 5 min, cv: 0.6 }, basis: operating }
+                    next: buffer-ab
+                  - id: station-b
+                    name: Station B
+                    kind: manual
+                    processingTime: { dist: exponential, mean: 40 s }
+                    failures:
+                      - { name: conveyor jam, timeBetween: { dist: exponential, mean: 3 h }, timeToRepair: { dist: exponential, mean: 4 min }, basis: calendar }
+                    next: done
+                buffers:
+                  - { id: buffer-ab, name: Buffer, capacity: 4, next: station-b }
+                sinks:
+                  - { id: done, name: Done }
+        gateways:
+          - { id: gw1, name: Gateway, lines: [line1] }
+        """;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ft-fit-" + Guid.NewGuid().ToString("N"));
+
+    public FitCommandTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Fit_SimulatedMonthInHistorian_RecoversEveryParameterWithinItsInterval()
+    {
+        var plant = Path.Combine(_folder, "plant.yaml");
+        await File.WriteAllTextAsync(plant, Plant, TestContext.Current.CancellationToken);
+        var data = Path.Combine(_folder, "data");
+
+        var backfill = await CliRun.RunAsync("backfill", plant, "--data", data, "--duration", "30 d", "--origin", "2026-11-02T00:00:00Z", "--seed", "3");
+        Assert.True(backfill.ExitCode == 0, backfill.Err);
+        var (code, json, err) = await CliRun.RunAsync("fit", plant, "--data", data, "--from", "2026-11-02T00:00:00Z", "--to", "2026-12-02T00:00:00Z", "--output", "json");
+
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(json);
+        var stations = doc.RootElement.GetProperty("stations").EnumerateArray().ToDictionary(s => s.GetProperty("station").GetString()!);
+        double sigmaA = Math.Sqrt(Math.Log(1 + (0.3 * 0.3)));
+        double sigmaRepairA = Math.Sqrt(Math.Log(1 + (0.6 * 0.6)));
+        AssertCovers(stations["station-a"].GetProperty("processing"), "lognormal", ("mu", Math.Log(45) - (sigmaA * sigmaA / 2)), ("sigma", sigmaA));
+        AssertCovers(stations["station-a"].GetProperty("failures"), "exponential", ("mean", 3600));
+        AssertCovers(stations["station-a"].GetProperty("repairs"), "lognormal", ("mu", Math.Log(300) - (sigmaRepairA * sigmaRepairA / 2)), ("sigma", sigmaRepairA));
+        AssertCovers(stations["station-b"].GetProperty("processing"), "exponential", ("mean", 40));
+        AssertCovers(stations["station-b"].GetProperty("failures"), "exponential", ("mean", 3 * 3600));
+        AssertCovers(stations["station-b"].GetProperty("repairs"), "exponential", ("mean", 240));
+        foreach (var variant in stations["station-a"].GetProperty("processingByVariant").EnumerateArray())
+        {
+            AssertCovers(variant.GetProperty("fit"), "lognormal", ("mu", Math.Log(45) - (sigmaA * sigmaA / 2)), ("sigma", sigmaA));
+        }
+
+        // Repairs still running at a shift end go on; times between failures still running at the end of the data are censored.
+        Assert.Equal("calendar", stations["station-b"].GetProperty("basis").GetString());
+        Assert.Equal(1, stations["station-a"].GetProperty("failures").GetProperty("censored").GetInt32());
+        Assert.False(doc.RootElement.GetProperty("written").GetBoolean());
+        Assert.Contains("processingTime", doc.RootElement.GetProperty("diff").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fit_Write_ReplacesDistributionsKeepsBackupAndTheFileStillLoads()
+    {
+        var plant = Path.Combine(_folder, "plant.yaml");
+        await File.WriteAllTextAsync(plant, Plant, TestContext.Current.CancellationToken);
+        var data = Path.Combine(_folder, "data");
+        await CliRun.RunAsync("backfill", plant, "--data", data, "--duration", "7 d", "--origin", "2026-11-02T00:00:00Z");
+
+        var (code, text, err) = await CliRun.RunAsync("fit", plant, "--data", data, "--from", "2026-11-02T00:00:00Z", "--to", "2026-11-09T00:00:00Z", "--write");
+
+        Assert.True(code == 0, err);
+        Assert.Contains("--- " + plant, text, StringComparison.Ordinal);
+        Assert.Contains("Written", text, StringComparison.Ordinal);
+        Assert.Equal(Plant, await File.ReadAllTextAsync(plant + ".bak", TestContext.Current.CancellationToken));
+        var validate = await CliRun.RunAsync("validate", plant);
+        Assert.True(validate.ExitCode == 0, validate.Out + validate.Err);
+        Assert.NotEqual(Plant, await File.ReadAllTextAsync(plant, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Fit_NoHistorian_ExitsWithUsageNamingThePath()
+    {
+        var (code, _, err) = await CliRun.RunAsync("fit", CliRun.Sample("two-stations.yaml"), "--data", Path.Combine(_folder, "missing.duckdb"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("no historian at", err, StringComparison.Ordinal);
+        Assert.Contains("missing.duckdb", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fit_BadInstant_ExitsWithUsageExplainingTheFormat()
+    {
+        var (code, _, err) = await CliRun.RunAsync("fit", CliRun.Sample("two-stations.yaml"), "--data", _folder, "--from", "yesterday");
+
+        Assert.Equal(2, code);
+        Assert.Contains("'yesterday' is not a date and time", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fit_ToBeforeFrom_ExitsWithUsage()
+    {
+        var data = Path.Combine(_folder, "data");
+        await CliRun.RunAsync("backfill", CliRun.Sample("two-stations.yaml"), "--data", data, "--duration", "1 h", "--origin", "2026-11-02T00:00:00Z");
+
+        var (code, _, err) = await CliRun.RunAsync("fit", CliRun.Sample("two-stations.yaml"), "--data", data, "--from", "2026-11-03T00:00:00Z", "--to", "2026-11-02T00:00:00Z");
+
+        Assert.Equal(2, code);
+        Assert.Contains("must be after --from", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fit_BothDataAndPostgres_ExitsWithUsage()
+    {
+        var (code, _, err) = await CliRun.RunAsync("fit", CliRun.Sample("two-stations.yaml"), "--data", _folder, "--postgres", "Host=localhost");
+
+        Assert.Equal(2, code);
+        Assert.Contains("either --data", err, StringComparison.Ordinal);
+    }
+
+    private static void AssertCovers(JsonElement fit, string family, params (string Name, double Value)[] truth)
+    {
+        var candidate = fit.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("family").GetString() == family);
+        Assert.False(candidate.GetProperty("rejected").GetBoolean(), $"{family} rejected: K–S {candidate.GetProperty("ks").GetDouble()} > {candidate.GetProperty("ksCritical").GetDouble()}");
+        foreach (var (name, value) in truth)
+        {
+            var p = candidate.GetProperty("parameters").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
+            double lower = p.GetProperty("lower").GetDouble(), upper = p.GetProperty("upper").GetDouble();
+            Assert.True(value >= lower && value <= upper, $"{family} {name} = {value} is outside [{lower}, {upper}]");
+        }
+    }
+}
