@@ -41,6 +41,7 @@ public sealed partial class LineSimulation
         {
             mm.Phase = MachinePhase.Work;
             mm.Remaining = _processing[(e * _variantCount) + p.Variant].Sample(ref _processRng[m]);
+            BeginWork(ref mm);
         }
 
         // What Reschedule does for a machine that is up, not running and now has a part.
@@ -53,6 +54,15 @@ public sealed partial class LineSimulation
         {
             UpdateStatus(m);
         }
+    }
+
+    /// <summary>Records the start of processing for an inspector: now, the time drawn, no stop yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void BeginWork(ref MachineState mm)
+    {
+        mm.WorkStart = _now;
+        mm.WorkTime = mm.Remaining;
+        mm.FirstStop = double.NaN;
     }
 
     /// <summary>Runs the current phase from now: schedules its end, or the operating failure that comes first.</summary>
@@ -85,6 +95,11 @@ public sealed partial class LineSimulation
         {
             double elapsed = _now - mm.PhaseStart;
             mm.Running = false;
+            if (mm.Phase == MachinePhase.Work && double.IsNaN(mm.FirstStop))
+            {
+                mm.FirstStop = _now;
+            }
+
             mm.Remaining = Math.Max(mm.Remaining - elapsed, 0);
             if (mm.Phase == MachinePhase.Work && operatingClock)
             {
@@ -101,6 +116,7 @@ public sealed partial class LineSimulation
         {
             mm.Phase = MachinePhase.Work;
             mm.Remaining = _processing[(mm.Station * _variantCount) + _parts[mm.Part].Variant].Sample(ref _processRng[m]);
+            BeginWork(ref mm);
             Reschedule(m);
             UpdateStatus(m);
             return;
@@ -126,8 +142,18 @@ public sealed partial class LineSimulation
         {
             var opts = _defs[e].Station!;
             double scrap = opts.ScrapProbability, rework = opts.ReworkProbability;
-            double u = _qualityRng[m].NextDouble();
-            if (u < scrap)
+            double u = scrap + rework > 0 ? _qualityRng[m].NextDouble() : 1;
+            var decided = u < scrap ? PartOutcome.Scrap : u < scrap + rework ? PartOutcome.Rework : PartOutcome.Good;
+            if ((_inspectors[e] ?? opts.Inspector) is { } inspector)
+            {
+                var verdict = inspector.Inspect(new PartInspection(e, m - _info[e].FirstMachine, part, _parts[part].Attributes, mm.WorkStart, _now, mm.WorkTime, mm.FirstStop));
+                if (verdict != PartOutcome.Good)
+                {
+                    decided = verdict;
+                }
+            }
+
+            if (decided == PartOutcome.Scrap)
             {
                 _scrapped[e]++;
                 _scrappedTotal++;
@@ -147,7 +173,7 @@ public sealed partial class LineSimulation
                 return;
             }
 
-            if (u < scrap + rework)
+            if (decided == PartOutcome.Rework)
             {
                 outcome = PartOutcome.Rework;
                 _reworked[e]++;
@@ -190,6 +216,11 @@ public sealed partial class LineSimulation
         mm.Remaining = Math.Max(mm.Remaining - (_now - mm.PhaseStart), 0);
         mm.TimeToFailure = 0;
         mm.Running = false;
+        if (mm.Phase == MachinePhase.Work && double.IsNaN(mm.FirstStop))
+        {
+            mm.FirstStop = _now;
+        }
+
         GoDown(m);
     }
 

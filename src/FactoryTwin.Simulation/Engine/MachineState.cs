@@ -44,4 +44,13 @@ internal struct MachineState
     public double EnteredStatusAt;
 
     public double BlockedSince;
+
+    /// <summary>When processing of the current part began (after its setup), for inspectors.</summary>
+    public double WorkStart;
+
+    /// <summary>The processing time drawn for the current part, for inspectors.</summary>
+    public double WorkTime;
+
+    /// <summary>When processing of the current part first stood still, or NaN.</summary>
+    public double FirstStop;
 }
