@@ -63,6 +63,8 @@ public sealed partial class LineSimulation
         mm.WorkStart = _now;
         mm.WorkTime = mm.Remaining;
         mm.FirstStop = double.NaN;
+        mm.DownSince = double.NaN;
+        mm.Stopped = 0;
     }
 
     /// <summary>Runs the current phase from now: schedules its end, or the operating failure that comes first.</summary>
@@ -95,10 +97,6 @@ public sealed partial class LineSimulation
         {
             double elapsed = _now - mm.PhaseStart;
             mm.Running = false;
-            if (mm.Phase == MachinePhase.Work && double.IsNaN(mm.FirstStop))
-            {
-                mm.FirstStop = _now;
-            }
 
             mm.Remaining = Math.Max(mm.Remaining - elapsed, 0);
             if (mm.Phase == MachinePhase.Work && operatingClock)
@@ -146,7 +144,7 @@ public sealed partial class LineSimulation
             var decided = u < scrap ? PartOutcome.Scrap : u < scrap + rework ? PartOutcome.Rework : PartOutcome.Good;
             if ((_inspectors[e] ?? opts.Inspector) is { } inspector)
             {
-                var verdict = inspector.Inspect(new PartInspection(e, m - _info[e].FirstMachine, part, _parts[part].Attributes, mm.WorkStart, _now, mm.WorkTime, mm.FirstStop));
+                var verdict = inspector.Inspect(new PartInspection(e, m - _info[e].FirstMachine, part, _parts[part].Attributes, mm.WorkStart, _now, mm.WorkTime, mm.FirstStop, mm.Stopped));
                 if (verdict != PartOutcome.Good)
                 {
                     decided = verdict;
@@ -216,11 +214,6 @@ public sealed partial class LineSimulation
         mm.Remaining = Math.Max(mm.Remaining - (_now - mm.PhaseStart), 0);
         mm.TimeToFailure = 0;
         mm.Running = false;
-        if (mm.Phase == MachinePhase.Work && double.IsNaN(mm.FirstStop))
-        {
-            mm.FirstStop = _now;
-        }
-
         GoDown(m);
     }
 
@@ -233,6 +226,13 @@ public sealed partial class LineSimulation
         }
 
         mm.Down = true;
+        if (mm.Part >= 0 && mm.Phase == MachinePhase.Work)
+        {
+            // Processing stands still until the repair: what an inspector is told (the stop of an oven conveyor).
+            mm.FirstStop = double.IsNaN(mm.FirstStop) ? _now : mm.FirstStop;
+            mm.DownSince = _now;
+        }
+
         Reschedule(m);
         var f = _defs[mm.Station].Station!.Failures!;
         mm.RepairEnd = _now + f.TimeToRepair.Sample(ref _repairRng[m]);
@@ -249,6 +249,12 @@ public sealed partial class LineSimulation
         }
 
         mm.Down = false;
+        if (mm.Part >= 0 && mm.Phase == MachinePhase.Work && !double.IsNaN(mm.DownSince))
+        {
+            mm.Stopped += _now - mm.DownSince;
+        }
+
+        mm.DownSince = double.NaN;
         if (_defs[mm.Station].Station!.Failures is { } f)
         {
             double ttf = f.TimeBetweenFailures.Sample(ref _failureRng[m]);

@@ -251,7 +251,9 @@ public sealed partial class LineSimulation
                     : Math.Max(ms.RemainingWork, 0);
                 mm.WorkStart = _now - elapsed;
                 mm.WorkTime = elapsed + mm.Remaining;
-                mm.FirstStop = double.NaN;
+                mm.FirstStop = ms.Status == MachineStatus.Down ? _now : double.NaN;
+                mm.DownSince = mm.FirstStop;
+                mm.Stopped = 0;
             }
         }
 

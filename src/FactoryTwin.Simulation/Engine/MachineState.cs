@@ -51,6 +51,12 @@ internal struct MachineState
     /// <summary>The processing time drawn for the current part, for inspectors.</summary>
     public double WorkTime;
 
-    /// <summary>When processing of the current part first stood still, or NaN.</summary>
+    /// <summary>When processing of the current part first stood still for a failure, or NaN.</summary>
     public double FirstStop;
+
+    /// <summary>Since when the machine is down with the current part in processing, or NaN.</summary>
+    public double DownSince;
+
+    /// <summary>Time the current part's processing stood still for failures, so far.</summary>
+    public double Stopped;
 }

@@ -4,15 +4,17 @@ namespace FactoryTwin.Simulation.Modeling;
 
 /// <summary>
 /// What an <see cref="IPartInspector"/> is told about a part a station has just finished: which part, when its
-/// processing began, and when and for how long processing stood still (machine down or off shift) before it ended.
-/// Times are simulation seconds.
+/// processing began, and when and for how long processing stood still because the machine was down (a failure: for an
+/// oven, its conveyor stopped). Pauses off shift are not stops: they are in <see cref="Time"/> − <see cref="WorkStart"/>
+/// but not in <see cref="StoppedTime"/>. Times are simulation seconds.
 /// </summary>
 public readonly struct PartInspection
 {
     private readonly PartAttributeValues _attributes;
 
-    internal PartInspection(int station, int server, int part, PartAttributeValues attributes, double workStart, double time, double workTime, double firstStop)
+    internal PartInspection(int station, int server, int part, PartAttributeValues attributes, double workStart, double time, double workTime, double firstStop, double stoppedTime)
     {
+        StoppedTime = stoppedTime;
         Station = station;
         Server = server;
         Part = part;
@@ -44,11 +46,11 @@ public readonly struct PartInspection
     /// <summary>Gets the processing time drawn for the part, in seconds: the time it was actually processed.</summary>
     public double WorkTime { get; }
 
-    /// <summary>Gets when processing first stood still, in seconds, or NaN when it never did.</summary>
+    /// <summary>Gets when processing first stood still for a failure, in seconds, or NaN when it never did.</summary>
     public double FirstStop { get; }
 
-    /// <summary>Gets the time processing stood still in total, in seconds: <see cref="Time"/> − <see cref="WorkStart"/> − <see cref="WorkTime"/>, at least 0.</summary>
-    public double StoppedTime => Math.Max(0, Time - WorkStart - WorkTime);
+    /// <summary>Gets the time processing stood still for failures in total, in seconds.</summary>
+    public double StoppedTime { get; }
 
     /// <summary>Gets one of the part's attributes.</summary>
     /// <param name="index">The attribute, 0 to <see cref="PartAttributes.MaxCount"/> − 1.</param>
