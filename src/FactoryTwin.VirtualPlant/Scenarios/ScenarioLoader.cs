@@ -8,7 +8,7 @@ namespace FactoryTwin.VirtualPlant.Scenarios;
 
 /// <summary>
 /// Loads scenario files (<c>apiVersion: factorytwin/v1</c>, <c>kind: Scenario</c>) and checks them against the plant:
-/// a burner trip names an oven zone's air sensor, a conveyor stop a conveyor or buffer.
+/// a burner trip or a cold zone names an oven zone's air sensor, a conveyor stop a conveyor or buffer.
 /// </summary>
 public static class ScenarioLoader
 {
@@ -76,20 +76,21 @@ public static class ScenarioLoader
 
     private static Disturbance? Read(MappingReader item, HashSet<string> zoneSensors, HashSet<string> stores)
     {
-        var type = item.Scalar("type", required: true, hint: "'type: burner-trip' or 'type: conveyor-stop'");
+        var type = item.Scalar("type", required: true, hint: "'type: burner-trip', 'type: cold-zone' or 'type: conveyor-stop'");
         DisturbanceKind? kind = type?.Value switch
         {
             "burner-trip" => DisturbanceKind.BurnerTrip,
+            "cold-zone" => DisturbanceKind.ColdZone,
             "conveyor-stop" => DisturbanceKind.ConveyorStop,
             _ => null,
         };
         if (type is { } t && kind is null)
         {
-            item.Diagnostics.Error(t.Location, DiagnosticCode.InvalidValue, $"{item.Context}: type '{t.Value}' is not a disturbance; use burner-trip or conveyor-stop.");
+            item.Diagnostics.Error(t.Location, DiagnosticCode.InvalidValue, $"{item.Context}: type '{t.Value}' is not a disturbance; use burner-trip, cold-zone or conveyor-stop.");
         }
 
         string? target = null;
-        if (kind == DisturbanceKind.BurnerTrip)
+        if (kind is DisturbanceKind.BurnerTrip or DisturbanceKind.ColdZone)
         {
             var sensor = item.Id("sensor");
             if (sensor is { } s && !zoneSensors.Contains(s.Value))
@@ -127,6 +128,12 @@ public static class ScenarioLoader
         {
             drop = item.Quantity("drop", QuantityKind.TemperatureDifference, range: ValueRange.Positive) ?? 25;
             duration ??= 600;
+        }
+        else if (kind == DisturbanceKind.ColdZone)
+        {
+            // How cold is the point of the fault: no default. Held to the end of the run unless a duration is given.
+            drop = item.Quantity("drop", QuantityKind.TemperatureDifference, required: true, range: ValueRange.Positive) ?? 0;
+            duration ??= double.PositiveInfinity;
         }
 
         item.Finish();
