@@ -57,6 +57,16 @@ internal sealed class GroundTruthWriter : IDisposable
                 _writer.WriteString("part", e.Body);
                 _writer.WriteString("variant", e.Variant.Value);
                 _writer.WriteString("colour", e.Colour.Value);
+                if (e.Cure is { } cure)
+                {
+                    _writer.WriteString("cure", Payloads.CureName(cure));
+                }
+
+                if (e.Route is { } route)
+                {
+                    _writer.WriteString("route", route.Value);
+                }
+
                 break;
         }
 
@@ -78,8 +88,12 @@ internal sealed class GroundTruthWriter : IDisposable
         _writer.WriteString("kind", "disturbance");
         _writer.WriteString("disturbance", disturbance.KindName);
         _writer.WriteString("target", disturbance.Target);
-        _writer.WriteNumber("duration", disturbance.Duration);
-        if (disturbance.Kind == DisturbanceKind.BurnerTrip)
+        if (double.IsFinite(disturbance.Duration))
+        {
+            _writer.WriteNumber("duration", disturbance.Duration); // a cold zone held to the end has none
+        }
+
+        if (disturbance.Kind is DisturbanceKind.BurnerTrip or DisturbanceKind.ColdZone)
         {
             _writer.WriteNumber("drop", disturbance.Drop);
         }

@@ -138,7 +138,7 @@ public sealed partial class VirtualPlantEmulator
             case PlantTraceKind.PartEnter:
             case PlantTraceKind.PartExit:
                 seq = publisher.TakeSeq();
-                var payload = _payloads.Part(Stamp(e.Time), seq, e.Kind == PlantTraceKind.PartEnter, e.Body!, e.Variant.Value, e.Colour.Value);
+                var payload = _payloads.Part(Stamp(e.Time), seq, e.Kind == PlantTraceKind.PartEnter, e.Body!, e.Variant.Value, e.Colour.Value, e.Cure, e.Route?.Value);
                 publisher.Enqueue(new OutgoingMessage(topics[3], payload, seq, 0));
                 break;
             default:
@@ -153,6 +153,12 @@ public sealed partial class VirtualPlantEmulator
         {
             double value = _signals[i].Sample(time);
             var sensor = _signals[i].Sensor;
+            if (_signals[i].IsOvenZone)
+            {
+                // The oven judges the cure of each leaving body with the zone air it reports (what the twin sees).
+                _run!.RecordZoneAir(sensor.Id, time, _signals[i].ToSi(value));
+            }
+
             _groundTruth?.WriteMeasure(time, _signalLines[i], sensor.Asset.Value, sensor.Id.Value, value);
             _signalBatches[i]?.Add(new MeasureSample(sensor.Id.Value, value, ts));
         }
@@ -206,7 +212,7 @@ public sealed partial class VirtualPlantEmulator
     {
         var pending = _disturbances.First(p => p.Time == time);
         var d = pending.Disturbance;
-        if (d.MeanInterval is { } mean)
+        if (d.MeanInterval is { } mean && double.IsFinite(d.Duration))
         {
             pending.Time = time + d.Duration + _disturbanceRng.NextExponential(mean);
         }
@@ -217,7 +223,7 @@ public sealed partial class VirtualPlantEmulator
 
         _injected++;
         Log.Disturbance(_logger, d.Kind.ToString(), d.Target, d.Duration, time);
-        if (d.Kind == DisturbanceKind.BurnerTrip || d.IsSensorFault)
+        if (d.Kind is DisturbanceKind.BurnerTrip or DisturbanceKind.ColdZone || d.IsSensorFault)
         {
             var signal = _signals.FirstOrDefault(s => string.Equals(s.Sensor.Id.Value, d.Target, StringComparison.Ordinal));
             if (d.IsSensorFault)

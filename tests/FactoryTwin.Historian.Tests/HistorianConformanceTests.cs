@@ -281,6 +281,23 @@ public abstract class HistorianConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PartEvents_WithCureVerdictAndRoute_ReadBackWithThem()
+    {
+        var historian = await CreateAsync();
+        PartEvent[] parts =
+        [
+            Part("topcoat-oven", 10, PartEventKind.Exit, "B-001", 1) with { Cure = PartCure.Ok },
+            Part("topcoat-oven", 20, PartEventKind.Exit, "B-002", 2) with { Cure = PartCure.UnderCured, Route = new AssetId("repaint-queue") },
+            Part("topcoat-oven", 30, PartEventKind.Exit, "B-003", 3) with { Cure = PartCure.OverBaked, Route = new AssetId("repaint-queue") },
+            Part("sealer", 40, PartEventKind.Enter, "B-001", 4),
+        ];
+
+        await historian.AppendAsync(new TelemetryBatch([], parts), TestContext.Current.CancellationToken);
+
+        Assert.Equal(parts, await historian.QueryPartEventsAsync(T0, T0.AddHours(1), cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task MaintainAsync_RawOlderThanRetention_DroppedButBucketsStillAnswered()
     {
         var historian = await CreateAsync(o => o.RawRetentionDays = 1);

@@ -187,6 +187,8 @@ internal sealed partial class DuckDbHistorian
                     .AppendValue(p.PartId)
                     .AppendValue(p.Variant.Value ?? string.Empty)
                     .AppendValue(p.Colour.Value ?? string.Empty)
+                    .AppendValue(p.Cure is { } cure ? (sbyte?)(sbyte)cure : null)
+                    .AppendValue(p.Route?.Value)
                     .EndRow();
             }
         }
@@ -195,7 +197,7 @@ internal sealed partial class DuckDbHistorian
             connection,
             """
             INSERT OR IGNORE INTO parts
-            SELECT asset, ts, seq, kind, part_id, any_value(variant), any_value(colour) FROM stage_parts
+            SELECT asset, ts, seq, kind, part_id, any_value(variant), any_value(colour), any_value(cure), any_value(route) FROM stage_parts
             GROUP BY asset, ts, seq, kind, part_id;
             DELETE FROM stage_parts;
             """);

@@ -145,7 +145,7 @@ internal sealed partial class DuckDbHistorian
         HistorianArguments.Asset(asset);
         using var lease = await EnterAsync(cancellationToken);
         using var command = lease.Connection.CreateCommand();
-        command.CommandText = "SELECT asset, ts, kind, part_id, variant, colour, seq FROM parts WHERE ts >= ? AND ts < ?"
+        command.CommandText = "SELECT asset, ts, kind, part_id, variant, colour, seq, cure, route FROM parts WHERE ts >= ? AND ts < ?"
             + (asset is null ? string.Empty : " AND asset = ?")
             + " ORDER BY ts, asset, seq, kind, part_id";
         command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(TimeCodec.ToMicros(since)));

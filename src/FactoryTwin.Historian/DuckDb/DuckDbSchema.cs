@@ -17,12 +17,14 @@ internal static class DuckDbSchema
         CREATE TABLE IF NOT EXISTS points_recent (series_id INTEGER NOT NULL, ts BIGINT NOT NULL, seq BIGINT NOT NULL, mant BIGINT, scale TINYINT, fvalue DOUBLE);
         CREATE TABLE IF NOT EXISTS rollups (series_id INTEGER NOT NULL, bucket BIGINT NOT NULL, min DOUBLE, max DOUBLE, sum DOUBLE, count BIGINT, last_ts BIGINT, last_seq BIGINT, last_value DOUBLE);
         CREATE TABLE IF NOT EXISTS parts (asset VARCHAR NOT NULL, ts BIGINT NOT NULL, seq BIGINT NOT NULL, kind TINYINT NOT NULL, part_id VARCHAR NOT NULL, variant VARCHAR, colour VARCHAR, PRIMARY KEY (asset, ts, seq, kind, part_id));
+        ALTER TABLE parts ADD COLUMN IF NOT EXISTS cure TINYINT;
+        ALTER TABLE parts ADD COLUMN IF NOT EXISTS route VARCHAR;
         CREATE OR REPLACE VIEW all_points AS
             SELECT series_id, ts, seq, coalesce(fvalue, mant / power(10.0, scale)) AS value FROM points
             UNION ALL
             SELECT series_id, ts, seq, coalesce(fvalue, mant / power(10.0, scale)) AS value FROM points_recent;
         CREATE TEMP TABLE IF NOT EXISTS stage_points (series_id INTEGER, ts BIGINT, seq BIGINT, mant BIGINT, scale TINYINT, fvalue DOUBLE);
         CREATE TEMP TABLE IF NOT EXISTS stage_latest (id INTEGER, ts BIGINT, seq BIGINT, value DOUBLE);
-        CREATE TEMP TABLE IF NOT EXISTS stage_parts (asset VARCHAR, ts BIGINT, seq BIGINT, kind TINYINT, part_id VARCHAR, variant VARCHAR, colour VARCHAR);
+        CREATE TEMP TABLE IF NOT EXISTS stage_parts (asset VARCHAR, ts BIGINT, seq BIGINT, kind TINYINT, part_id VARCHAR, variant VARCHAR, colour VARCHAR, cure TINYINT, route VARCHAR);
         """;
 }

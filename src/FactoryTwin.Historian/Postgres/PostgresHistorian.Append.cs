@@ -108,7 +108,7 @@ internal sealed partial class PostgresHistorian
     private static async Task CopyPartsAsync(NpgsqlConnection connection, IReadOnlyList<PartEvent> parts, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY stage_parts (asset, ts, seq, kind, part_id, variant, colour) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY stage_parts (asset, ts, seq, kind, part_id, variant, colour, cure, route) FROM STDIN (FORMAT BINARY)", cancellationToken);
         for (var i = 0; i < parts.Count; i++)
         {
             var p = parts[i];
@@ -120,6 +120,23 @@ internal sealed partial class PostgresHistorian
             await importer.WriteAsync(p.PartId, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(p.Variant.Value ?? string.Empty, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(p.Colour.Value ?? string.Empty, NpgsqlDbType.Text, cancellationToken);
+            if (p.Cure is { } cure)
+            {
+                await importer.WriteAsync((short)cure, NpgsqlDbType.Smallint, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+
+            if (p.Route is { } route)
+            {
+                await importer.WriteAsync(route.Value, NpgsqlDbType.Text, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
         }
 
         await importer.CompleteAsync(cancellationToken);

@@ -128,7 +128,7 @@ internal sealed partial class PostgresHistorian
         HistorianArguments.Asset(asset);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "SELECT asset, ts, kind, part_id, variant, colour, seq FROM parts WHERE ts >= $1 AND ts < $2"
+            "SELECT asset, ts, kind, part_id, variant, colour, seq, cure, route FROM parts WHERE ts >= $1 AND ts < $2"
             + (asset is null ? string.Empty : " AND asset = $3")
             + " ORDER BY ts, asset COLLATE \"C\", seq, kind, part_id COLLATE \"C\"",
             connection);

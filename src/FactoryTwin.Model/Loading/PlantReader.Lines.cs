@@ -238,6 +238,11 @@ internal sealed partial class PlantReader
             oven = ReadOven(ovenReader, common?.Id.Value ?? string.Empty);
         }
 
+        if (oven?.CureRework is not null && rework is not null)
+        {
+            Bag.Error(e.KeyLocation("rework"), DiagnosticCode.InvalidOven, $"{c}: the oven sends bodies to rework by their predicted cure ('oven.cureRework'); a station has one rework route, so remove 'rework' or 'cureRework'.");
+        }
+
         e.Finish();
         if (common is not { } s || kind is null || (processing is null && !isOven) || (isOven && oven is null))
         {
@@ -343,9 +348,17 @@ internal sealed partial class PlantReader
             }
         }
 
+        // Where bodies whose predicted cure misses the paint's window go instead of on: a declared rework route.
+        var cureRework = r.Id("cureRework", required: false);
+        Reference("asset", cureRework, r.Context);
+        if (cureRework is { } cr && ovenId.Length > 0)
+        {
+            _edges.Add(new Edge(ovenId, cr, IsRework: true));
+        }
+
         r.Finish();
         return speed is { } sv && pitch is { } pv && paint is { } pa && zones.Count == zoneList.Count && zones.Count > 0
-            ? new Oven(sv, pv, new PaintSystemId(pa.Value), zones.ToValueList())
+            ? new Oven(sv, pv, new PaintSystemId(pa.Value), zones.ToValueList()) { CureRework = cureRework is { } c ? new AssetId(c.Value) : null }
             : null;
     }
 

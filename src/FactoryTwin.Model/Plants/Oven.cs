@@ -10,6 +10,12 @@ namespace FactoryTwin.Model.Plants;
 /// <param name="Zones">The zones in the order a body passes them.</param>
 public sealed record Oven(double ConveyorSpeed, double Pitch, PaintSystemId PaintSystem, ValueList<OvenZone> Zones)
 {
+    /// <summary>
+    /// Gets where bodies go whose predicted cure misses the paint's window (under-cured or over-baked), instead of on
+    /// (a spot-repair station or the repaint queue), or <see langword="null"/> when the oven does not route by cure.
+    /// </summary>
+    public AssetId? CureRework { get; init; }
+
     /// <summary>Gets the total length, in metres: the sum of the zone lengths.</summary>
     public double Length
     {

@@ -10,4 +10,15 @@ namespace FactoryTwin.Model.Telemetry;
 /// <param name="Variant">The part's variant.</param>
 /// <param name="Colour">The part's colour.</param>
 /// <param name="Seq">The publisher's sequence number of the message that carried it.</param>
-public readonly record struct PartEvent(AssetId Asset, DateTimeOffset Timestamp, PartEventKind Kind, string PartId, VariantId Variant, ColourId Colour, long Seq);
+/// <param name="Cure">On a body's exit from an oven that judges its cure: the verdict (<c>cure</c>); otherwise <see langword="null"/>.</param>
+/// <param name="Route">With <paramref name="Cure"/>: where the body was sent because of it, such as the repaint queue (<c>route</c>); <see langword="null"/> when it went on.</param>
+public readonly record struct PartEvent(
+    AssetId Asset,
+    DateTimeOffset Timestamp,
+    PartEventKind Kind,
+    string PartId,
+    VariantId Variant,
+    ColourId Colour,
+    long Seq,
+    PartCure? Cure = null,
+    AssetId? Route = null);

@@ -141,7 +141,8 @@ public static class PlantWriter
 
         if (s.Oven is { } oven)
         {
-            fields.Add(("oven", Map(
+            var ovenFields = new List<(string, YamlNode)>
+            {
                 ("conveyorSpeed", Q(oven.ConveyorSpeed, QuantityKind.Speed)),
                 ("pitch", Q(oven.Pitch, QuantityKind.Length)),
                 ("paintSystem", S(oven.PaintSystem.Value)),
@@ -150,7 +151,14 @@ public static class PlantWriter
                     ("length", Q(z.Length, QuantityKind.Length)),
                     ("setpoint", Q(z.Setpoint, QuantityKind.Temperature)),
                     ("heatTransfer", Q(z.HeatTransferCoefficient, QuantityKind.HeatTransferCoefficient)),
-                    ("sensor", S(z.Sensor.Value))))))));
+                    ("sensor", S(z.Sensor.Value))))),
+            };
+            if (oven.CureRework is { } cureRework)
+            {
+                ovenFields.Add(("cureRework", S(cureRework.Value)));
+            }
+
+            fields.Add(("oven", Map([.. ovenFields])));
         }
 
         return Element(s, [.. fields]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
+using FactoryTwin.Plant.Ovens;
 using FactoryTwin.Simulation.Engine;
 using FactoryTwin.Simulation.Modeling;
 
@@ -29,13 +30,16 @@ public sealed partial class LivePlantRun
         private string?[] _body = new string?[64];
         private int[] _variantOf = new int[64];
         private int[] _colourOf = new int[64];
+        private readonly Dictionary<int, LiveOvenCure> _cures;
+        private readonly Dictionary<(int Element, int Part), (CureVerdict Verdict, AssetId? Route)> _leaving = [];
         private bool _started;
         private double _instant;
 
-        public Observer(PlantSimulation simulation, LineSimulation engine, IPlantTraceSink sink)
+        public Observer(PlantSimulation simulation, LineSimulation engine, IPlantTraceSink sink, Dictionary<int, LiveOvenCure> cures)
         {
             _sink = sink;
             _engine = engine;
+            _cures = cures;
             var model = simulation.Model;
             int n = model.ElementNames.Length;
             _assets = new AssetId?[n];
@@ -154,12 +158,24 @@ public sealed partial class LivePlantRun
         public void OnPartExited(double time, int element, int part)
         {
             Advance(time);
+            if (_leaving.Remove((element, part), out var cure))
+            {
+                Part(time, PlantTraceKind.PartExit, element, part, cure.Verdict, cure.Route);
+                return;
+            }
+
             Part(time, PlantTraceKind.PartExit, element, part);
         }
 
         public void OnPartCompleted(double time, int element, int part, PartOutcome outcome)
         {
             Advance(time);
+            if (_cures.TryGetValue(element, out var gate) && gate.TryTake(part, out var verdict))
+            {
+                // Reported with the body's exit: it may wait on the oven's exit until the next element takes it.
+                _leaving[(element, part)] = (verdict, outcome == PartOutcome.Rework ? gate.Router.Target : null);
+            }
+
             if (outcome == PartOutcome.Scrap)
             {
                 _scrap[element]++;
@@ -198,14 +214,14 @@ public sealed partial class LivePlantRun
             }
         }
 
-        private void Part(double time, PlantTraceKind kind, int element, int part)
+        private void Part(double time, PlantTraceKind kind, int element, int part, CureVerdict? cure = null, AssetId? route = null)
         {
             if (_assets[element] is not { } asset || part >= _body.Length || _body[part] is not { } body)
             {
                 return; // an engine-only element (rework queue) or a part from before the start
             }
 
-            _sink.OnEvent(new PlantTraceEvent(time, kind, _lines[element], asset, Body: body, Variant: Safe(_variants, _variantOf[part]), Colour: Safe(_colours, _colourOf[part])));
+            _sink.OnEvent(new PlantTraceEvent(time, kind, _lines[element], asset, Body: body, Variant: Safe(_variants, _variantOf[part]), Colour: Safe(_colours, _colourOf[part]), Cure: cure, Route: route));
         }
 
         private static T Safe<T>(T[] items, int index) where T : struct => (uint)index < (uint)items.Length ? items[index] : default;

@@ -20,6 +20,7 @@ public sealed partial class LivePlantRun
 {
     private readonly LineSimulation _engine;
     private readonly Observer _observer;
+    private readonly Dictionary<SensorId, (LiveOvenCure Oven, int Zone)> _zoneAir = [];
 
     /// <summary>Creates the run positioned at simulation time 0 and reports each station's initial state to <paramref name="sink"/>.</summary>
     /// <param name="simulation">The plant simulation.</param>
@@ -33,7 +34,21 @@ public sealed partial class LivePlantRun
         Simulation = simulation;
         Seed = seed;
         _engine = new LineSimulation(simulation.Model, new SimulationOptions { Seed = seed, EndTime = double.MaxValue, TrackBottlenecks = false }, replication);
-        _observer = new Observer(simulation, _engine, sink);
+        var cures = new Dictionary<int, LiveOvenCure>();
+        foreach (var (oven, router) in simulation.CureRouters)
+        {
+            var live = new LiveOvenCure(router);
+            var element = simulation.ElementOf(oven);
+            _engine.SetInspector(element, live);
+            cures[element.Index] = live;
+            var zones = router.Predictor.Oven.Zones;
+            for (var z = 0; z < zones.Count; z++)
+            {
+                _zoneAir[zones[z].Sensor] = (live, z);
+            }
+        }
+
+        _observer = new Observer(simulation, _engine, sink, cures);
         _engine.Observer = _observer;
         _engine.Reset(replication);
         _observer.Started();
@@ -57,6 +72,27 @@ public sealed partial class LivePlantRun
     {
         _engine.RunUntil(time);
         _observer.Flush();
+    }
+
+    /// <summary>
+    /// Feeds the measured air temperature of an oven zone. An oven with <see cref="Oven.CureRework"/> judges every body
+    /// that leaves with the twin's cure predictor under the air it was fed (each zone linear between readings since the
+    /// body entered, held at the latest reading, its setpoint until a first reading) and sends it to rework when the
+    /// verdict is not OK; the verdict and route are on the body's <see cref="PlantTraceKind.PartExit"/> event.
+    /// </summary>
+    /// <param name="sensor">The zone's air sensor.</param>
+    /// <param name="time">Simulation seconds; readings of a zone come in time order.</param>
+    /// <param name="kelvin">The air temperature, in kelvin.</param>
+    /// <returns>Whether the sensor is a zone sensor of an oven that routes by cure (otherwise the reading is ignored).</returns>
+    public bool RecordZoneAir(SensorId sensor, double time, double kelvin)
+    {
+        if (!_zoneAir.TryGetValue(sensor, out var zone))
+        {
+            return false;
+        }
+
+        zone.Oven.Record(zone.Zone, time, kelvin);
+        return true;
     }
 
     /// <summary>Stops a buffer or conveyor (a conveyor drive stopped) from now for <paramref name="duration"/> seconds.</summary>

@@ -61,6 +61,9 @@ public sealed partial class PlantSimulation
         }
     }
 
+    /// <summary>Gets the cure gates of the ovens that route bodies by their predicted cure, by oven.</summary>
+    internal IReadOnlyDictionary<AssetId, OvenCureRouter> CureRouters { get; init; } = new Dictionary<AssetId, OvenCureRouter>();
+
     /// <summary>Gets the plant model the simulation was built from.</summary>
     public PlantModel Plant { get; }
 

@@ -85,10 +85,27 @@ public static class PlantSimulationBuilder
         var reworkQueues = new Dictionary<AssetId, ElementId>();
         foreach (var e in order)
         {
-            if (e is Station { Rework: { } r } && !reworkQueues.ContainsKey(r.To))
+            var to = e switch
             {
-                reworkQueues[r.To] = new ElementId(order.Count + reworkQueues.Count);
-                notes.Add($"Rework to '{r.To}' goes through the unbounded queue '{ReworkQueueName(r.To)}', so that the loop cannot deadlock.");
+                Station { Rework: { } r } => r.To,
+                Station { Oven.CureRework: { } c } => c,
+                _ => (AssetId?)null,
+            };
+            if (to is { } target && !reworkQueues.ContainsKey(target))
+            {
+                reworkQueues[target] = new ElementId(order.Count + reworkQueues.Count);
+                notes.Add($"Rework to '{target}' goes through the unbounded queue '{ReworkQueueName(target)}', so that the loop cannot deadlock.");
+            }
+        }
+
+        // Ovens that route by cure judge each body with the twin's predictor.
+        var routers = new Dictionary<AssetId, OvenCureRouter>();
+        foreach (var e in order)
+        {
+            if (e is Station { Oven.CureRework: not null } oven)
+            {
+                routers[oven.Id] = new OvenCureRouter(plant, oven);
+                notes.Add($"'{oven.Id}': a body whose predicted cure (zones at their setpoints, its own conveyor stops) misses the window goes to '{oven.Oven!.CureRework}'; off-shift pauses are not counted as stops.");
             }
         }
 
@@ -103,7 +120,10 @@ public static class PlantSimulationBuilder
                     InterArrivalTime = EngineDistributions.From(s.InterArrival),
                     AttributeMixes = [variantMix, colourMix], // PlantPartAttributes.Variant, PlantPartAttributes.Colour
                 }),
-                Station st => builder.AddStation(st.Id.Value, StationOptionsOf(st, calendars.GetValueOrDefault(line.Calendar), reworkQueues, variantIndex, colourIndex, notes)),
+                Station st => builder.AddStation(st.Id.Value, StationOptionsOf(st, calendars.GetValueOrDefault(line.Calendar), reworkQueues, variantIndex, colourIndex, notes) with
+                {
+                    Inspector = routers.GetValueOrDefault(st.Id),
+                }),
                 Model.Plants.Buffer b => builder.AddBuffer(b.Id.Value, b.Capacity),
                 Conveyor c => builder.AddConveyor(c.Id.Value, c.Capacity, c.TransitTime),
                 Sink k => builder.AddSink(k.Id.Value),
@@ -138,7 +158,10 @@ public static class PlantSimulationBuilder
                 line.ShiftTarget));
         }
 
-        return new PlantSimulation(plant, options, model, origin, ids, maps.MoveToImmutable(), [.. notes.Distinct(StringComparer.Ordinal)]);
+        return new PlantSimulation(plant, options, model, origin, ids, maps.MoveToImmutable(), [.. notes.Distinct(StringComparer.Ordinal)])
+        {
+            CureRouters = routers,
+        };
     }
 
     private static StationOptions StationOptionsOf(
@@ -173,7 +196,7 @@ public static class PlantSimulationBuilder
             Setup = SetupOf(station, variantIndex, colourIndex, notes),
             ScrapProbability = station.Scrap,
             ReworkProbability = station.Rework?.Probability ?? 0,
-            ReworkTarget = station.Rework is { } r ? reworkQueues[r.To] : null,
+            ReworkTarget = station.Rework is { } r ? reworkQueues[r.To] : station.Oven?.CureRework is { } c ? reworkQueues[c] : null,
             Calendar = calendar,
         };
     }

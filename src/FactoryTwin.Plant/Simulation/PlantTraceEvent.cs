@@ -15,6 +15,11 @@ namespace FactoryTwin.Plant.Simulation;
 /// <param name="Body">For part events: the body id (<c>B-000001</c>, numbered in creation order).</param>
 /// <param name="Variant">For part events: the body's variant.</param>
 /// <param name="Colour">For part events: the body's colour.</param>
+/// <param name="Cure">
+/// For the <see cref="PlantTraceKind.PartExit"/> of an oven that routes by cure (<see cref="Oven.CureRework"/>): the
+/// body's predicted cure verdict; otherwise <see langword="null"/>.
+/// </param>
+/// <param name="Route">For such an exit when the verdict is not OK: where the body is sent (the oven's cure-rework target); otherwise <see langword="null"/> (it goes on).</param>
 public readonly record struct PlantTraceEvent(
     double Time,
     PlantTraceKind Kind,
@@ -26,4 +31,6 @@ public readonly record struct PlantTraceEvent(
     int Level = 0,
     string? Body = null,
     VariantId Variant = default,
-    ColourId Colour = default);
+    ColourId Colour = default,
+    Ovens.CureVerdict? Cure = null,
+    AssetId? Route = null);

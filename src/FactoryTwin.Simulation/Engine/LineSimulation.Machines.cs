@@ -41,6 +41,7 @@ public sealed partial class LineSimulation
         {
             mm.Phase = MachinePhase.Work;
             mm.Remaining = _processing[(e * _variantCount) + p.Variant].Sample(ref _processRng[m]);
+            BeginWork(ref mm);
         }
 
         // What Reschedule does for a machine that is up, not running and now has a part.
@@ -53,6 +54,17 @@ public sealed partial class LineSimulation
         {
             UpdateStatus(m);
         }
+    }
+
+    /// <summary>Records the start of processing for an inspector: now, the time drawn, no stop yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void BeginWork(ref MachineState mm)
+    {
+        mm.WorkStart = _now;
+        mm.WorkTime = mm.Remaining;
+        mm.FirstStop = double.NaN;
+        mm.DownSince = double.NaN;
+        mm.Stopped = 0;
     }
 
     /// <summary>Runs the current phase from now: schedules its end, or the operating failure that comes first.</summary>
@@ -85,6 +97,7 @@ public sealed partial class LineSimulation
         {
             double elapsed = _now - mm.PhaseStart;
             mm.Running = false;
+
             mm.Remaining = Math.Max(mm.Remaining - elapsed, 0);
             if (mm.Phase == MachinePhase.Work && operatingClock)
             {
@@ -101,6 +114,7 @@ public sealed partial class LineSimulation
         {
             mm.Phase = MachinePhase.Work;
             mm.Remaining = _processing[(mm.Station * _variantCount) + _parts[mm.Part].Variant].Sample(ref _processRng[m]);
+            BeginWork(ref mm);
             Reschedule(m);
             UpdateStatus(m);
             return;
@@ -126,8 +140,18 @@ public sealed partial class LineSimulation
         {
             var opts = _defs[e].Station!;
             double scrap = opts.ScrapProbability, rework = opts.ReworkProbability;
-            double u = _qualityRng[m].NextDouble();
-            if (u < scrap)
+            double u = scrap + rework > 0 ? _qualityRng[m].NextDouble() : 1;
+            var decided = u < scrap ? PartOutcome.Scrap : u < scrap + rework ? PartOutcome.Rework : PartOutcome.Good;
+            if ((_inspectors[e] ?? opts.Inspector) is { } inspector)
+            {
+                var verdict = inspector.Inspect(new PartInspection(e, m - _info[e].FirstMachine, part, _parts[part].Attributes, mm.WorkStart, _now, mm.WorkTime, mm.FirstStop, mm.Stopped));
+                if (verdict != PartOutcome.Good)
+                {
+                    decided = verdict;
+                }
+            }
+
+            if (decided == PartOutcome.Scrap)
             {
                 _scrapped[e]++;
                 _scrappedTotal++;
@@ -147,7 +171,7 @@ public sealed partial class LineSimulation
                 return;
             }
 
-            if (u < scrap + rework)
+            if (decided == PartOutcome.Rework)
             {
                 outcome = PartOutcome.Rework;
                 _reworked[e]++;
@@ -202,6 +226,13 @@ public sealed partial class LineSimulation
         }
 
         mm.Down = true;
+        if (mm.Part >= 0 && mm.Phase == MachinePhase.Work)
+        {
+            // Processing stands still until the repair: what an inspector is told (the stop of an oven conveyor).
+            mm.FirstStop = double.IsNaN(mm.FirstStop) ? _now : mm.FirstStop;
+            mm.DownSince = _now;
+        }
+
         Reschedule(m);
         var f = _defs[mm.Station].Station!.Failures!;
         mm.RepairEnd = _now + f.TimeToRepair.Sample(ref _repairRng[m]);
@@ -218,6 +249,12 @@ public sealed partial class LineSimulation
         }
 
         mm.Down = false;
+        if (mm.Part >= 0 && mm.Phase == MachinePhase.Work && !double.IsNaN(mm.DownSince))
+        {
+            mm.Stopped += _now - mm.DownSince;
+        }
+
+        mm.DownSince = double.NaN;
         if (_defs[mm.Station].Station!.Failures is { } f)
         {
             double ttf = f.TimeBetweenFailures.Sample(ref _failureRng[m]);

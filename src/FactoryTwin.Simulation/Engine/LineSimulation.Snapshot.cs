@@ -249,6 +249,11 @@ public sealed partial class LineSimulation
                 mm.Remaining = double.IsNaN(ms.RemainingWork)
                     ? _processing[(mm.Station * _model.VariantCount) + p.Variant].SampleResidual(ref _processRng[m], elapsed)
                     : Math.Max(ms.RemainingWork, 0);
+                mm.WorkStart = _now - elapsed;
+                mm.WorkTime = elapsed + mm.Remaining;
+                mm.FirstStop = ms.Status == MachineStatus.Down ? _now : double.NaN;
+                mm.DownSince = mm.FirstStop;
+                mm.Stopped = 0;
             }
         }
 

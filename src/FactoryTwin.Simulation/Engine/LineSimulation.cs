@@ -44,6 +44,7 @@ public sealed partial class LineSimulation
     private readonly int[] _room; // parts each element can take now (CanAccept = room > 0)
     private readonly int[] _freeMachines; // per station: machines with no part that are up
     private readonly int _variantCount;
+    private readonly IPartInspector?[] _inspectors; // per station: this run's inspector in place of the model's
     private readonly bool _trackBottlenecks;
 
     private PartRecord[] _parts = new PartRecord[64];
@@ -111,6 +112,7 @@ public sealed partial class LineSimulation
         _links = new int[links];
         _room = new int[n];
         _freeMachines = new int[n];
+        _inspectors = new IPartInspector?[n];
         _variantCount = model.VariantCount;
         _trackBottlenecks = options.TrackBottlenecks;
         PrepareStaticTables();
@@ -243,6 +245,32 @@ public sealed partial class LineSimulation
         }
     }
 
+    /// <summary>
+    /// Replaces, for this simulation only, the inspector of a station (<see cref="StationOptions.Inspector"/>): a live
+    /// run whose quality gate depends on what it is fed (measured oven air, say) while the model stays shared.
+    /// </summary>
+    /// <param name="station">A station with a rework target.</param>
+    /// <param name="inspector">The inspector, or <see langword="null"/> to use the model's again.</param>
+    /// <exception cref="ArgumentException">The element is not a station, or it has no rework target.</exception>
+    public void SetInspector(ElementId station, IPartInspector? inspector)
+    {
+        if ((uint)station.Index >= (uint)_defs.Length || _defs[station.Index].Station is not { } options)
+        {
+            throw new ArgumentException($"Element {station.Index} is not a station.", nameof(station));
+        }
+
+        if (inspector is not null && options.ReworkTarget is null)
+        {
+            throw new ArgumentException($"Station '{_defs[station.Index].Name}' has no rework target, so an inspector cannot send parts to rework.", nameof(station));
+        }
+
+        var d = _defs[station.Index];
+        _inspectors[station.Index] = inspector;
+        ref var info = ref _info[station.Index];
+        info.HasQuality = options.ScrapProbability + options.ReworkProbability > 0 || options.Inspector is not null || inspector is not null;
+        info.FixedTarget = d.Outputs.Length == 1 && !info.HasQuality ? d.Outputs[0] : -1;
+    }
+
     private void PrepareStaticTables()
     {
         int v = _model.VariantCount;
@@ -255,7 +283,7 @@ public sealed partial class LineSimulation
             info.ZeroTransitStore = d.Kind is ElementKind.Buffer or ElementKind.Conveyor && d.TransitTime == 0;
             info.OperatingClock = d.Station?.Failures is { Clock: FailureClock.Operating };
             info.HasSetup = d.Station?.Setup is not null;
-            info.HasQuality = d.Station is { } q && q.ScrapProbability + q.ReworkProbability > 0;
+            info.HasQuality = d.Station is { } q && (q.ScrapProbability + q.ReworkProbability > 0 || q.Inspector is not null);
             info.Saturated = d.Source is { InterArrivalTime: null };
             info.FirstMachine = d.FirstMachine;
             info.EndMachine = d.FirstMachine + d.MachineCount;

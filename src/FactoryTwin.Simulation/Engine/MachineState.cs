@@ -44,4 +44,19 @@ internal struct MachineState
     public double EnteredStatusAt;
 
     public double BlockedSince;
+
+    /// <summary>When processing of the current part began (after its setup), for inspectors.</summary>
+    public double WorkStart;
+
+    /// <summary>The processing time drawn for the current part, for inspectors.</summary>
+    public double WorkTime;
+
+    /// <summary>When processing of the current part first stood still for a failure, or NaN.</summary>
+    public double FirstStop;
+
+    /// <summary>Since when the machine is down with the current part in processing, or NaN.</summary>
+    public double DownSince;
+
+    /// <summary>Time the current part's processing stood still for failures, so far.</summary>
+    public double Stopped;
 }

@@ -73,6 +73,11 @@ public sealed class LineBuilder
             throw new ArgumentException("A rework probability needs a rework target.", nameof(options));
         }
 
+        if (options.Inspector is not null && options.ReworkTarget is null)
+        {
+            throw new ArgumentException("A station with an inspector needs a rework target.", nameof(options));
+        }
+
         if (options.Setup is { } setup && (setup.DefaultTime < 0 || !double.IsFinite(setup.DefaultTime)
             || (!setup.Matrix.IsDefaultOrEmpty && setup.Matrix.Length != setup.KeyCount * setup.KeyCount)))
         {

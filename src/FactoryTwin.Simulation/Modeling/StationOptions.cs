@@ -35,6 +35,14 @@ public sealed record StationOptions
     /// <summary>Gets the element that receives parts to rework; required when <see cref="ReworkProbability"/> &gt; 0.</summary>
     public ElementId? ReworkTarget { get; init; }
 
+    /// <summary>
+    /// Gets the quality gate asked first about every finished part, or <see langword="null"/> for none. When it answers
+    /// rework or scrap, that is the outcome; when it answers good, <see cref="ScrapProbability"/> and
+    /// <see cref="ReworkProbability"/> decide as usual (their draw is made either way, so random streams stay aligned).
+    /// A station with an inspector needs a <see cref="ReworkTarget"/>.
+    /// </summary>
+    public IPartInspector? Inspector { get; init; }
+
     /// <summary>Gets the shift calendar, or <see langword="null"/> to work around the clock.</summary>
     public ShiftCalendar? Calendar { get; init; }
 }

@@ -40,6 +40,12 @@ internal sealed class DecodedMessage
     /// <summary>Gets or sets the colour of a <c>part</c> message, when it is in the plant model.</summary>
     public ColourId? Colour { get; set; }
 
+    /// <summary>Gets or sets the cure verdict of a <c>part</c> message, when present.</summary>
+    public PartCure? Cure { get; set; }
+
+    /// <summary>Gets or sets the route of a <c>part</c> message as sent, when present (checked against the plant by the validator).</summary>
+    public string? Route { get; set; }
+
     /// <summary>Gets or sets whether a <c>part</c> message names a variant or colour that is not in the plant model.</summary>
     public bool UnknownProduct { get; set; }
 
@@ -56,6 +62,8 @@ internal sealed class DecodedMessage
         PartId = null;
         Variant = null;
         Colour = null;
+        Cure = null;
+        Route = null;
         UnknownProduct = false;
     }
 }

@@ -213,6 +213,31 @@ internal static class TelemetryDecoder
                 message.UnknownProduct |= id is null;
                 hasColour = true;
             }
+            else if (kind == MessageKind.Part && reader.ValueTextEquals("cure"u8))
+            {
+                reader.Read();
+                message.Cure = reader.TokenType != JsonTokenType.String ? null
+                    : reader.ValueTextEquals("ok"u8) ? PartCure.Ok
+                    : reader.ValueTextEquals("under-cured"u8) ? PartCure.UnderCured
+                    : reader.ValueTextEquals("over-baked"u8) ? PartCure.OverBaked
+                    : null;
+                if (message.Cure is null)
+                {
+                    error = "'cure' must be ok, under-cured or over-baked";
+                    return false;
+                }
+            }
+            else if (kind == MessageKind.Part && reader.ValueTextEquals("route"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String || ValueLength(ref reader) is 0 or > MaxIdBytes)
+                {
+                    error = "'route' must be a non-empty string of at most 256 bytes";
+                    return false;
+                }
+
+                message.Route = reader.GetString();
+            }
             else
             {
                 reader.Read();
@@ -238,6 +263,7 @@ internal static class TelemetryDecoder
             MessageKind.Count when message.Good is null && message.Scrap is null => "a count message needs 'good' or 'scrap'",
             MessageKind.Measure when !hasValues || message.Values.Count == 0 => "a measure message needs a non-empty 'values' array",
             MessageKind.Part when !(hasEvent && hasPart && hasVariant && hasColour) => "a part message needs 'event', 'part', 'variant' and 'colour'",
+            MessageKind.Part when message.Route is not null && message.Cure is null => "a part message with 'route' needs 'cure'",
             _ => string.Empty,
         };
         return error.Length == 0;

@@ -191,7 +191,18 @@ internal sealed class TelemetryValidator
                     return Reject(RejectionReason.UnknownProduct, gateway.Index, who, topic, "the variant or colour is not in the plant model");
                 }
 
-                parts.Add(new PartEvent(asset.Id, m.Timestamp, m.PartEvent, m.PartId!, m.Variant!.Value, m.Colour!.Value, m.Seq));
+                Model.Ids.AssetId? route = null;
+                if (m.Route is { } r)
+                {
+                    if (!_catalog.TryGetAsset(r, out var target))
+                    {
+                        return Reject(RejectionReason.UnknownAsset, gateway.Index, who, topic, "the route is not an asset of the plant model");
+                    }
+
+                    route = target.Id;
+                }
+
+                parts.Add(new PartEvent(asset.Id, m.Timestamp, m.PartEvent, m.PartId!, m.Variant!.Value, m.Colour!.Value, m.Seq, m.Cure, route));
                 return MessageOutcome.Accepted;
             default:
                 return ValidateValues(m, asset, gateway.Index, who, topic, now, points);

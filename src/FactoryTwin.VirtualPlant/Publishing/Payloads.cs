@@ -1,3 +1,4 @@
+using FactoryTwin.Plant.Ovens;
 using System.Buffers;
 using System.Text.Json;
 using FactoryTwin.Model.Plants;
@@ -41,15 +42,32 @@ internal sealed class Payloads : IDisposable
         return End();
     }
 
-    public byte[] Part(DateTimeOffset ts, long seq, bool enter, string part, string variant, string colour)
+    public byte[] Part(DateTimeOffset ts, long seq, bool enter, string part, string variant, string colour, CureVerdict? cure = null, string? route = null)
     {
         Begin(ts, seq);
         _writer.WriteString("event", enter ? "enter" : "exit");
         _writer.WriteString("part", part);
         _writer.WriteString("variant", variant);
         _writer.WriteString("colour", colour);
+        if (cure is { } c)
+        {
+            _writer.WriteString("cure", CureName(c));
+            if (route is not null)
+            {
+                _writer.WriteString("route", route);
+            }
+        }
+
         return End();
     }
+
+    /// <summary>The schema name of a cure verdict (docs/telemetry.md, <c>part</c>).</summary>
+    public static string CureName(CureVerdict cure) => cure switch
+    {
+        CureVerdict.UnderCured => "under-cured",
+        CureVerdict.OverBaked => "over-baked",
+        _ => "ok",
+    };
 
     /// <summary>A measure message with the values [start, start + count) of a batch, each with its own <c>ts</c>.</summary>
     public byte[] Measure(DateTimeOffset ts, long seq, IReadOnlyList<MeasureSample> samples, int start, int count)

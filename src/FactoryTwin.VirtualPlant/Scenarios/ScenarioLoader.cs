@@ -8,7 +8,7 @@ namespace FactoryTwin.VirtualPlant.Scenarios;
 
 /// <summary>
 /// Loads scenario files (<c>apiVersion: factorytwin/v1</c>, <c>kind: Scenario</c>) and checks them against the plant:
-/// a burner trip names an oven zone's air sensor, a conveyor stop a conveyor or buffer.
+/// a burner trip or a cold zone names an oven zone's air sensor, a conveyor stop a conveyor or buffer.
 /// </summary>
 public static class ScenarioLoader
 {
@@ -77,10 +77,11 @@ public static class ScenarioLoader
 
     private static Disturbance? Read(MappingReader item, HashSet<string> zoneSensors, HashSet<string> stores, Dictionary<string, SensorQuantity> sensors)
     {
-        var type = item.Scalar("type", required: true, hint: "'type: burner-trip' (burner-trip, conveyor-stop, sensor-drift, sensor-step, sensor-stuck or sensor-noise)");
+        var type = item.Scalar("type", required: true, hint: "'type: burner-trip' (burner-trip, cold-zone, conveyor-stop, sensor-drift, sensor-step, sensor-stuck or sensor-noise)");
         DisturbanceKind? kind = type?.Value switch
         {
             "burner-trip" => DisturbanceKind.BurnerTrip,
+            "cold-zone" => DisturbanceKind.ColdZone,
             "conveyor-stop" => DisturbanceKind.ConveyorStop,
             "sensor-drift" => DisturbanceKind.SensorDrift,
             "sensor-step" => DisturbanceKind.SensorStep,
@@ -90,7 +91,7 @@ public static class ScenarioLoader
         };
         if (type is { } t && kind is null)
         {
-            item.Diagnostics.Error(t.Location, DiagnosticCode.InvalidValue, $"{item.Context}: type '{t.Value}' is not a disturbance; use burner-trip, conveyor-stop, sensor-drift, sensor-step, sensor-stuck or sensor-noise.");
+            item.Diagnostics.Error(t.Location, DiagnosticCode.InvalidValue, $"{item.Context}: type '{t.Value}' is not a disturbance; use burner-trip, cold-zone, conveyor-stop, sensor-drift, sensor-step, sensor-stuck or sensor-noise.");
         }
 
         if (kind is DisturbanceKind.SensorDrift or DisturbanceKind.SensorStep or DisturbanceKind.SensorStuck or DisturbanceKind.SensorNoise)
@@ -99,7 +100,7 @@ public static class ScenarioLoader
         }
 
         string? target = null;
-        if (kind == DisturbanceKind.BurnerTrip)
+        if (kind is DisturbanceKind.BurnerTrip or DisturbanceKind.ColdZone)
         {
             var sensor = item.Id("sensor");
             if (sensor is { } s && !zoneSensors.Contains(s.Value))
@@ -137,6 +138,12 @@ public static class ScenarioLoader
         {
             drop = item.Quantity("drop", QuantityKind.TemperatureDifference, range: ValueRange.Positive) ?? 25;
             duration ??= 600;
+        }
+        else if (kind == DisturbanceKind.ColdZone)
+        {
+            // How cold is the point of the fault: no default. Held to the end of the run unless a duration is given.
+            drop = item.Quantity("drop", QuantityKind.TemperatureDifference, required: true, range: ValueRange.Positive) ?? 0;
+            duration ??= double.PositiveInfinity;
         }
 
         item.Finish();

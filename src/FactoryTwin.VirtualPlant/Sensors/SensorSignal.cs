@@ -44,11 +44,18 @@ internal sealed class SensorSignal
         double range = sensor.Max - sensor.Min;
         _driftSd = ovenZone ? 1.0 : 0.01 * range;
         _noiseSd = ovenZone ? 0.3 : 0.004 * range;
+        IsOvenZone = ovenZone;
         _rng = new NoiseStream(seed, NoiseStream.IdOf(sensor.Id.Value));
         _drift = _driftSd * _rng.NextNormal();
     }
 
     public Sensor Sensor { get; }
+
+    /// <summary>Gets whether the sensor measures an oven zone's air.</summary>
+    public bool IsOvenZone { get; }
+
+    /// <summary>Converts a reading in the sensor's unit (as <see cref="Sample"/> returns it) to SI.</summary>
+    public double ToSi(double reading) => (reading * _scale) + _offset;
 
     /// <summary>Gets the nominal value in SI units.</summary>
     public double Nominal { get; }

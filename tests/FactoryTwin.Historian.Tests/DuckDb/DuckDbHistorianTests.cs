@@ -37,6 +37,32 @@ public sealed class DuckDbHistorianTests : HistorianConformanceTests
     }
 
     [Fact]
+    public async Task Open_StoreFromBeforeCureColumns_AddsThemAndKeepsTheOldPartEvents()
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, "old.duckdb");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=" + path))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            long micros = (T0.AddSeconds(1) - DateTimeOffset.UnixEpoch).Ticks / 10;
+            command.CommandText = $"""
+                CREATE TABLE parts (asset VARCHAR NOT NULL, ts BIGINT NOT NULL, seq BIGINT NOT NULL, kind TINYINT NOT NULL, part_id VARCHAR NOT NULL, variant VARCHAR, colour VARCHAR, PRIMARY KEY (asset, ts, seq, kind, part_id));
+                INSERT INTO parts VALUES ('sealer', {micros}, 1, 0, 'B-001', 'sedan', 'red');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var old = Part("sealer", 1, PartEventKind.Enter, "B-001", 1);
+        var cured = Part("topcoat-oven", 2, PartEventKind.Exit, "B-002", 2) with { Cure = PartCure.UnderCured, Route = new Model.Ids.AssetId("repaint-queue") };
+        await using var historian = HistorianFactory.Create(new HistorianOptions { DataFolder = Folder, FileName = "old.duckdb" }, Time);
+        await historian.AppendAsync(new TelemetryBatch([], [cured]), TestContext.Current.CancellationToken);
+
+        var stored = await historian.QueryPartEventsAsync(T0, T0.AddHours(1), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([old, cured], stored);
+    }
+
+    [Fact]
     public async Task MaintainAsync_ClosedWindows_CompactedAndQueriesUnchanged()
     {
         var historian = await CreateAsync();

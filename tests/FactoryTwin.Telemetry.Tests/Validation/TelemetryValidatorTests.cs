@@ -66,6 +66,40 @@ public sealed class TelemetryValidatorTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ok", null, PartCure.Ok)]
+    [InlineData("under-cured", "repaint-queue", PartCure.UnderCured)]
+    [InlineData("over-baked", "repaint-queue", PartCure.OverBaked)]
+    public void Validate_OvenExitWithCureAndRoute_AddsThemToThePartEvent(string cure, string? route, PartCure expected)
+    {
+        var routeField = route is null ? string.Empty : $$""","route":"{{route}}" """.TrimEnd();
+        var outcome = Run(Payloads.Topic("paint", "topcoat-oven", "part"), $$"""{"ts":"{{Ts}}","seq":46,"event":"exit","part":"B-000124","variant":"suv","colour":"red","cure":"{{cure}}"{{routeField}}}""");
+
+        Assert.Equal(MessageOutcome.Accepted, outcome);
+        var e = Assert.Single(_parts);
+        Assert.Equal(new PartEvent(new("topcoat-oven"), Now, PartEventKind.Exit, "B-000124", new("suv"), new("red"), 46, expected, route is null ? null : new(route)), e);
+    }
+
+    [Fact]
+    public void Validate_RouteNotAnAssetOfThePlant_RejectsAsUnknownAsset()
+    {
+        var outcome = Run(Payloads.Topic("paint", "topcoat-oven", "part"), $$"""{"ts":"{{Ts}}","seq":1,"event":"exit","part":"B-1","variant":"suv","colour":"red","cure":"under-cured","route":"scrapyard"}""");
+
+        AssertOnlyRejected(RejectionReason.UnknownAsset, outcome);
+    }
+
+    [Theory]
+    [InlineData("factorytwin/v1/lakeside/paint/topcoat-oven/part", """{"ts":"TS","seq":1,"event":"exit","part":"B-1","variant":"suv","colour":"red","cure":"raw"}""")]
+    [InlineData("factorytwin/v1/lakeside/paint/topcoat-oven/part", """{"ts":"TS","seq":1,"event":"exit","part":"B-1","variant":"suv","colour":"red","cure":1}""")]
+    [InlineData("factorytwin/v1/lakeside/paint/topcoat-oven/part", """{"ts":"TS","seq":1,"event":"exit","part":"B-1","variant":"suv","colour":"red","cure":"ok","route":""}""")]
+    [InlineData("factorytwin/v1/lakeside/paint/topcoat-oven/part", """{"ts":"TS","seq":1,"event":"exit","part":"B-1","variant":"suv","colour":"red","route":"repaint-queue"}""")]
+    public void Validate_BadCureOrRoute_RejectsAsMalformed(string topic, string payload)
+    {
+        var outcome = Run(topic, payload.Replace("TS", Ts, StringComparison.Ordinal));
+
+        AssertOnlyRejected(RejectionReason.Malformed, outcome);
+    }
+
+    [Theory]
     [InlineData("factorytwin/v1/lakeside/paint/ecoat-oven/temperature", """{"ts":"TS","seq":1,"state":"working"}""")]
     [InlineData("factorytwin/v2/lakeside/paint/ecoat-oven/state", """{"ts":"TS","seq":1,"state":"working"}""")]
     [InlineData("factorytwin/v1/lakeside/paint/ecoat-oven/state/extra", """{"ts":"TS","seq":1,"state":"working"}""")]

@@ -18,7 +18,30 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(21_600, d[2].MeanInterval);
     }
 
+    [Fact]
+    public void LoadFile_ColdZoneSample_HoldsTheZoneColdToTheEnd()
+    {
+        var result = ScenarioLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "samples", "scenarios", "cold-topcoat-zone.yaml"), TestPlants.Automotive);
+
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal([new Disturbance(DisturbanceKind.ColdZone, "topcoat-oven-z3-air", 3600, null, double.PositiveInfinity, 30)], result.Scenario!.Disturbances);
+    }
+
+    [Fact]
+    public void Parse_ColdZoneWithDuration_EndsThen()
+    {
+        var yaml = "apiVersion: factorytwin/v1\nkind: Scenario\ndisturbances:\n  - { type: cold-zone, sensor: ecoat-oven-z3-air, at: 10 min, drop: 20 degC, duration: 2 h }\n";
+
+        var result = ScenarioLoader.Parse(yaml, TestPlants.Automotive);
+
+        Assert.Equal([new Disturbance(DisturbanceKind.ColdZone, "ecoat-oven-z3-air", 600, null, 7200, 20)], result.Scenario!.Disturbances);
+    }
+
     [Theory]
+    [InlineData("- { type: cold-zone, sensor: topcoat-oven-z3-air, at: 1 h }", "drop", 3)]
+    [InlineData("- { type: cold-zone, sensor: basecoat-booth-air, at: 1 h, drop: 30 K }", "'basecoat-booth-air' is not the air sensor of an oven zone", 3)]
+    [InlineData("- { type: cold-zone, sensor: topcoat-oven-z3-air, at: 1 h, drop: 30 s }", "drop", 3)]
+    [InlineData("- { type: cold-zone, sensor: topcoat-oven-z3-air, at: 1 h, drop: -5 K }", "drop", 3)]
     [InlineData("- { type: burner-trip, sensor: respot-weld-current, at: 1 h }", "'respot-weld-current' is not the air sensor of an oven zone", 3)]
     [InlineData("- { type: conveyor-stop, asset: respot, at: 1 h, duration: 5 min }", "'respot' is not a conveyor or buffer", 3)]
     [InlineData("- { type: meteor, at: 1 h }", "type 'meteor' is not a disturbance", 3)]

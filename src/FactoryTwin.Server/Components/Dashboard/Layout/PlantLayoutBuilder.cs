@@ -76,7 +76,7 @@ public static class PlantLayoutBuilder
                 }
             }
 
-            if (e is Station { Rework: { } rework } && nodes.TryGetValue(rework.To, out var target))
+            if ((e is Station { Rework: { } rework } ? rework.To : (e as Station)?.Oven?.CureRework) is { } reworkTo && nodes.TryGetValue(reworkTo, out var target))
             {
                 var kind = from.Line != target.Line ? LayoutEdgeKind.Transfer : LayoutEdgeKind.Rework;
                 edges.Add(LayoutEdgeRouter.Route(from, target, kind, frameOfLine, options));
@@ -254,7 +254,8 @@ public static class PlantLayoutBuilder
                 }
             }
 
-            if (elements[i] is Station { Rework: { } rework } && index.TryGetValue(rework.To, out var k) && !succ[i].Contains(k))
+            if ((elements[i] is Station { Rework: { } rework } ? rework.To : (elements[i] as Station)?.Oven?.CureRework) is { } reworkTo
+                && index.TryGetValue(reworkTo, out var k) && !succ[i].Contains(k))
             {
                 succ[i].Add(k);
             }

@@ -48,7 +48,7 @@ public sealed class PlantLayoutBuilderTests
 
         var layout = PlantLayoutBuilder.Build(plant);
 
-        var routes = plant.Elements().Sum(e => e.Next.Count + (e is Station { Rework: not null } ? 1 : 0));
+        var routes = plant.Elements().Sum(e => e.Next.Count + (e is Station { Rework: not null } or Station { Oven.CureRework: not null } ? 1 : 0));
         Assert.Equal(routes, layout.Edges.Length);
         foreach (var edge in layout.Edges.Where(e => e.Kind == LayoutEdgeKind.Flow))
         {
@@ -68,6 +68,7 @@ public sealed class PlantLayoutBuilderTests
         Assert.Contains(layout.Edges, e => e.From == new AssetId("biw-store") && e.To == new AssetId("pretreatment") && e.Kind == LayoutEdgeKind.Transfer);
         Assert.Contains(layout.Edges, e => e.From == new AssetId("inspection") && e.To == new AssetId("spot-repair") && e.Kind == LayoutEdgeKind.Rework);
         Assert.Contains(layout.Edges, e => e.From == new AssetId("spot-repair") && e.To == new AssetId("inspection") && e.Kind == LayoutEdgeKind.Rework);
+        Assert.Contains(layout.Edges, e => e.From == new AssetId("topcoat-oven") && e.To == new AssetId("repaint-queue") && e.Kind == LayoutEdgeKind.Rework);
     }
 
     [Fact]
