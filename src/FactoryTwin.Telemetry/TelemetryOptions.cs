@@ -114,8 +114,9 @@ public sealed class TelemetryOptions : IValidatableObject
     /// <see cref="LingerBelowMessages"/> messages) there is no wait: the batch already grows while a commit runs. Zero
     /// turns the wait off.
     /// </summary>
-    /// <value>The default value is 200 milliseconds.</value>
-    public TimeSpan CommitLinger { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <value>The default value is zero (off): a device that waits for each acknowledgement before it sends the next message
+    /// would send at most one message per linger.</value>
+    public TimeSpan CommitLinger { get; set; } = TimeSpan.Zero;
 
     /// <summary>Gets or sets the size of a commit, in messages, below which the writer waits <see cref="CommitLinger"/> before the next.</summary>
     /// <value>The default value is 64.</value>

@@ -75,7 +75,7 @@ internal static class ThermalCommand
         {
             if (csvPath is not null)
             {
-                using var writer = new StreamWriter(csvPath, append: false, new System.Text.UTF8Encoding(false));
+                using var writer = new StreamWriter(OutputFile.Prepare(csvPath), append: false, new System.Text.UTF8Encoding(false));
                 ThermalCsv.Write(writer, run);
             }
 

@@ -65,6 +65,6 @@ internal static class OvenPlots
         plot.YLabel("metal temperature (°C)");
         plot.ShowLegend(Edge.Right);
         plot.Font.Set(FontName);
-        plot.SavePng(path, 1000, 600);
+        plot.SavePng(OutputFile.Prepare(path), 1000, 600);
     }
 }

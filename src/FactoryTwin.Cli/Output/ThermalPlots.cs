@@ -60,7 +60,7 @@ internal static class ThermalPlots
         plot.YLabel("temperature (°C)");
         plot.ShowLegend();
         plot.Font.Set(FontName);
-        plot.SavePng(path, 900, 550);
+        plot.SavePng(OutputFile.Prepare(path), 900, 550);
     }
 
     private static void WriteField(string path, ThermalRunResult run)
@@ -92,6 +92,6 @@ internal static class ThermalPlots
         plot.YLabel("y (mm)");
         plot.Axes.SquareUnits();
         plot.Font.Set(FontName);
-        plot.SavePng(path, 900, Math.Clamp((int)(900 * extent.Y / extent.X) + 120, 300, 1200));
+        plot.SavePng(OutputFile.Prepare(path), 900, Math.Clamp((int)(900 * extent.Y / extent.X) + 120, 300, 1200));
     }
 }

@@ -129,12 +129,12 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
         if (_refresh is { IsCompleted: false } running)
         {
             await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-        }
 
-        if (_refresh is not { IsCompleted: true })
-        {
             // Another caller started one meanwhile; it began after this call, so its state is recent enough.
-            return await _refresh!.WaitAsync(cancellationToken);
+            if (_refresh is { IsCompleted: false } newer && !ReferenceEquals(newer, running))
+            {
+                return await newer.WaitAsync(cancellationToken);
+            }
         }
 
         _refresh = RefreshOnceAsync();
