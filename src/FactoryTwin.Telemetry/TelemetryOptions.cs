@@ -115,7 +115,7 @@ public sealed class TelemetryOptions : IValidatableObject
     /// turns the wait off.
     /// </summary>
     /// <value>The default value is zero (off): a device that waits for each acknowledgement before it sends the next message
-    /// would send at most one message per linger.</value>
+    /// would send at most one message per commit and linger.</value>
     public TimeSpan CommitLinger { get; set; } = TimeSpan.Zero;
 
     /// <summary>Gets or sets the size of a commit, in messages, below which the writer waits <see cref="CommitLinger"/> before the next.</summary>

@@ -12,17 +12,7 @@ public sealed partial class VirtualPlantEmulator
     {
         var run = _run!;
         double end = _options.Duration ?? double.PositiveInfinity;
-        // A gateway samples and publishes at most so often in wall time: at a high speed the plant's seconds pass faster
-        // than any real gateway samples, so the intervals grow with the speed (60×: a sample every 6 simulated seconds,
-        // a batch every 15). At speed 1, and unpaced, they are the configured ones.
-        double pace = _options.Speed > 0 ? _options.Speed : 0;
-        double sampleEvery = Math.Max(_options.SampleInterval, pace * VirtualPlantOptions.MinWallSampleInterval);
-        double batchEvery = Math.Max(_options.BatchInterval, pace * VirtualPlantOptions.MinWallBatchInterval);
-        if (_options.SampleInterval <= 0)
-        {
-            sampleEvery = 0;
-        }
-
+        double sampleEvery = _options.SampleInterval, batchEvery = _options.BatchInterval;
         double nextSample = _signals.Count > 0 ? 0 : double.PositiveInfinity;
         double nextBatch = _signals.Count > 0 ? batchEvery : double.PositiveInfinity;
         while (_simNow < end)

@@ -27,12 +27,6 @@ public sealed class VirtualPlantOptions : IValidatableObject
     /// <summary>The default <see cref="SampleInterval"/> in simulated seconds.</summary>
     public const double DefaultSampleInterval = 1;
 
-    /// <summary>The shortest wall time between two samples of a sensor when the plant runs faster than real time (seconds).</summary>
-    public const double MinWallSampleInterval = 0.1;
-
-    /// <summary>The shortest wall time between two <c>measure</c> messages of a gateway when the plant runs faster than real time (seconds).</summary>
-    public const double MinWallBatchInterval = 0.25;
-
     /// <summary>The default <see cref="BatchInterval"/> in simulated seconds.</summary>
     public const double DefaultBatchInterval = 5;
 
@@ -89,17 +83,11 @@ public sealed class VirtualPlantOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, string> Passwords { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Gets or sets the simulated seconds between two samples of every sensor; 0 publishes no measurements. Faster than
-    /// real time a sensor is sampled at most every <see cref="MinWallSampleInterval"/> of wall time (at 60×: every 6 simulated seconds).
-    /// </summary>
+    /// <summary>Gets or sets the simulated seconds between two samples of every sensor; 0 publishes no measurements.</summary>
     /// <value>The default value is 1.</value>
     public double SampleInterval { get; set; } = DefaultSampleInterval;
 
-    /// <summary>
-    /// Gets or sets the simulated seconds of sensor samples a gateway collects into one <c>measure</c> message; faster than
-    /// real time at most one message per <see cref="MinWallBatchInterval"/> of wall time (at 60×: every 15 simulated seconds).
-    /// </summary>
+    /// <summary>Gets or sets the simulated seconds of sensor samples a gateway collects into one <c>measure</c> message.</summary>
     /// <value>The default value is 5.</value>
     public double BatchInterval { get; set; } = DefaultBatchInterval;
 

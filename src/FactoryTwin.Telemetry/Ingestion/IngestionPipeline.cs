@@ -261,7 +261,8 @@ internal sealed partial class IngestionPipeline : IHostedService, ITelemetryInge
 
                 // A small commit means a trickle: let the next messages gather for a moment rather than commit each alone.
                 // Not once the queue is closed (a stop commits what it has at once).
-                if (items.Count < _options.LingerBelowMessages && _options.CommitLinger > TimeSpan.Zero && !reader.Completion.IsCompleted)
+                // Only after a commit that stored something: rejected messages are settled without one and never wait.
+                if (points + parts > 0 && items.Count < _options.LingerBelowMessages && _options.CommitLinger > TimeSpan.Zero && !reader.Completion.IsCompleted)
                 {
                     _stage = IngestionStage.Idle;
                     await Task.WhenAny(Task.Delay(_options.CommitLinger, _wall, abort), reader.Completion);

@@ -17,7 +17,10 @@ internal sealed class Fingerprint
     /// Properties added to the result types after the figures were recorded: which shift a forecast covers and since when a
     /// line's output was counted. They describe the figures rather than being figures, and the recordings cannot hold them.
     /// </summary>
-    private static readonly HashSet<string> AddedSinceRecording = new(StringComparer.Ordinal) { "CountedSince", "ShiftStart", "OffShift" };
+    private static readonly HashSet<string> AddedSinceRecording = new(StringComparer.Ordinal)
+    {
+        "PlantSnapshotLine.CountedSince", "ShiftForecast.ShiftStart", "ShiftForecast.OffShift",
+    };
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[8];
@@ -120,7 +123,7 @@ internal sealed class Fingerprint
 
         Tag(17);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.GetIndexParameters().Length == 0 && !AddedSinceRecording.Contains(p.Name))
+                     .Where(p => p.GetIndexParameters().Length == 0 && !AddedSinceRecording.Contains(type.Name + "." + p.Name))
                      .OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             Add(property.GetValue(value));
