@@ -19,4 +19,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Historian exported {Rows} rows to {Path}")]
     public static partial void Exported(ILogger logger, long rows, string path);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Historian commit journal {Path}: {Batches} batches ({Points} points, {Parts} part events) left by the last run written to DuckDB")]
+    public static partial void JournalReplayed(ILogger logger, string path, int batches, int points, int parts);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Historian commit journal {Path}: an incomplete last record at byte {Offset} was cut off (its append never returned, so it was never acknowledged)")]
+    public static partial void JournalTorn(ILogger logger, string path, long offset);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Historian: writing {Rows} journaled rows to DuckDB failed; they stay in the commit journal and the next append or read retries")]
+    public static partial void JournalFlushDeferred(ILogger logger, int rows, Exception exception);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Historian closing: {Rows} journaled rows could not be written to DuckDB; they stay in {Path} and are written at the next start")]
+    public static partial void JournalKept(ILogger logger, string path, int rows, Exception exception);
 }

@@ -26,6 +26,7 @@ public sealed class HistorianOptionsValidatorTests
     [InlineData("MaintenanceIntervalMinutes")]
     [InlineData("ConnectionString")]
     [InlineData("FileName")]
+    [InlineData("CommitInterval")]
     public void Validate_BadValue_FailsNamingTheConfigurationKey(string setting)
     {
         var options = new HistorianOptions();
@@ -35,6 +36,7 @@ public sealed class HistorianOptionsValidatorTests
             case "CompactionDelayMinutes": options.CompactionDelayMinutes = -1; break;
             case "MaintenanceIntervalMinutes": options.MaintenanceIntervalMinutes = -1; break;
             case "ConnectionString": options.Provider = HistorianProvider.Postgres; break;
+            case "CommitInterval": options.CommitInterval = TimeSpan.FromMinutes(5); break;
             default: options.FileName = "a/b"; break;
         }
 

@@ -19,6 +19,12 @@ internal sealed partial class DuckDbHistorian
     private int _epoch;
     private int _touchedCount;
 
+    /// <summary>Batches of at least this many rows skip the journal: one DuckDB transaction of their own costs little per row.</summary>
+    private const int DirectRows = 5_000;
+
+    /// <summary>The journal is written to DuckDB once it holds this many rows, however young.</summary>
+    private const int MaxPendingRows = 50_000;
+
     public async ValueTask AppendAsync(TelemetryBatch batch, CancellationToken cancellationToken = default)
     {
         HistorianArguments.Batch(batch);
@@ -27,8 +33,79 @@ internal sealed partial class DuckDbHistorian
             return;
         }
 
-        using var lease = await EnterAsync(cancellationToken);
+        using var lease = await EnterGateAsync(cancellationToken);
         var connection = lease.Connection;
+        var rows = batch.Points.Count + batch.Parts.Count;
+        if (_options.CommitInterval <= TimeSpan.Zero || rows >= DirectRows)
+        {
+            // Order is kept: what the journal holds is written first.
+            FlushPending(connection);
+            Apply(connection, batch);
+            return;
+        }
+
+        // Durable once this returns: the record is on disk. DuckDB gets it with the others when the interval is up.
+        _journal!.Append(batch);
+        if (_pending.Count == 0)
+        {
+            _pendingSince = _timeProvider.GetTimestamp();
+        }
+
+        _pending.Add(batch);
+        _pendingRows += rows;
+        if (_pendingRows >= MaxPendingRows || _timeProvider.GetElapsedTime(_pendingSince) >= _options.CommitInterval)
+        {
+            try
+            {
+                FlushPending(connection);
+            }
+            catch (Exception ex) when (ex is DuckDBException or IOException && _pendingRows < MaxPendingRows)
+            {
+                // The batch is safe in the journal; the next append or read writes it. Only a full journal pushes back.
+                Log.JournalFlushDeferred(_logger, _pendingRows, ex);
+            }
+        }
+    }
+
+    /// <summary>Writes the journal's batches to DuckDB in one transaction, then empties the journal.</summary>
+    private void FlushPending(DuckDBConnection connection)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        Apply(connection, _pending.Count == 1 ? _pending[0] : Merge(_pending));
+        _pending.Clear();
+        _pendingRows = 0;
+
+        // Committed: a crash before this line only replays batches DuckDB already holds, which it stores once.
+        _journal!.Clear();
+    }
+
+    private static TelemetryBatch Merge(List<TelemetryBatch> batches)
+    {
+        int points = 0, parts = 0;
+        foreach (var b in batches)
+        {
+            points += b.Points.Count;
+            parts += b.Parts.Count;
+        }
+
+        var p = new List<SeriesPoint>(points);
+        var e = new List<PartEvent>(parts);
+        foreach (var b in batches)
+        {
+            p.AddRange(b.Points);
+            e.AddRange(b.Parts);
+        }
+
+        return new TelemetryBatch(p, e);
+    }
+
+    /// <summary>Writes one batch to DuckDB in one transaction.</summary>
+    private void Apply(DuckDBConnection connection, TelemetryBatch batch)
+    {
         var transaction = connection.BeginTransaction();
         try
         {

@@ -110,6 +110,89 @@ public sealed class DuckDbHistorianTests : HistorianConformanceTests
         Assert.InRange(stats.BytesPerPoint, 0.1, 2.0);
     }
 
+    [Fact]
+    public async Task AppendAsync_FilesCopiedAsAPowerCutLeavesThem_ReopenHasEveryAppendedBatch()
+    {
+        // The interval is long: the appended batches are only in the commit journal, not in a DuckDB transaction yet.
+        var options = new HistorianOptions { DataFolder = Folder, FileName = "live.duckdb", CommitInterval = TimeSpan.FromSeconds(60) };
+        var s = Series();
+        var crashed = Path.Combine(Folder, "crashed");
+        Directory.CreateDirectory(crashed);
+        await using (var live = HistorianFactory.Create(options, Time))
+        {
+            await live.AppendAsync(Batch(At(s, 0, 300)), TestContext.Current.CancellationToken);
+            await live.AppendAsync(Batch(At(s, 1, 301, 1)), TestContext.Current.CancellationToken);
+            await live.AppendAsync(new TelemetryBatch([At(s, 2, 302, 2)], [Part("sealer", 2, PartEventKind.Enter, "B-001", 3)]), TestContext.Current.CancellationToken);
+            Assert.True(new FileInfo(Path.Combine(Folder, "live.duckdb.journal")).Length > 8, "the batches are not in the journal");
+
+            // What is on disk at this moment, as a power cut would leave it.
+            foreach (var file in Directory.GetFiles(Folder, "live.duckdb*"))
+            {
+                File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
+            }
+        }
+
+        await using var reopened = HistorianFactory.Create(new HistorianOptions { DataFolder = crashed, FileName = "live.duckdb" }, Time);
+
+        Assert.Equal([300.0, 301.0, 302.0], (await reopened.QueryRangeAsync(s, T0, T0.AddDays(1), TestContext.Current.CancellationToken)).Select(p => p.Value));
+        Assert.Single(await reopened.QueryPartEventsAsync(T0, T0.AddDays(1), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(8, new FileInfo(Path.Combine(crashed, "live.duckdb.journal")).Length);
+    }
+
+    [Fact]
+    public async Task Open_JournalWithAnIncompleteLastRecord_KeepsTheCompleteBatchesOnly()
+    {
+        var options = new HistorianOptions { DataFolder = Folder, FileName = "torn.duckdb", CommitInterval = TimeSpan.FromSeconds(60) };
+        var s = Series();
+        var crashed = Path.Combine(Folder, "crashed");
+        Directory.CreateDirectory(crashed);
+        await using (var live = HistorianFactory.Create(options, Time))
+        {
+            await live.AppendAsync(Batch(At(s, 0, 300)), TestContext.Current.CancellationToken);
+            await live.AppendAsync(Batch(At(s, 1, 301, 1)), TestContext.Current.CancellationToken);
+            foreach (var file in Directory.GetFiles(Folder, "torn.duckdb*"))
+            {
+                File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
+            }
+        }
+
+        // The second record's write was cut short by the crash (so its append never returned).
+        var journal = Path.Combine(crashed, "torn.duckdb.journal");
+        using (var stream = new FileStream(journal, FileMode.Open))
+        {
+            stream.SetLength(stream.Length - 5);
+        }
+
+        await using var reopened = HistorianFactory.Create(new HistorianOptions { DataFolder = crashed, FileName = "torn.duckdb" }, Time);
+
+        Assert.Equal([300.0], (await reopened.QueryRangeAsync(s, T0, T0.AddDays(1), TestContext.Current.CancellationToken)).Select(p => p.Value));
+        await reopened.AppendAsync(Batch(At(s, 2, 302, 2)), TestContext.Current.CancellationToken);
+        Assert.Equal([300.0, 302.0], (await reopened.QueryRangeAsync(s, T0, T0.AddDays(1), TestContext.Current.CancellationToken)).Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task Open_JournalThatIsNotOne_FailsNamingTheFile()
+    {
+        Directory.CreateDirectory(Folder);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "foreign.duckdb.journal"), "not a journal at all", TestContext.Current.CancellationToken);
+        await using var historian = HistorianFactory.Create(new HistorianOptions { DataFolder = Folder, FileName = "foreign.duckdb" }, Time);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () => await historian.AppendAsync(Batch(At(Series(), 0, 1)), TestContext.Current.CancellationToken));
+
+        Assert.Contains("foreign.duckdb.journal", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppendAsync_CommitIntervalZero_EachBatchIsInDuckDbAndTheJournalStaysEmpty()
+    {
+        var options = new HistorianOptions { DataFolder = Folder, FileName = "direct.duckdb", CommitInterval = TimeSpan.Zero };
+        await using var historian = HistorianFactory.Create(options, Time);
+
+        await historian.AppendAsync(Batch(At(Series(), 0, 300)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(8, new FileInfo(Path.Combine(Folder, "direct.duckdb.journal")).Length);
+    }
+
     private static async Task AppendInBatchesAsync(IHistorian historian, SeriesPoint[] points)
     {
         for (var i = 0; i < points.Length; i += 100_000)
