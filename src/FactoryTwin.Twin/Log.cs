@@ -14,6 +14,12 @@ internal static partial class Log
     [LoggerMessage(7011, LogLevel.Error, "Appending {Count} alarm events of {Asset} to the alarm history failed; the alarm state is kept in the twin")]
     public static partial void AlarmHistoryFailed(ILogger logger, Exception exception, string asset, int count);
 
+    [LoggerMessage(7030, LogLevel.Information, "Shift forecast made in {Seconds:0.0} s: {Replications} replications from the plant state at {Instant:O}{OffShift}; changed since the last: {Change}")]
+    public static partial void ForecastMade(ILogger logger, double seconds, int replications, DateTimeOffset instant, string offShift, string change);
+
+    [LoggerMessage(7031, LogLevel.Debug, "Shift forecast of the next shift kept at {Instant:O} (off shift; changed since it was made: {Change})")]
+    public static partial void ForecastKept(ILogger logger, DateTimeOffset instant, string change);
+
     [LoggerMessage(7020, LogLevel.Information, "Embedded grain storage at {Folder}")]
     public static partial void StorageOpened(ILogger logger, string folder);
 }

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using FactoryTwin.Model.Plants;
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Changes;
 using FactoryTwin.Twin.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -23,16 +26,22 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
     private readonly TwinOptions _options;
     private readonly TwinChangeHub _changes;
     private readonly ITwinRuntimeSettings _settings;
+    private readonly ILogger _logger;
     private IGrainTimer? _forecastTimer;
     private TimeSpan _forecastPeriod;
     private ShiftForecastView? _forecast;
     private TwinSnapshot? _forecastSnapshot;
     private Task<ShiftForecastView>? _refresh;
     private long _forecastWallAt;
+    private long _forecastMadeWallAt;
 
-    public PlantTwinGrain(PlantIndex index, [FromKeyedServices(TwinOptions.ClockKey)] TimeProvider time, TimeProvider wall, IOptions<TwinOptions> options, TwinChangeHub changes, ITwinRuntimeSettings settings)
+    /// <summary>Off shift, a changed plant state is forecast again only this many forecast intervals after the last forecast.</summary>
+    internal const int OffShiftRefreshFactor = 10;
+
+    public PlantTwinGrain(PlantIndex index, [FromKeyedServices(TwinOptions.ClockKey)] TimeProvider time, TimeProvider wall, IOptions<TwinOptions> options, TwinChangeHub changes, ITwinRuntimeSettings settings, ILogger<PlantTwinGrain> logger)
     {
         _settings = settings;
+        _logger = logger;
         _index = index;
         _time = time;
         _wall = wall;
@@ -159,17 +168,24 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
 
         // Off shift nothing moves until the next shift starts: while the plant's state is the one the last forecast (of that
         // next shift) started from, a new one would give the same answer, so none is run. This keeps an idle plant idle.
-        if (_forecast is { } last && _forecastSnapshot is { } from && last.ShiftStart is { } next && snapshot.Instant < next
-            && last.OffShift && SameState(from, snapshot))
+        // A change (a breakdown, say) is taken up at most every OffShiftRefreshFactor intervals: off shift nobody waits on
+        // the next shift's forecast minute by minute, and at the shift's start a new one is made from the state then.
+        var change = _forecastSnapshot is { } from ? Difference(from, snapshot) : "no forecast yet";
+        if (_forecast is { } last && last.ShiftStart is { } next && snapshot.Instant < next && last.OffShift
+            && (change is null || _wall.GetElapsedTime(_forecastMadeWallAt) < _settings.ForecastInterval * OffShiftRefreshFactor))
         {
             _forecastWallAt = _wall.GetTimestamp();
+            Log.ForecastKept(_logger, snapshot.Instant, change ?? "nothing");
             return last;
         }
 
+        var started = _wall.GetTimestamp();
         var forecast = await GrainFactory.GetGrain<IForecastWorkerGrain>(0).ForecastAsync(snapshot, _settings.ForecastReplications, _options.ForecastSeed, cancellationToken);
         _forecast = forecast;
         _forecastSnapshot = snapshot;
         _forecastWallAt = _wall.GetTimestamp();
+        _forecastMadeWallAt = _forecastWallAt;
+        Log.ForecastMade(_logger, _wall.GetElapsedTime(started).TotalSeconds, _settings.ForecastReplications, snapshot.Instant, forecast.OffShift ? string.Create(CultureInfo.InvariantCulture, $" (off shift; the shift starting {forecast.ShiftStart:O})") : string.Empty, change ?? "none");
         _changes.Publish(TwinChangeKind.Plant, _index.Site, snapshot.Instant);
 
         // The refresh period is a run-time setting: a changed one takes effect from this forecast on.
@@ -184,22 +200,51 @@ internal sealed class PlantTwinGrain : Grain, IPlantTwinGrain
     }
 
     /// <summary>Whether two snapshots hold the same plant state (instants aside): the same states, bodies and counts.</summary>
-    internal static bool SameState(TwinSnapshot a, TwinSnapshot b)
+    internal static bool SameState(TwinSnapshot a, TwinSnapshot b) => Difference(a, b) is null;
+
+    /// <summary>
+    /// Whether the forecast reads how long an asset has been in its state: for a station down or in setup (the rest of
+    /// the repair or setup), or working on bodies; not off shift or starved, where the simulation starts its bodies'
+    /// work afresh (see <see cref="PlantSnapshotMapper"/>).
+    /// </summary>
+    private static bool SinceMatters(TwinSnapshotAsset asset) =>
+        asset.State is StationState.Down or StationState.Setup || (asset.Bodies.Length > 0 && asset.State is not (StationState.OffShift or StationState.Starved));
+
+    /// <summary>The first difference between two snapshots' plant states (instants aside), or <see langword="null"/> for none.</summary>
+    internal static string? Difference(TwinSnapshot a, TwinSnapshot b)
     {
         if (a.Assets.Length != b.Assets.Length || a.Lines.Length != b.Lines.Length)
         {
-            return false;
+            return "the plant's assets or lines";
         }
 
         for (var i = 0; i < a.Assets.Length; i++)
         {
             var (x, y) = (a.Assets[i], b.Assets[i]);
-            if (x.Asset != y.Asset || x.State != y.State || x.StateSince != y.StateSince || !x.Bodies.AsSpan().SequenceEqual(y.Bodies.AsSpan()))
+            if (x.Asset != y.Asset)
             {
-                return false;
+                return "the plant's assets";
+            }
+
+            if (x.State != y.State || (x.StateSince != y.StateSince && SinceMatters(x)))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{x.Asset} {x.State} since {x.StateSince:O} → {y.State} since {y.StateSince:O}");
+            }
+
+            if (!x.Bodies.AsSpan().SequenceEqual(y.Bodies.AsSpan()))
+            {
+                return $"the bodies in {x.Asset}";
             }
         }
 
-        return a.Lines.AsSpan().SequenceEqual(b.Lines.AsSpan());
+        for (var i = 0; i < a.Lines.Length; i++)
+        {
+            if (a.Lines[i] != b.Lines[i])
+            {
+                return $"line {a.Lines[i].Line}: {a.Lines[i]} → {b.Lines[i]}";
+            }
+        }
+
+        return null;
     }
 }
