@@ -57,7 +57,7 @@ public sealed class DashboardEndToEndTests(DashboardServerFixture server) : IAsy
         await page.GotoAsync("/overview");
         await page.ClickAsync("g.ft-node[data-asset='basecoat'] a");
         await page.WaitForURLAsync("**/stations/basecoat");
-        await page.WaitForSelectorAsync("#station-state");
+        await WaitOrExplainAsync(page, "#station-state");
 
         var drawn = await PollAsync(async () =>
             await page.Locator("#trend polyline.ft-series").CountAsync() > 0
@@ -68,6 +68,19 @@ public sealed class DashboardEndToEndTests(DashboardServerFixture server) : IAsy
         await page.ClickAsync("button[data-range='30 d']");
         await page.WaitForSelectorAsync("#trend >> text=buckets of 02:00:00");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Waits for a selector; on a timeout fails with what the page showed and the server's last log lines.</summary>
+    private async Task WaitOrExplainAsync(IPage page, string selector)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync(selector);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{selector} did not appear; the page showed:\n{await page.Locator("body").InnerTextAsync()}\nserver log:\n{string.Join('\n', server.ServerLog.Entries.TakeLast(30))}");
+        }
     }
 
     [Fact]

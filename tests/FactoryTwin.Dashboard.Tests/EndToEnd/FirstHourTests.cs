@@ -10,23 +10,28 @@ namespace FactoryTwin.Dashboard.Tests.EndToEnd;
 
 /// <summary>
 /// A plant engineer's first hour, against the built <c>factorytwin</c> executable started as the README starts it, at the
-/// README's fast-start speed (60×), in real headless Chromium. The plant clock starts Monday 03:30, so the first two and a
-/// half wall minutes are off shift (the budget: API reads with a dashboard open, and the server nearly idle), and then the early
-/// shift starts at 06:00 and the walk follows its first plant hour.
+/// README's fast-start speed (60×), in real headless Chromium. The plant clock starts Monday 02:30, so the first three and a
+/// half wall minutes are off shift (the budget: API reads with a dashboard open, and the server nearly idle once warm), and
+/// then the early shift starts at 06:00 and the walk follows its first plant hour.
 /// </summary>
 public sealed partial class FirstHourTests : IAsyncLifetime
 {
-    /// <summary>What the server should use off shift, in cores, with one dashboard open (the goal; reported, see the end of the test).</summary>
+    /// <summary>What the server should use off shift, in cores, with one dashboard open (the goal; see the end of the test).</summary>
     private const double OffShiftCpuBudget = 0.10;
 
     /// <summary>The slowest acceptable API read (the acceptance: a dashboard user must never wait seconds).</summary>
     private static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(1);
+
+    /// <summary>When, after the server's start, the quiet measurement begins, and when it ends (05:40 plant time).</summary>
+    private static readonly TimeSpan QuietFrom = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan QuietUntil = TimeSpan.FromSeconds(190);
 
     private static readonly string[] Reads = ["api/v1/state", "api/v1/kpis", "api/v1/forecast", "api/v1/alarms"];
 
     private readonly string _dir = Directory.CreateTempSubdirectory("factorytwin-first-hour-").FullName;
     private readonly List<string> _browserErrors = [];
     private ServeProcess? _server;
+    private Stopwatch? _started;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string _password = string.Empty;
@@ -46,7 +51,8 @@ public sealed partial class FirstHourTests : IAsyncLifetime
         _server = await ServeProcess.StartAsync(_dir, ServeProcess.Settings(
             ("VirtualPlant__Speed", "60"),
             ("VirtualPlant__StartDay", "Monday"),
-            ("VirtualPlant__StartTime", "03:30")));
+            ("VirtualPlant__StartTime", "02:30")));
+        _started = Stopwatch.StartNew();
         _password = (await _server.Output.WaitForAsync(PasswordLine(), TimeSpan.FromSeconds(10))).Groups[1].Value;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -95,7 +101,7 @@ public sealed partial class FirstHourTests : IAsyncLifetime
         using var api = Client();
         await SignInAsync(api, "admin", _password);
 
-        // Off shift (Monday 03:30–06:00 plant time), a dashboard open on the overview.
+        // Off shift (Monday 02:30–06:00 plant time), a dashboard open on the overview.
         var page = await OpenAsync();
         await SignInPageAsync(page, "admin", _password);
         Assert.EndsWith("/", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
@@ -132,17 +138,32 @@ public sealed partial class FirstHourTests : IAsyncLifetime
             await Task.Delay(TimeSpan.FromSeconds(1.5), TimeProvider.System, Ct);
         }
 
-        var cores = (CpuSeconds(server.Process) - cpuBefore) / wall.Elapsed.TotalSeconds;
+        var readSeconds = wall.Elapsed.TotalSeconds;
+        var cores = (CpuSeconds(server.Process) - cpuBefore) / readSeconds;
+
+        // The server with a dashboard open and nothing else asking (the plant's telemetry and the page's live updates),
+        // once warm: from QuietFrom after the start (the just-in-time compiler done with what the walk so far ran) to
+        // 05:40 plant time, before the shift's start.
+        var warm = QuietFrom - _started!.Elapsed;
+        if (warm > TimeSpan.Zero)
+        {
+            await Task.Delay(warm, TimeProvider.System, Ct);
+        }
+
+        var quietBefore = CpuSeconds(server.Process);
+        var quietWall = Stopwatch.StartNew();
+        await Task.Delay(QuietUntil - _started.Elapsed, TimeProvider.System, Ct);
+        var quietSeconds = quietWall.Elapsed.TotalSeconds;
+        var quietCores = (CpuSeconds(server.Process) - quietBefore) / quietSeconds;
         var figures = string.Join("; ", latencies.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Key} median {Median(l.Value) * 1000:0} ms, worst {l.Value.Max() * 1000:0} ms")));
-        var summary = string.Create(CultureInfo.InvariantCulture, $"first forecast after {firstForecast.TotalSeconds:0} s; off shift at 60x with a dashboard open: server CPU {cores * 100:0.0} % of one core (goal {OffShiftCpuBudget * 100:0} %) over {wall.Elapsed.TotalSeconds:0} s; {figures}");
+        var summary = string.Create(CultureInfo.InvariantCulture, $"first forecast after {firstForecast.TotalSeconds:0} s; off shift at 60x with a dashboard open: server CPU {quietCores * 100:0.0} % of one core (goal {OffShiftCpuBudget * 100:0} %) over {quietSeconds:0} s, {cores * 100:0.0} % while reading the API 80 times in {readSeconds:0} s; {figures}");
         Xunit.TestContext.Current.SendDiagnosticMessage(summary);
         File.WriteAllText(Path.Combine(ScreenshotFolder, "figures.txt"), summary + Environment.NewLine);
         Assert.All(latencies, l => Assert.True(l.Value.Max() < ReadBudget.TotalSeconds, $"a read of {l.Key} took {l.Value.Max():0.000} s: {summary}"));
         await ScreenshotAsync(page, "01-overview-off-shift");
 
-        // The shift starts at 06:00 plant time, two and a half wall minutes after the start: the overview shows it live, no reload.
-        // (Up to two and a half wall minutes after the start, however fast the off-shift part went, plus margin.)
-        var working = await PollAsync(TimeSpan.FromSeconds(200), async () =>
+        // The shift starts at 06:00 plant time, three and a half wall minutes after the start: the overview shows it live, no reload.
+        var working = await PollAsync(TimeSpan.FromSeconds(120), async () =>
             await page.Locator("g.ft-node[data-state='Working']").CountAsync() > 0);
         Assert.True(working, "no station started working after 06:00: " + await page.Locator("#overview-page").InnerTextAsync());
         await page.Context.CloseAsync();
@@ -213,10 +234,10 @@ public sealed partial class FirstHourTests : IAsyncLifetime
             Assert.True(_browserErrors.Count == 0, "browser console errors:\n" + string.Join('\n', _browserErrors));
         }
 
-        // The server's CPU off shift is reported with the figures (first-hour/figures.txt), not asserted: the budget
-        // (OffShiftCpuBudget) is not met yet at 60× (the emulated gateways' message rate costs about 0.15–0.25 of a core),
-        // and a bound this test cannot hold would only make it fail.
-        Assert.True(cores > 0, summary);
+        // The goal (OffShiftCpuBudget) is met with room on a quiet machine (docs/benchmarks.md); a loaded CI machine measures
+        // more CPU time for the same work, so the test fails at twice the goal: a forecast re-run off shift, or a commit
+        // per message, would each cross that.
+        Assert.True(quietCores < 2 * OffShiftCpuBudget, "the server used too much CPU off shift: " + summary);
     }
 
     /// <summary>An API client that trusts exactly the certificate the server generated, keeps cookies and shows redirects.</summary>
