@@ -44,7 +44,11 @@ internal static class ServeCommand
         }
         catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException or IOException)
         {
-            await stderr.WriteLineAsync("error: " + ex.Message);
+            // Kestrel's "Failed to bind to address …: address already in use." says what, not what to do.
+            var hint = ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                ? " Stop the program that uses it (another FactoryTwin?), or choose another port with --Server:Port=…."
+                : string.Empty;
+            await stderr.WriteLineAsync("error: " + ex.Message + hint);
             return ExitCodes.Invalid;
         }
     }

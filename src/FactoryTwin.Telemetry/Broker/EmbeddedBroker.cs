@@ -131,7 +131,20 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
         server.InterceptingOutboundPacketAsync += OnOutboundPacketAsync;
         server.InterceptingInboundPacketAsync += OnInboundPacketAsync;
-        await server.StartAsync().WaitAsync(cancellationToken);
+        try
+        {
+            await server.StartAsync().WaitAsync(cancellationToken);
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode is System.Net.Sockets.SocketError.AddressAlreadyInUse or System.Net.Sockets.SocketError.AccessDenied)
+        {
+            server.Dispose();
+            var ports = _options.TlsPort > 0 ? $"{_options.Port} (or TLS port {_options.TlsPort})" : _options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var why = ex.SocketErrorCode == System.Net.Sockets.SocketError.AccessDenied ? "is not allowed to this user" : "is in use by another program (another FactoryTwin or an MQTT broker such as mosquitto?)";
+            throw new IOException(
+                $"The embedded MQTT broker cannot listen on {_options.Host} port {ports}: the port {why}. Stop that program, or choose free ports with --Telemetry:Port=… and --Telemetry:TlsPort=…, or use it as the broker with --Telemetry:Broker=External.",
+                ex);
+        }
+
         _server = server;
         Log.BrokerStarted(_logger, _options.Host, _options.Port);
     }

@@ -77,6 +77,36 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Telemetry:Port")]
+    [InlineData("Server:Port")]
+    public async Task Run_PortInUse_SaysWhichPortAndWhatToDo(string setting)
+    {
+        // Another program holds the port (here a plain listener).
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var taken = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var ports = FreePorts.Take(5);
+        var values = new Dictionary<string, int>
+        {
+            ["Telemetry:Port"] = ports[0], ["Telemetry:TlsPort"] = ports[1], ["Server:Orleans:SiloPort"] = ports[2],
+            ["Server:Orleans:GatewayPort"] = ports[3], ["Server:Port"] = ports[4],
+        };
+        values[setting] = taken;
+        string[] args = ["--Server:DataFolder=" + _dir, "--Historian:DataFolder=" + _dir, "--Twin:DataFolder=" + _dir, .. values.Select(v => $"--{v.Key}={v.Value}")];
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(args, stdout, stderr, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, code);
+        var error = stderr.ToString();
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains(taken.ToString(System.Globalization.CultureInfo.InvariantCulture), error, StringComparison.Ordinal);
+        Assert.Contains("--" + setting + "=", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--Server:Port=8443")]
     [InlineData("--Server:Port 8443")]
     [InlineData("--Server:Port 8443 --VirtualPlant:Speed=60 --environment Development")]
