@@ -109,8 +109,13 @@ internal sealed class SimulationClockMap
             throw new InvalidOperationException("No line of the plant works to a calendar with shifts.");
         }
 
-        return (instant.AddSeconds(bestStart), instant.AddSeconds(bestEnd));
+        // Shifts start and end on whole seconds of the site's clock (whole-minute offsets): round away the tick that the
+        // week-time arithmetic in doubles can leave (an end of 13:59:59.9999999 read "shift ends 13:59:59").
+        return (WholeSecond(instant.AddSeconds(bestStart)), WholeSecond(instant.AddSeconds(bestEnd)));
     }
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset t) =>
+        new((t.Ticks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, t.Offset);
 
     public double WeekTimeOf(DateTimeOffset instant)
     {

@@ -121,6 +121,18 @@ public sealed class PlantSnapshotTests
     }
 
     [Fact]
+    public void ShiftAround_InstantWithAFractionOfATick_ReturnsTheExactBoundaries()
+    {
+        // A plant clock scaled from the wall clock stands at any tick: the boundaries are still the calendar's, exactly.
+        var instant = new DateTimeOffset(2026, 6, 3, 18, 30, 0, TimeSpan.FromHours(2)).AddTicks(1_234_567);
+
+        var (start, end) = Plant.ShiftAround(instant);
+
+        Assert.Equal(new DateTimeOffset(2026, 6, 3, 14, 0, 0, TimeSpan.FromHours(2)).Ticks, start.Ticks);
+        Assert.Equal(new DateTimeOffset(2026, 6, 3, 22, 0, 0, TimeSpan.FromHours(2)).Ticks, end.Ticks);
+    }
+
+    [Fact]
     public void ShiftAround_FridayNight_ReturnsMondaysEarlyShift()
     {
         var instant = new DateTimeOffset(2026, 6, 5, 23, 0, 0, TimeSpan.FromHours(2));
