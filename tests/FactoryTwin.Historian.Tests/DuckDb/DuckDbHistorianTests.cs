@@ -113,24 +113,13 @@ public sealed class DuckDbHistorianTests : HistorianConformanceTests
     [Fact]
     public async Task AppendAsync_FilesCopiedAsAPowerCutLeavesThem_ReopenHasEveryAppendedBatch()
     {
-        // The interval is long: the appended batches are only in the commit journal, not in a DuckDB transaction yet.
-        var options = new HistorianOptions { DataFolder = Folder, FileName = "live.duckdb", CommitInterval = TimeSpan.FromSeconds(60) };
         var s = Series();
-        var crashed = Path.Combine(Folder, "crashed");
-        Directory.CreateDirectory(crashed);
-        await using (var live = HistorianFactory.Create(options, Time))
+        var crashed = await PowerCutAsync("live.duckdb", async live =>
         {
             await live.AppendAsync(Batch(At(s, 0, 300)), TestContext.Current.CancellationToken);
             await live.AppendAsync(Batch(At(s, 1, 301, 1)), TestContext.Current.CancellationToken);
             await live.AppendAsync(new TelemetryBatch([At(s, 2, 302, 2)], [Part("sealer", 2, PartEventKind.Enter, "B-001", 3)]), TestContext.Current.CancellationToken);
-            Assert.True(new FileInfo(Path.Combine(Folder, "live.duckdb.journal")).Length > 8, "the batches are not in the journal");
-
-            // What is on disk at this moment, as a power cut would leave it.
-            foreach (var file in Directory.GetFiles(Folder, "live.duckdb*"))
-            {
-                File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
-            }
-        }
+        });
 
         await using var reopened = HistorianFactory.Create(new HistorianOptions { DataFolder = crashed, FileName = "live.duckdb" }, Time);
 
@@ -142,19 +131,12 @@ public sealed class DuckDbHistorianTests : HistorianConformanceTests
     [Fact]
     public async Task Open_JournalWithAnIncompleteLastRecord_KeepsTheCompleteBatchesOnly()
     {
-        var options = new HistorianOptions { DataFolder = Folder, FileName = "torn.duckdb", CommitInterval = TimeSpan.FromSeconds(60) };
         var s = Series();
-        var crashed = Path.Combine(Folder, "crashed");
-        Directory.CreateDirectory(crashed);
-        await using (var live = HistorianFactory.Create(options, Time))
+        var crashed = await PowerCutAsync("torn.duckdb", async live =>
         {
             await live.AppendAsync(Batch(At(s, 0, 300)), TestContext.Current.CancellationToken);
             await live.AppendAsync(Batch(At(s, 1, 301, 1)), TestContext.Current.CancellationToken);
-            foreach (var file in Directory.GetFiles(Folder, "torn.duckdb*"))
-            {
-                File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
-            }
-        }
+        });
 
         // The second record's write was cut short by the crash (so its append never returned).
         var journal = Path.Combine(crashed, "torn.duckdb.journal");
@@ -191,6 +173,26 @@ public sealed class DuckDbHistorianTests : HistorianConformanceTests
         await historian.AppendAsync(Batch(At(Series(), 0, 300)), TestContext.Current.CancellationToken);
 
         Assert.Equal(8, new FileInfo(Path.Combine(Folder, "direct.duckdb.journal")).Length);
+    }
+
+    /// <summary>
+    /// Appends with a long commit interval (so the batches are only in the commit journal, not in a DuckDB transaction
+    /// yet), copies the store's files as a power cut would leave them, and returns the folder of the copy.
+    /// </summary>
+    private async Task<string> PowerCutAsync(string fileName, Func<IHistorian, Task> append)
+    {
+        var options = new HistorianOptions { DataFolder = Folder, FileName = fileName, CommitInterval = TimeSpan.FromSeconds(60) };
+        var crashed = Path.Combine(Folder, "crashed");
+        Directory.CreateDirectory(crashed);
+        await using var live = HistorianFactory.Create(options, Time);
+        await append(live);
+        Assert.True(new FileInfo(Path.Combine(Folder, fileName + ".journal")).Length > 8, "the batches are not in the journal");
+        foreach (var file in Directory.GetFiles(Folder, fileName + "*"))
+        {
+            File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
+        }
+
+        return crashed;
     }
 
     private static async Task AppendInBatchesAsync(IHistorian historian, SeriesPoint[] points)
