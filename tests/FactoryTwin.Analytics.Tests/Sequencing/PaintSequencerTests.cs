@@ -100,6 +100,11 @@ public sealed class PaintSequencerTests
         Assert.True(result.Evaluation.HardViolations < result.Baseline.HardViolations / 10);
         Assert.True(counts.ColourChanges < baseline.ColourChanges / 3);
         Assert.True(result.BestBound <= result.Objective);
+
+        // Never worse than the greedy sequence the windows were seeded with.
+        Assert.True(
+            (result.Evaluation.HardViolations, result.Evaluation.Cost).CompareTo((result.Heuristic.HardViolations, result.Heuristic.Cost)) <= 0,
+            $"the result ({result.Evaluation.HardViolations} hard, cost {result.Evaluation.Cost}) is worse than the greedy start ({result.Heuristic.HardViolations} hard, cost {result.Heuristic.Cost})");
     }
 
     [Fact]
