@@ -45,6 +45,13 @@ public class TelemetryEndToEndBenchmarks : IDisposable
     [Params(1, 20)]
     public int ValuesPerMessage { get; set; }
 
+    /// <summary>
+    /// Gets or sets the historian's commit interval in milliseconds: 0 gives each group commit its own DuckDB transaction,
+    /// 1000 (the default) writes it to the commit journal and DuckDB once a second.
+    /// </summary>
+    [Params(0, 1000)]
+    public int CommitIntervalMs { get; set; }
+
     /// <summary>Gets or sets the messages per op, shared between the gateways.</summary>
     [Params(20_000)]
     public int Messages { get; set; }
@@ -55,7 +62,7 @@ public class TelemetryEndToEndBenchmarks : IDisposable
         Directory.CreateDirectory(_folder);
         var port = 20000 + (Environment.ProcessId % 20000);
         var options = Options.Create(new TelemetryOptions { Port = port, MaxAge = TimeSpan.FromDays(2) });
-        _historian = HistorianFactory.Create(new HistorianOptions { DataFolder = _folder, FileName = "bench.duckdb" });
+        _historian = HistorianFactory.Create(new HistorianOptions { DataFolder = _folder, FileName = "bench.duckdb", CommitInterval = TimeSpan.FromMilliseconds(CommitIntervalMs) });
         _pipeline = new IngestionPipeline(options, TelemetryBenchmarkData.LoadPlant(), _historian, TimeProvider.System, TimeProvider.System, new TelemetryMetrics(), NullLogger<IngestionPipeline>.Instance);
         _pipeline.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _broker = new EmbeddedBroker(options, NullLogger<EmbeddedBroker>.Instance, _pipeline);
