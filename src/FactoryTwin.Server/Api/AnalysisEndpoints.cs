@@ -2,7 +2,9 @@ using System.Globalization;
 using FactoryTwin.Analytics.Buffers;
 using FactoryTwin.Analytics.WhatIf;
 using FactoryTwin.Model.Ids;
+using FactoryTwin.Server.Live;
 using FactoryTwin.Server.Security;
+using FactoryTwin.Twin.Plants;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,11 +29,22 @@ internal static class AnalysisEndpoints
     public const double MaxSeconds = 7 * 86_400;
 
     public static async Task<Results<Ok<WhatIfRunView>, ProblemHttpResult>> RunWhatIf(
-        PlantView plant, AnalysisRuns runs, TimeProvider time, AuditLog audit, HttpContext context, WhatIfRequest? request, CancellationToken cancellationToken)
+        PlantView plant, AnalysisRuns runs, TimeProvider time, ITwinGateway twin, AuditLog audit, HttpContext context, WhatIfRequest? request, CancellationToken cancellationToken)
     {
         if (request?.Scenarios is not { Count: > 0 and <= MaxScenarios } texts)
         {
             return Problems.BadRequest($"scenarios must hold 1–{MaxScenarios} what-if scenario files as YAML text (apiVersion: factorytwin/v1, kind: WhatIf).");
+        }
+
+        var live = request.Baseline?.ToLowerInvariant() switch
+        {
+            null or "plant" => false,
+            "live" => true,
+            _ => (bool?)null,
+        };
+        if (live is null)
+        {
+            return Problems.BadRequest($"baseline must be 'plant' (the empty plant, warm-up then the statistics window) or 'live' (the live twin's state now, to the end of the shift), not '{request.Baseline}'.");
         }
 
         if (CheckRun(request.Replications ?? WhatIfOptions.DefaultReplications, request.WarmUpSeconds, request.DurationSeconds) is { } invalid)
@@ -73,6 +86,13 @@ internal static class AnalysisEndpoints
         try
         {
             var at = time.GetUtcNow();
+            if (live == true)
+            {
+                // From the plant as it is now (bodies, work done, stations down) to the end of the shift, like the forecast.
+                var snapshot = await twin.GetSnapshotAsync(cancellationToken);
+                options = options with { Start = snapshot.ToPlantSnapshot(plant.Model) };
+            }
+
             var result = await Task.Run(() => WhatIfRunner.Run(plant.Model, scenarios, options, null, cancellationToken), cancellationToken);
             var view = WhatIfRunView.From(NewId(), at, context.User.Identity?.Name ?? "-", result);
             runs.Add(view);

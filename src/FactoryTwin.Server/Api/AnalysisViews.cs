@@ -15,7 +15,8 @@ internal sealed record WhatIfRunView(
     double WindowEndSeconds,
     double ElapsedSeconds,
     IReadOnlyList<WhatIfKpi> Kpis,
-    IReadOnlyList<WhatIfScenarioView> Scenarios)
+    IReadOnlyList<WhatIfScenarioView> Scenarios,
+    bool FromLive = false)
 {
     public static WhatIfRunView From(string id, DateTimeOffset at, string user, WhatIfResult r) => new(
         id,
@@ -28,7 +29,8 @@ internal sealed record WhatIfRunView(
         r.WindowEnd,
         Math.Round(r.Elapsed.TotalSeconds, 3),
         r.Kpis,
-        [.. r.Scenarios.Select(s => new WhatIfScenarioView(s.Scenario, s.Changes, [.. s.Differences.Select(KpiDifferenceView.From)]))]);
+        [.. r.Scenarios.Select(s => new WhatIfScenarioView(s.Scenario, s.Changes, [.. s.Differences.Select(KpiDifferenceView.From)]))],
+        r.FromSnapshot);
 }
 
 /// <summary>One scenario of a <see cref="WhatIfRunView"/>.</summary>

@@ -28,7 +28,7 @@ internal sealed record ResetPasswordRequest(string? Password);
 internal sealed record SettingsRequest(IReadOnlyDictionary<string, int>? LineTargets, int? ForecastIntervalSeconds, int? ForecastReplications);
 
 /// <summary>The body of a what-if run: scenario files as YAML text, and the run's settings (omitted: the defaults).</summary>
-internal sealed record WhatIfRequest(IReadOnlyList<string?>? Scenarios, int? Replications, ulong? Seed, double? WarmUpSeconds, double? DurationSeconds);
+internal sealed record WhatIfRequest(IReadOnlyList<string?>? Scenarios, int? Replications, ulong? Seed, double? WarmUpSeconds, double? DurationSeconds, string? Baseline = null);
 
 /// <summary>The body of a buffer allocation search.</summary>
 internal sealed record BufferOptimizationRequest(

@@ -22,6 +22,11 @@ internal interface ITwinGateway
 
     Task<AlarmCommandResult> ShelveAsync(string asset, string alarm, string user, TimeSpan duration, string? comment, CancellationToken cancellationToken = default);
 
+    /// <summary>Takes a snapshot of the whole plant now: every asset's state and bodies and every line's counts.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshot.</returns>
+    Task<TwinSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Gets the latest shift forecast, or runs it now.</summary>
     /// <param name="refresh">Whether to run it now.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

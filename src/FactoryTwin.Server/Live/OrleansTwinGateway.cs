@@ -38,6 +38,9 @@ internal sealed class OrleansTwinGateway : ITwinGateway
     public Task<AlarmCommandResult> ShelveAsync(string asset, string alarm, string user, TimeSpan duration, string? comment, CancellationToken cancellationToken = default) =>
         _grains.GetGrain<IAssetTwinGrain>(asset).ShelveAlarmAsync(alarm, user, duration, comment, cancellationToken);
 
+    public Task<TwinSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) =>
+        _grains.GetGrain<IPlantTwinGrain>(_site).GetSnapshotAsync(cancellationToken);
+
     public async Task<ShiftForecastView?> GetForecastAsync(bool refresh, CancellationToken cancellationToken = default)
     {
         var plant = _grains.GetGrain<IPlantTwinGrain>(_site);

@@ -37,6 +37,37 @@ public sealed class AnalysisEndpointsTests(ServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task WhatIf_LiveBaseline_RunsFromTheTwinsStateToTheShiftEnd()
+    {
+        using var engineer = server.Host.Client(Role.Engineer);
+
+        using var post = await engineer.PostAsJsonAsync("api/v1/whatif", new { scenarios = new[] { Same }, replications = 3, baseline = "live" }, Ct);
+
+        var body = await post.Content.ReadAsStringAsync(Ct);
+        Assert.True(post.StatusCode == HttpStatusCode.OK, body);
+        using var run = JsonDocument.Parse(body);
+        Assert.True(run.RootElement.GetProperty("fromLive").GetBoolean());
+
+        // From a snapshot there is no warm-up: the window starts at the snapshot and ends at the end of its shift.
+        var window = run.RootElement.GetProperty("windowEndSeconds").GetDouble() - run.RootElement.GetProperty("windowStartSeconds").GetDouble();
+        Assert.InRange(window, 1, 7 * 86_400);
+        Assert.All(run.RootElement.GetProperty("scenarios")[0].GetProperty("differences").EnumerateArray(), d => Assert.Equal(0.0, d.GetProperty("difference").GetDouble()));
+    }
+
+    [Fact]
+    public async Task WhatIf_UnknownBaseline_Answers400NamingTheChoices()
+    {
+        using var engineer = server.Host.Client(Role.Engineer);
+
+        using var post = await engineer.PostAsJsonAsync("api/v1/whatif", new { scenarios = new[] { Same }, baseline = "yesterday" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        var detail = await post.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("baseline must be 'plant'", detail, StringComparison.Ordinal);
+        Assert.Contains("'yesterday'", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhatIf_InvalidScenario_Answers400WithLineAndColumn()
     {
         using var engineer = server.Host.Client(Role.Engineer);
