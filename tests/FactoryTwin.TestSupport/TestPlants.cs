@@ -11,6 +11,20 @@ public static class TestPlants
     private static readonly Lazy<PlantModel> s_twoStations = new(() => Load("two-stations.yaml"));
 
     /// <summary>Gets samples/plants/automotive.yaml (loaded once).</summary>
+    /// <summary>
+    /// The <c>bodyStyles</c> and <c>materials</c> sections of a test plant whose bodies are 1 mm steel plates, at the top
+    /// level of a plant file (for plants whose tests are not about the oven).
+    /// </summary>
+    public const string SteelPlateSections = """
+        bodyStyles:
+          - id: plate
+            name: Plate
+            points:
+              - { id: centre, thickness: 1 mm, material: steel }
+        materials:
+          - { id: steel, name: Steel, conductivity: 50 W/(m.K), density: 7850 kg/m3, specificHeat: 470 J/(kg.K), emissivity: 0.8 }
+        """;
+
     public static PlantModel Automotive => s_automotive.Value;
 
     /// <summary>Gets samples/plants/two-stations.yaml (loaded once).</summary>

@@ -13,7 +13,7 @@ internal static class SerialLinePlant
 {
     public static PlantModel Create(double[] rates, int[] buffers)
     {
-        var yaml = new StringBuilder("""
+        var yaml = new StringBuilder($$"""
             apiVersion: factorytwin/v1
             site: { id: lab, name: Lab, timeZone: UTC }
             calendars:
@@ -25,13 +25,7 @@ internal static class SerialLinePlant
               - { id: part, name: Part, bodyStyle: plate, mix: 1 }
             colours:
               - { id: raw, name: Raw, mix: 1 }
-            bodyStyles:
-              - id: plate
-                name: Plate
-                points:
-                  - { id: centre, thickness: 1 mm, material: steel }
-            materials:
-              - { id: steel, name: Steel, conductivity: 50 W/(m.K), density: 7850 kg/m3, specificHeat: 470 J/(kg.K), emissivity: 0.8 }
+            {{TestPlants.SteelPlateSections}}
             areas:
               - id: shop
                 name: Shop

@@ -105,7 +105,7 @@ public sealed class WhatIfRunnerTests
         Assert.Contains("closures-buffer", ex.Message, StringComparison.Ordinal);
     }
 
-    private const string TwoLines = """
+    private const string TwoLines = $$"""
         apiVersion: factorytwin/v1
         site: { id: lab, name: Lab, timeZone: UTC }
         calendars:
@@ -117,13 +117,7 @@ public sealed class WhatIfRunnerTests
           - { id: part, name: Part, bodyStyle: plate, mix: 1 }
         colours:
           - { id: raw, name: Raw, mix: 1 }
-        bodyStyles:
-          - id: plate
-            name: Plate
-            points:
-              - { id: centre, thickness: 1 mm, material: steel }
-        materials:
-          - { id: steel, name: Steel, conductivity: 50 W/(m.K), density: 7850 kg/m3, specificHeat: 470 J/(kg.K), emissivity: 0.8 }
+        {{TestPlants.SteelPlateSections}}
         areas:
           - id: shop
             name: Shop

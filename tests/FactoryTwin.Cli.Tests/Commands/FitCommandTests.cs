@@ -5,7 +5,7 @@ namespace FactoryTwin.Cli.Tests.Commands;
 public sealed class FitCommandTests : IDisposable
 {
     // Two stations with known distributions; day and late shifts on weekdays, so work and repairs pause over nights and weekends.
-    private const string Plant = """
+    private const string Plant = $$"""
         apiVersion: factorytwin/v1
         site: { id: fit, name: Fit plant, timeZone: UTC }
         calendars:
@@ -19,13 +19,7 @@ public sealed class FitCommandTests : IDisposable
           - { id: suv, name: SUV, bodyStyle: plate, mix: 0.4 }
         colours:
           - { id: raw, name: Unpainted, mix: 1 }
-        bodyStyles:
-          - id: plate
-            name: Plate
-            points:
-              - { id: centre, thickness: 1 mm, material: steel }
-        materials:
-          - { id: steel, name: Steel, conductivity: 50 W/(m.K), density: 7850 kg/m3, specificHeat: 470 J/(kg.K), emissivity: 0.8 }
+        {{TestPlants.SteelPlateSections}}
         areas:
           - id: shop
             name: Shop
