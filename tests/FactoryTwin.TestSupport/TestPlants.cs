@@ -25,6 +25,25 @@ public static class TestPlants
           - { id: steel, name: Steel, conductivity: 50 W/(m.K), density: 7850 kg/m3, specificHeat: 470 J/(kg.K), emissivity: 0.8 }
         """;
 
+    /// <summary>
+    /// Everything of a lab plant file before its <c>areas</c>: site <c>lab</c> (UTC), calendar <c>always</c> (around the
+    /// clock, every day), one variant <c>part</c>, one colour <c>raw</c>, and the <see cref="SteelPlateSections"/>.
+    /// </summary>
+    public const string LabPlantHeader = $$"""
+        apiVersion: factorytwin/v1
+        site: { id: lab, name: Lab, timeZone: UTC }
+        calendars:
+          - id: always
+            name: Around the clock
+            shifts:
+              - { id: day, start: "00:00", end: "00:00", days: [mon-sun] }
+        variants:
+          - { id: part, name: Part, bodyStyle: plate, mix: 1 }
+        colours:
+          - { id: raw, name: Raw, mix: 1 }
+        {{SteelPlateSections}}
+        """;
+
     public static PlantModel Automotive => s_automotive.Value;
 
     /// <summary>Gets samples/plants/two-stations.yaml (loaded once).</summary>

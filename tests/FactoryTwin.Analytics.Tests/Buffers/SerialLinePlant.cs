@@ -14,18 +14,7 @@ internal static class SerialLinePlant
     public static PlantModel Create(double[] rates, int[] buffers)
     {
         var yaml = new StringBuilder($$"""
-            apiVersion: factorytwin/v1
-            site: { id: lab, name: Lab, timeZone: UTC }
-            calendars:
-              - id: always
-                name: Around the clock
-                shifts:
-                  - { id: day, start: "00:00", end: "00:00", days: [mon-sun] }
-            variants:
-              - { id: part, name: Part, bodyStyle: plate, mix: 1 }
-            colours:
-              - { id: raw, name: Raw, mix: 1 }
-            {{TestPlants.SteelPlateSections}}
+            {{TestPlants.LabPlantHeader}}
             areas:
               - id: shop
                 name: Shop

@@ -7,16 +7,9 @@ namespace FactoryTwin.Analytics.Tests.Forecasting;
 
 public sealed class ShiftForecasterTests
 {
-    private static readonly Lazy<(ShiftForecaster Forecaster, PlantSnapshot Snapshot)> s_midShift = new(() =>
-    {
-        var plant = PlantSimulationBuilder.Build(TestPlants.Automotive);
-        var shift = new SimulatedShift(plant, seed: 42, snapshotTime: SimulatedShift.ShiftStart + (4 * 3600));
-        return (new ShiftForecaster(plant), shift.Snapshot);
-    });
+    private static ShiftForecaster Forecaster => MidShiftForecast.Forecaster;
 
-    private static ShiftForecaster Forecaster => s_midShift.Value.Forecaster;
-
-    private static PlantSnapshot Snapshot => s_midShift.Value.Snapshot;
+    private static PlantSnapshot Snapshot => MidShiftForecast.Snapshot;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
