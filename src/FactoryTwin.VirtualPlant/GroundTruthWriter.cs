@@ -57,6 +57,11 @@ internal sealed class GroundTruthWriter : IDisposable
                 _writer.WriteString("part", e.Body);
                 _writer.WriteString("variant", e.Variant.Value);
                 _writer.WriteString("colour", e.Colour.Value);
+                if (e.Order is { } order)
+                {
+                    _writer.WriteString("order", order);
+                }
+
                 if (e.Cure is { } cure)
                 {
                     _writer.WriteString("cure", Payloads.CureName(cure));

@@ -40,4 +40,19 @@ internal static partial class Log
 
     [LoggerMessage(8030, LogLevel.Information, "Disturbance {Kind} on {Target} for {Duration} s at simulated second {Time}")]
     public static partial void Disturbance(ILogger logger, string kind, string target, double duration, double time);
+
+    [LoggerMessage(8050, LogLevel.Information, "Virtual plant releases by schedule {Schedule}: {Orders} orders, {Bodies} bodies still to release, from {Begins:O}; before that it runs its mix")]
+    public static partial void ScheduleInUse(ILogger logger, string schedule, int orders, int bodies, DateTimeOffset begins);
+
+    [LoggerMessage(8051, LogLevel.Information, "Virtual plant started releasing by schedule {Schedule} at {At:O}")]
+    public static partial void ScheduleStarted(ILogger logger, string schedule, DateTimeOffset at);
+
+    [LoggerMessage(8052, LogLevel.Information, "Virtual plant released every body of schedule {Schedule} by {At:O}; it runs its mix until the next schedule")]
+    public static partial void ScheduleReleased(ILogger logger, string schedule, DateTimeOffset at);
+
+    [LoggerMessage(8053, LogLevel.Information, "Virtual plant no longer releases by schedule {Schedule}: it runs its mix")]
+    public static partial void ScheduleCleared(ILogger logger, string schedule);
+
+    [LoggerMessage(8054, LogLevel.Warning, "Virtual plant cannot read the schedule to release by ({Reason}); it keeps the one it has")]
+    public static partial void ScheduleUnavailable(ILogger logger, string reason);
 }

@@ -4,6 +4,7 @@ using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Plant.Simulation;
 using FactoryTwin.VirtualPlant.Publishing;
+using FactoryTwin.VirtualPlant.Releases;
 using FactoryTwin.VirtualPlant.Scenarios;
 using FactoryTwin.VirtualPlant.Sensors;
 using Microsoft.Extensions.Logging;
@@ -50,6 +51,7 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
     private readonly Payloads _payloads = new();
     private readonly List<Pending> _disturbances = [];
     private NoiseStream _disturbanceRng;
+    private readonly ScheduledRelease _release;
     private GroundTruthWriter? _groundTruth;
     private LivePlantRun? _run;
     private DateTimeOffset _tsOrigin;
@@ -128,6 +130,7 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
             }
         }
         _disturbanceRng = new NoiseStream(options.Seed, 0x5CE4A210);
+        _release = new ScheduledRelease(plant, Stamp, SecondOf, _logger);
         if (options.StampPlantTime)
         {
             // The start week time is whole seconds: round away the clock's fraction and the floating-point residue.
@@ -229,6 +232,17 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Releases bodies by <paramref name="schedule"/> instead of the random mix, from the next body on (see
+    /// <see cref="ReleaseSchedule"/>); <see langword="null"/> returns to the mix. May be called from any thread, before or
+    /// while the plant runs. Each body released for an order carries the order id in the ground truth.
+    /// </summary>
+    /// <param name="schedule">The schedule, with the bodies each order already has, or <see langword="null"/>.</param>
+    public void UseSchedule(ReleaseSchedule? schedule) => _release.Use(schedule);
+
+    /// <summary>Gets the bodies released per order of the schedule in use (<see cref="UseSchedule"/>), before and in this run.</summary>
+    public IReadOnlyDictionary<string, int> ReleasedByOrder => _release.Released;
 
     /// <summary>Gets the plant simulation being emulated.</summary>
     public PlantSimulation Simulation => _simulation;
@@ -385,7 +399,7 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
 
         Log.Started(_logger, _plant.Site.Id.Value, SpeedText(), _options.Seed, _publishers.Count, _options.Host, _options.Port);
         ScheduleDisturbances();
-        _run = new LivePlantRun(_simulation, _options.Seed, new TraceSink(this));
+        _run = new LivePlantRun(_simulation, _options.Seed, new TraceSink(this), releasePlan: _release);
     }
 
     /// <summary>
@@ -439,6 +453,9 @@ public sealed partial class VirtualPlantEmulator : IAsyncDisposable
     }
 
     private DateTimeOffset Stamp(double t) => _tsOrigin.AddTicks((long)Math.Round(t / _tsSpeed * TimeSpan.TicksPerSecond));
+
+    /// <summary>The simulated second <see cref="Stamp"/> gives <paramref name="instant"/> for.</summary>
+    private double SecondOf(DateTimeOffset instant) => (instant - _tsOrigin).Ticks / (double)TimeSpan.TicksPerSecond * _tsSpeed;
 
     /// <summary>A disturbance's next occurrence.</summary>
     private sealed class Pending(Disturbance disturbance, double time)

@@ -2,6 +2,7 @@ using FactoryTwin.Model.Loading;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.VirtualPlant.Continuity;
+using FactoryTwin.VirtualPlant.Releases;
 using FactoryTwin.VirtualPlant.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
     private readonly TimeProvider _time;
     private readonly TimeProvider _wall;
     private readonly ILoggerFactory _loggers;
+    private readonly IReleaseScheduleSource? _schedules;
     private VirtualPlantEmulator? _emulator;
 
     /// <summary>Creates the service.</summary>
@@ -35,8 +37,14 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
     /// <param name="wall">The host's wall clock: the interval between two saves of the state file is measured on it.</param>
     /// <param name="loggers">The logger factory.</param>
     /// <param name="plant">The host's plant, used when no plant file is configured.</param>
+    /// <param name="schedules">The schedule to release bodies by (the server's MES schedule), or <see langword="null"/> for the random mix.</param>
     public VirtualPlantHostedService(
-        IOptions<VirtualPlantOptions> options, [FromKeyedServices(VirtualPlantOptions.ClockKey)] TimeProvider time, TimeProvider wall, ILoggerFactory loggers, PlantModel? plant = null)
+        IOptions<VirtualPlantOptions> options,
+        [FromKeyedServices(VirtualPlantOptions.ClockKey)] TimeProvider time,
+        TimeProvider wall,
+        ILoggerFactory loggers,
+        PlantModel? plant = null,
+        IReleaseScheduleSource? schedules = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -44,10 +52,14 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
         _wall = wall;
         _loggers = loggers;
         _plant = plant;
+        _schedules = schedules;
     }
 
     /// <summary>Gets the running emulator's counters, or <see langword="null"/> before it starts.</summary>
     public VirtualPlantStatus? Current => _emulator?.Status;
+
+    /// <summary>Gets the bodies released per order of the schedule in use, or <see langword="null"/> before the plant starts.</summary>
+    public IReadOnlyDictionary<string, int>? ReleasedByOrder => _emulator?.ReleasedByOrder;
 
     /// <inheritdoc />
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -86,6 +98,48 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
         base.Dispose();
     }
 
+    /// <summary>
+    /// Gives the emulator the schedule to release by, and again each time it changes, until the returned subscription is
+    /// disposed. A schedule that cannot be read is logged and the plant keeps the one it has.
+    /// </summary>
+    private async Task<IDisposable?> FollowScheduleAsync(VirtualPlantEmulator emulator, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (_schedules is not { } schedules)
+        {
+            return null;
+        }
+
+        var refresh = new SemaphoreSlim(1, 1);
+        async Task RefreshAsync()
+        {
+            await refresh.WaitAsync(cancellationToken);
+            try
+            {
+                emulator.UseSchedule(await schedules.GetAsync(cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.ScheduleUnavailable(logger, ex.Message);
+            }
+            finally
+            {
+                refresh.Release();
+            }
+        }
+
+        void OnChanged() => _ = RefreshAsync().ContinueWith(static _ => { }, TaskScheduler.Default);
+        await RefreshAsync();
+        schedules.Changed += OnChanged;
+        // The semaphore is not disposed: a refresh still running may release it (it has no wait handle to free).
+        return new Subscription(() => schedules.Changed -= OnChanged);
+    }
+
+    /// <summary>Runs an action when disposed.</summary>
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -112,6 +166,7 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
 
         var logger = _loggers.CreateLogger<VirtualPlantEmulator>();
         await using var emulator = new VirtualPlantEmulator(plant, _options, scenario, _time, logger);
+        using var schedule = await FollowScheduleAsync(emulator, logger, stop.Token);
         if (_options.StateFile is not { } stateFile)
         {
             _emulator = emulator;

@@ -30,6 +30,7 @@ public sealed partial class LivePlantRun
         private string?[] _body = new string?[64];
         private int[] _variantOf = new int[64];
         private int[] _colourOf = new int[64];
+        private string?[] _orderOf = new string?[64];
         private readonly Dictionary<int, LiveOvenCure> _cures;
         private readonly Dictionary<(int Element, int Part), (CureVerdict Verdict, AssetId? Route)> _leaving = [];
         private bool _started;
@@ -77,6 +78,9 @@ public sealed partial class LivePlantRun
         }
 
         public long BodiesCreated { get; private set; }
+
+        /// <summary>The order the release plan gave the body the engine creates next (set just before it is created).</summary>
+        public string? PendingOrder { get; set; }
 
         public StationState StateOf(int e) => _reported[e];
 
@@ -140,12 +144,15 @@ public sealed partial class LivePlantRun
                 Array.Resize(ref _body, size);
                 Array.Resize(ref _variantOf, size);
                 Array.Resize(ref _colourOf, size);
+                Array.Resize(ref _orderOf, size);
             }
 
             BodiesCreated++;
             _body[part] = string.Create(CultureInfo.InvariantCulture, $"B-{BodiesCreated:D6}");
             _variantOf[part] = attributes[PlantPartAttributes.Variant];
             _colourOf[part] = attributes[PlantPartAttributes.Colour];
+            _orderOf[part] = PendingOrder;
+            PendingOrder = null;
             Part(time, PlantTraceKind.PartEnter, source, part);
         }
 
@@ -221,7 +228,7 @@ public sealed partial class LivePlantRun
                 return; // an engine-only element (rework queue) or a part from before the start
             }
 
-            _sink.OnEvent(new PlantTraceEvent(time, kind, _lines[element], asset, Body: body, Variant: Safe(_variants, _variantOf[part]), Colour: Safe(_colours, _colourOf[part]), Cure: cure, Route: route));
+            _sink.OnEvent(new PlantTraceEvent(time, kind, _lines[element], asset, Body: body, Variant: Safe(_variants, _variantOf[part]), Colour: Safe(_colours, _colourOf[part]), Cure: cure, Route: route, Order: _orderOf[part]));
         }
 
         private static T Safe<T>(T[] items, int index) where T : struct => (uint)index < (uint)items.Length ? items[index] : default;

@@ -27,7 +27,8 @@ public sealed partial class LivePlantRun
     /// <param name="seed">The seed of the random streams.</param>
     /// <param name="sink">Receives the events.</param>
     /// <param name="replication">The replication whose random streams are used.</param>
-    public LivePlantRun(PlantSimulation simulation, ulong seed, IPlantTraceSink sink, int replication = 0)
+    /// <param name="releasePlan">The plan the sources release by from their first body (<see cref="SetReleasePlan"/>), or <see langword="null"/> for the mix.</param>
+    public LivePlantRun(PlantSimulation simulation, ulong seed, IPlantTraceSink sink, int replication = 0, IBodyReleasePlan? releasePlan = null)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(sink);
@@ -50,6 +51,7 @@ public sealed partial class LivePlantRun
 
         _observer = new Observer(simulation, _engine, sink, cures);
         _engine.Observer = _observer;
+        SetReleasePlan(releasePlan);
         _engine.Reset(replication);
         _observer.Started();
     }
@@ -93,6 +95,22 @@ public sealed partial class LivePlantRun
 
         zone.Oven.Record(zone.Zone, time, kelvin);
         return true;
+    }
+
+    /// <summary>
+    /// Makes every source release by <paramref name="plan"/> instead of the plant's random mix, from its next body on (a
+    /// body already waiting at a source keeps what it was given). <see langword="null"/> returns to the mix.
+    /// </summary>
+    /// <param name="plan">The plan, or <see langword="null"/>.</param>
+    public void SetReleasePlan(IBodyReleasePlan? plan)
+    {
+        foreach (var line in Simulation.Plant.Lines())
+        {
+            foreach (var source in line.Sources)
+            {
+                _engine.SetReleasePlan(Simulation.ElementOf(source.Id), plan is null ? null : new SourcePlan(this, source.Id, plan));
+            }
+        }
     }
 
     /// <summary>Stops a buffer or conveyor (a conveyor drive stopped) from now for <paramref name="duration"/> seconds.</summary>

@@ -20,6 +20,7 @@ namespace FactoryTwin.Plant.Simulation;
 /// body's predicted cure verdict; otherwise <see langword="null"/>.
 /// </param>
 /// <param name="Route">For such an exit when the verdict is not OK: where the body is sent (the oven's cure-rework target); otherwise <see langword="null"/> (it goes on).</param>
+/// <param name="Order">For part events of a body released by a plan (<see cref="LivePlantRun.SetReleasePlan"/>): the order it was released for; otherwise <see langword="null"/>.</param>
 public readonly record struct PlantTraceEvent(
     double Time,
     PlantTraceKind Kind,
@@ -33,4 +34,5 @@ public readonly record struct PlantTraceEvent(
     VariantId Variant = default,
     ColourId Colour = default,
     Ovens.CureVerdict? Cure = null,
-    AssetId? Route = null);
+    AssetId? Route = null,
+    string? Order = null);

@@ -435,6 +435,46 @@ public sealed partial class LineSimulation
         _calendar.Schedule(s.NextArrival, EventKind.Arrival, e);
     }
 
+    /// <summary>
+    /// Asks the source's release plan for its next part: <see cref="ReleaseDecisionKind.Release"/> with the plan's
+    /// attributes in <paramref name="record"/>; <see cref="ReleaseDecisionKind.Wait"/> with an arrival scheduled to ask
+    /// again; <see cref="ReleaseDecisionKind.Mix"/> with nothing set.
+    /// </summary>
+    private ReleaseDecisionKind AskPlan(int e, IReleasePlan plan, ref PartRecord record)
+    {
+        var decision = plan.Decide(_now, record.Attributes);
+        switch (decision.Kind)
+        {
+            case ReleaseDecisionKind.Release:
+                var counts = _model.AttributeValueCounts;
+                for (int a = 0; a < PartAttributes.MaxCount; a++)
+                {
+                    int limit = a < counts.Length ? counts[a] : 1;
+                    if (record.Attributes[a] >= limit)
+                    {
+                        throw new InvalidOperationException(
+                            $"The release plan of source '{_defs[e].Name}' gave attribute {a} the value {record.Attributes[a]}; the model has {limit} value(s) for it.");
+                    }
+                }
+
+                return ReleaseDecisionKind.Release;
+            case ReleaseDecisionKind.Wait:
+                ref var s = ref _sources[e];
+                if (!s.ArrivalPending)
+                {
+                    // Never at or before now: a plan that keeps waiting must not stall the clock.
+                    s.ArrivalPending = true;
+                    s.NextArrival = Math.Max(decision.RetryAt, Math.BitIncrement(_now));
+                    _calendar.Schedule(s.NextArrival, EventKind.Arrival, e);
+                }
+
+                return ReleaseDecisionKind.Wait;
+            default:
+                record.Attributes = default;
+                return ReleaseDecisionKind.Mix;
+        }
+    }
+
     private void CreateHeldPart(int e)
     {
         var opts = _defs[e].Source!;
@@ -444,9 +484,15 @@ public sealed partial class LineSimulation
             return;
         }
 
-        int part = AllocatePart();
         var record = new PartRecord { EntryTime = _now, Target = PartRecord.Unassigned };
-        var mixes = opts.AttributeMixes;
+        var decision = _releasePlans[e] is { } plan ? AskPlan(e, plan, ref record) : ReleaseDecisionKind.Mix;
+        if (decision == ReleaseDecisionKind.Wait)
+        {
+            return;
+        }
+
+        int part = AllocatePart();
+        var mixes = decision == ReleaseDecisionKind.Mix ? opts.AttributeMixes : [];
         for (int a = 0; a < mixes.Length; a++)
         {
             // In attribute order from the one mix stream: the variant first, so its draws come first. An attribute

@@ -45,6 +45,7 @@ public sealed partial class LineSimulation
     private readonly int[] _freeMachines; // per station: machines with no part that are up
     private readonly int _variantCount;
     private readonly IPartInspector?[] _inspectors; // per station: this run's inspector in place of the model's
+    private readonly IReleasePlan?[] _releasePlans; // per source: this run's release plan in place of the random mix
     private readonly bool _trackBottlenecks;
 
     private PartRecord[] _parts = new PartRecord[64];
@@ -113,6 +114,7 @@ public sealed partial class LineSimulation
         _room = new int[n];
         _freeMachines = new int[n];
         _inspectors = new IPartInspector?[n];
+        _releasePlans = new IReleasePlan?[n];
         _variantCount = model.VariantCount;
         _trackBottlenecks = options.TrackBottlenecks;
         PrepareStaticTables();
@@ -269,6 +271,25 @@ public sealed partial class LineSimulation
         ref var info = ref _info[station.Index];
         info.HasQuality = options.ScrapProbability + options.ReworkProbability > 0 || options.Inspector is not null || inspector is not null;
         info.FixedTarget = d.Outputs.Length == 1 && !info.HasQuality ? d.Outputs[0] : -1;
+    }
+
+    /// <summary>
+    /// Sets, for this simulation only, the plan a source releases by instead of its random mix: a production schedule
+    /// followed by a live run. The plan is asked each time the source is about to create a part; a source waiting on it
+    /// (<see cref="ReleaseDecision.WaitUntil"/>) creates nothing until then. Clearing it (or a plan that answers
+    /// <see cref="ReleaseDecision.Mix"/>) returns the source to its mix from the next part on.
+    /// </summary>
+    /// <param name="source">A source.</param>
+    /// <param name="plan">The plan, or <see langword="null"/> for the source's mix.</param>
+    /// <exception cref="ArgumentException">The element is not a source.</exception>
+    public void SetReleasePlan(ElementId source, IReleasePlan? plan)
+    {
+        if ((uint)source.Index >= (uint)_defs.Length || _defs[source.Index].Source is null)
+        {
+            throw new ArgumentException($"Element {source.Index} is not a source.", nameof(source));
+        }
+
+        _releasePlans[source.Index] = plan;
     }
 
     private void PrepareStaticTables()
