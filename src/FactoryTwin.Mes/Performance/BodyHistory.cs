@@ -12,7 +12,11 @@ internal sealed class BodyHistory
 
     public required ColourId Colour { get; init; }
 
+    /// <summary>Gets the time of the body's first event: its release when <see cref="Released"/>.</summary>
     public required DateTimeOffset ReleasedAt { get; init; }
+
+    /// <summary>Gets whether the first event is a release (at a source or an element a source feeds); else the body was in the plant before the events begin.</summary>
+    public required bool Released { get; init; }
 
     public DateTimeOffset LastAt { get; private set; }
 
@@ -24,24 +28,41 @@ internal sealed class BodyHistory
 
     public bool TouchesWindow(DateTimeOffset from, DateTimeOffset until) => ReleasedAt < until && LastAt >= from;
 
-    /// <summary>Groups the events before <paramref name="until"/> by body (in order of each body's first event) and reads each path.</summary>
+    /// <summary>
+    /// Groups the events before <paramref name="until"/> by body (in order of each body's first event) and reads each
+    /// path. A body leaving a line's output element is produced by the line only when it goes on to another line or out
+    /// of the plant: a body the element sends to rework on its own line (inspection to spot repair) is not, yet.
+    /// </summary>
     public static List<BodyHistory> Build(IReadOnlyList<PartEvent> events, PlantTopology topology, DateTimeOffset until)
     {
         var byPart = new Dictionary<string, (BodyHistory Body, PartEvent Last)>(StringComparer.Ordinal);
+        var leaving = new Dictionary<string, (LineId Line, DateTimeOffset At)>(StringComparer.Ordinal);
         var bodies = new List<BodyHistory>();
         foreach (var e in events.Where(e => e.Timestamp < until).OrderBy(e => e.Timestamp).ThenBy(e => e.Seq))
         {
             if (!byPart.TryGetValue(e.PartId, out var entry))
             {
-                entry = (new BodyHistory { PartId = e.PartId, Variant = e.Variant, Colour = e.Colour, ReleasedAt = e.Timestamp }, e);
+                entry = (new BodyHistory { PartId = e.PartId, Variant = e.Variant, Colour = e.Colour, ReleasedAt = e.Timestamp, Released = topology.ReleasePoints.Contains(e.Asset) }, e);
                 bodies.Add(entry.Body);
             }
 
             var body = entry.Body;
             body.LastAt = e.Timestamp;
+            if (leaving.Remove(e.PartId, out var left) && e.Kind == PartEventKind.Enter && topology.LineOf.GetValueOrDefault(e.Asset) != left.Line)
+            {
+                body.Produced.Add(left); // it left the output element for the next line
+            }
+
             if (topology.Outputs.TryGetValue(e.Asset, out var output) && output.OnEntry == (e.Kind == PartEventKind.Enter))
             {
-                body.Produced.Add((output.Line, e.Timestamp));
+                if (output.OnEntry)
+                {
+                    body.Produced.Add((output.Line, e.Timestamp));
+                }
+                else
+                {
+                    leaving[e.PartId] = (output.Line, e.Timestamp); // produced when the next event enters another line
+                }
             }
 
             if (topology.PlantExits.TryGetValue(e.Asset, out var onEntry) && onEntry == (e.Kind == PartEventKind.Enter))
@@ -54,9 +75,14 @@ internal sealed class BodyHistory
 
         foreach (var (body, last) in byPart.Values)
         {
+            bool exitedPlant = topology.PlantExits.TryGetValue(last.Asset, out var onEntry) && !onEntry && last.Kind == PartEventKind.Exit;
+            if (leaving.TryGetValue(body.PartId, out var left) && exitedPlant)
+            {
+                body.Produced.Add(left); // the last element of the plant, without a route: out of the plant
+            }
+
             // Scrapped: it left a station and entered nothing after (a body moving on enters the next element at once).
-            if (body.FinishedAt is null && last.Kind == PartEventKind.Exit && topology.Stations.Contains(last.Asset)
-                && !topology.Outputs.ContainsKey(last.Asset))
+            if (body.FinishedAt is null && last.Kind == PartEventKind.Exit && topology.Stations.Contains(last.Asset))
             {
                 body.Scrap = (last.Asset, topology.LineOf[last.Asset], last.Timestamp);
             }

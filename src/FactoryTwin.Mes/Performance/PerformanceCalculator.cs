@@ -6,9 +6,11 @@ using FactoryTwin.Model.Telemetry;
 namespace FactoryTwin.Mes.Performance;
 
 /// <summary>
-/// Plan versus actual from the historian's part events. A body belongs to an order from its release (its first event):
-/// bodies are taken in release order and each goes to the first order, in schedule sequence, of its variant and colour
-/// that still has room; a body no order wants is counted as unscheduled. A body is produced by a line when it leaves the
+/// Plan versus actual from the historian's part events. A body belongs to an order from its release (its first event,
+/// at a source or an element a source feeds): bodies are taken in release order and each goes to the first order, in
+/// schedule sequence, of its variant and colour that still has room and had started (its earliest start) when the body
+/// was released; a body no order wants is counted as unscheduled, and a body already in the plant when the events
+/// begin is not counted. A body is produced by a line when it leaves the
 /// line as output (<see cref="Line.OutputElements"/>: entering a sink, or leaving an element that hands bodies on to
 /// another line or out of the plant), finished when it leaves the plant, and scrapped at a station when its last event
 /// is leaving that station and it never enters anything after it.
@@ -132,35 +134,38 @@ public static class PerformanceCalculator
     private static (Dictionary<string, List<BodyHistory>> ByOrder, int Unscheduled) Assign(ProductionSchedule schedule, IReadOnlyList<BodyHistory> bodies)
     {
         var byOrder = schedule.Orders.Items.ToDictionary(o => o.Id, _ => new List<BodyHistory>(), StringComparer.Ordinal);
-        // The orders of each (variant, colour) in schedule sequence, each with the bodies it still wants.
-        var queues = new Dictionary<(VariantId, ColourId), Queue<ProductionOrder>>();
+        // The orders of each (variant, colour) in schedule sequence; a body goes to the first that still wants bodies and
+        // had started (its earliest start) when the body was released.
+        var candidates = new Dictionary<(VariantId, ColourId), List<ProductionOrder>>();
         foreach (var order in schedule.Orders)
         {
             var key = (order.Variant, order.Colour);
-            if (!queues.TryGetValue(key, out var queue))
+            if (!candidates.TryGetValue(key, out var list))
             {
-                queues[key] = queue = new Queue<ProductionOrder>();
+                candidates[key] = list = [];
             }
 
-            queue.Enqueue(order);
+            list.Add(order);
         }
 
         int unscheduled = 0;
         foreach (var body in bodies)
         {
-            if (queues.TryGetValue((body.Variant, body.Colour), out var queue) && queue.Count > 0)
+            if (!body.Released)
             {
-                var order = queue.Peek();
-                var list = byOrder[order.Id];
-                list.Add(body);
-                if (list.Count >= order.Quantity)
-                {
-                    queue.Dequeue();
-                }
+                continue; // in the plant before the events begin: released before the schedule
+            }
+
+            var order = candidates.TryGetValue((body.Variant, body.Colour), out var list)
+                ? list.Find(o => o.EarliestStart <= body.ReleasedAt && byOrder[o.Id].Count < o.Quantity)
+                : null;
+            if (order is null)
+            {
+                unscheduled++;
             }
             else
             {
-                unscheduled++;
+                byOrder[order.Id].Add(body);
             }
         }
 

@@ -20,6 +20,9 @@ internal sealed class PlantTopology
 
     public required HashSet<AssetId> Stations { get; init; }
 
+    /// <summary>Where a body's first event is when it is released: the sources and the elements they feed.</summary>
+    public required HashSet<AssetId> ReleasePoints { get; init; }
+
     public static PlantTopology Of(PlantModel plant)
     {
         var lineOf = new Dictionary<AssetId, LineId>();
@@ -27,6 +30,7 @@ internal sealed class PlantTopology
         var outputs = new Dictionary<AssetId, (LineId, bool)>();
         var exits = new Dictionary<AssetId, bool>();
         var stations = new HashSet<AssetId>();
+        var releasePoints = new HashSet<AssetId>();
         var lines = new List<LineId>();
         foreach (var line in plant.Lines())
         {
@@ -38,6 +42,12 @@ internal sealed class PlantTopology
                 if (e is Station)
                 {
                     stations.Add(e.Id);
+                }
+
+                if (e is Source)
+                {
+                    releasePoints.Add(e.Id);
+                    releasePoints.UnionWith(e.Next.Items.Select(r => r.To));
                 }
 
                 if (e is Sink)
@@ -56,6 +66,6 @@ internal sealed class PlantTopology
             }
         }
 
-        return new PlantTopology { Lines = lines, LineOf = lineOf, Order = order, Outputs = outputs, PlantExits = exits, Stations = stations };
+        return new PlantTopology { Lines = lines, LineOf = lineOf, Order = order, Outputs = outputs, PlantExits = exits, Stations = stations, ReleasePoints = releasePoints };
     }
 }

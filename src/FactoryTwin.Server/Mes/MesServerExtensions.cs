@@ -1,5 +1,6 @@
 using FactoryTwin.Mes.Scheduling;
 using FactoryTwin.Model.Plants;
+using FactoryTwin.VirtualPlant.Releases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Mes;
 
-/// <summary>Registers the MES interface: the schedule store, the cure verdict log and the reports.</summary>
+/// <summary>Registers the MES interface: the schedule store, the cure verdict log, the reports and the schedule the virtual plant releases by.</summary>
 internal static class MesServerExtensions
 {
     public static WebApplicationBuilder AddFactoryTwinMes(this WebApplicationBuilder builder)
@@ -30,6 +31,9 @@ internal static class MesServerExtensions
         services.AddSingleton<CureVerdictLog>();
         services.AddHostedService(static sp => sp.GetRequiredService<CureVerdictLog>());
         services.AddSingleton<MesReports>();
+
+        // The virtual plant (when this host runs it) releases bodies by the active schedule.
+        services.AddSingleton<IReleaseScheduleSource, MesReleaseSchedule>();
         return builder;
     }
 }

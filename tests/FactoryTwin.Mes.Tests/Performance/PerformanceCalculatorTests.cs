@@ -47,6 +47,62 @@ public sealed class PerformanceCalculatorTests
     }
 
     [Fact]
+    public void Compute_OrderNotStartedWhenABodyWasReleased_TheBodyGoesToTheNextOrderThatHad()
+    {
+        // A (first in sequence) may start at 60 min, C at 0: the white sedans released before 60 min are C's, the later
+        // ones A's, as a plant that releases the first order that may start does.
+        var schedule = Schedule(("A", "sedan", "white", 2, 8), ("C", "sedan", "white", 2, 8));
+        schedule = schedule with { Orders = schedule.Orders.Items.Select(o => o.Id == "A" ? o with { EarliestStart = s_start.AddMinutes(60) } : o).ToValueList() };
+        var events = new PartEvents().Through("W0", "sedan", "white", 0).Through("W1", "sedan", "white", 1)
+            .Through("W2", "sedan", "white", 60).Through("W3", "sedan", "white", 61);
+
+        var report = PerformanceCalculator.Compute(TestPlants.Automotive, schedule, s_start, s_start.AddHours(8), events.All, [], new Dictionary<string, BodyQuality>());
+
+        Assert.Equal(["W2", "W3"], report.Orders[0].Bodies.Select(b => b.PartId));
+        Assert.Equal(["W0", "W1"], report.Orders[1].Bodies.Select(b => b.PartId));
+        Assert.Equal(0, report.UnscheduledBodies);
+    }
+
+    [Fact]
+    public void Compute_BodyAlreadyInThePlantWhenTheEventsBegin_IsNeitherAnOrdersNorUnscheduled()
+    {
+        // P0's first event is leaving the body line (it was released before the schedule): it is not A's first body.
+        var schedule = Schedule(("A", "sedan", "white", 2, 8));
+        var events = new PartEvents()
+            .Add("biw-store", 5, Model.Telemetry.PartEventKind.Exit, "P0", "sedan", "white")
+            .Add("pretreatment", 5, Model.Telemetry.PartEventKind.Enter, "P0", "sedan", "white")
+            .Through("W0", "sedan", "white", 10).Through("W1", "sedan", "white", 11);
+
+        var report = PerformanceCalculator.Compute(TestPlants.Automotive, schedule, s_start, s_start.AddHours(8), events.All, [], new Dictionary<string, BodyQuality>());
+
+        Assert.Equal(["W0", "W1"], report.Orders[0].Bodies.Select(b => b.PartId));
+        Assert.Equal(0, report.UnscheduledBodies);
+    }
+
+    [Fact]
+    public void Compute_InspectionSendsABodyToSpotRepairAndPassesItLater_ThePaintLineProducesItOnce_AndABodyScrappedThereIsNotProduced()
+    {
+        var schedule = Schedule(("A", "sedan", "white", 2, 8));
+        var k = Model.Telemetry.PartEventKind.Enter;
+        var x = Model.Telemetry.PartEventKind.Exit;
+        var events = new PartEvents()
+            .Add("body-release", 0, k, "R", "sedan", "white").Add("underbody", 0, k, "R", "sedan", "white")
+            .Add("inspection", 100, k, "R", "sedan", "white").Add("inspection", 102, x, "R", "sedan", "white")
+            .Add("spot-repair", 102, k, "R", "sedan", "white").Add("spot-repair", 115, x, "R", "sedan", "white")
+            .Add("inspection", 115, k, "R", "sedan", "white").Add("inspection", 117, x, "R", "sedan", "white")
+            .Add("pbs", 117, k, "R", "sedan", "white")
+            .Add("body-release", 1, k, "S", "sedan", "white").Add("underbody", 1, k, "S", "sedan", "white")
+            .Add("inspection", 101, k, "S", "sedan", "white").Add("inspection", 103, x, "S", "sedan", "white");
+
+        var report = PerformanceCalculator.Compute(TestPlants.Automotive, schedule, s_start, s_start.AddHours(8), events.All, [], new Dictionary<string, BodyQuality>());
+
+        var order = Assert.Single(report.Orders);
+        var paint = Assert.Single(order.Segments, g => g.Line.Value == "paint");
+        Assert.Equal((1, 1, s_start.AddMinutes(103), s_start.AddMinutes(117)), (paint.Produced, paint.Scrapped, paint.FirstAt, paint.LastAt));
+        Assert.Equal(1, order.Scrapped);
+    }
+
+    [Fact]
     public void Compute_Window_CountsEachLinesOutputInsideTheWindowOnly()
     {
         var schedule = Schedule(("A", "sedan", "white", 4, 8));

@@ -192,7 +192,8 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal((1, 1, "late"), (orders["F-2"].GetProperty("released").GetInt32(), orders["F-2"].GetProperty("completed").GetInt32(), orders["F-2"].GetProperty("status").GetString()));
     }
 
-    private static Dictionary<string, int> Quantities(XDocument xml, string use) =>
+    /// <summary>The exported quantities of one material use per segment response ("{order}/{line}"), those above 0.</summary>
+    internal static Dictionary<string, int> Quantities(XDocument xml, string use) =>
         xml.Descendants(B2mml + "SegmentResponse")
             .SelectMany(s => s.Elements(B2mml + "MaterialActual").Select(m => (Segment: s.Element(B2mml + "ID")!.Value, Material: m)))
             .Where(x => ((string?)x.Material.Element(B2mml + "MaterialUse")!.Attribute("OtherValue") ?? x.Material.Element(B2mml + "MaterialUse")!.Value) == use)
