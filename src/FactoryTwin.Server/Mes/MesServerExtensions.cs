@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Mes;
 
-/// <summary>Registers the MES interface: the schedule store, the cure verdict log and the reports.</summary>
+/// <summary>Registers the MES interface: the schedule store, the cure verdict log, the reports and the plan-versus-actual reader (the API's and the dashboard's).</summary>
 internal static class MesServerExtensions
 {
     public static WebApplicationBuilder AddFactoryTwinMes(this WebApplicationBuilder builder)
@@ -30,6 +30,7 @@ internal static class MesServerExtensions
         services.AddSingleton<CureVerdictLog>();
         services.AddHostedService(static sp => sp.GetRequiredService<CureVerdictLog>());
         services.AddSingleton<MesReports>();
+        services.AddSingleton<ScheduleProgressReader>();
         return builder;
     }
 }
