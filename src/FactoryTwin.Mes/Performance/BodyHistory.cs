@@ -20,6 +20,9 @@ internal sealed class BodyHistory
 
     public DateTimeOffset LastAt { get; private set; }
 
+    /// <summary>Gets where and when the body last entered an element.</summary>
+    private (AssetId Asset, DateTimeOffset At)? LastEnter { get; set; }
+
     public List<(LineId Line, DateTimeOffset At)> Produced { get; } = [];
 
     public DateTimeOffset? FinishedAt { get; private set; }
@@ -40,7 +43,12 @@ internal sealed class BodyHistory
         var bodies = new List<BodyHistory>();
         foreach (var e in events.Where(e => e.Timestamp < until).OrderBy(e => e.Timestamp).ThenBy(e => e.Seq))
         {
-            if (!byPart.TryGetValue(e.PartId, out var entry))
+            PartEvent? previous = null;
+            if (byPart.TryGetValue(e.PartId, out var entry))
+            {
+                previous = entry.Last;
+            }
+            else
             {
                 entry = (new BodyHistory { PartId = e.PartId, Variant = e.Variant, Colour = e.Colour, ReleasedAt = e.Timestamp, Released = topology.ReleasePoints.Contains(e.Asset) }, e);
                 bodies.Add(entry.Body);
@@ -48,6 +56,11 @@ internal sealed class BodyHistory
 
             var body = entry.Body;
             body.LastAt = e.Timestamp;
+            if (e.Kind == PartEventKind.Enter)
+            {
+                body.LastEnter = (e.Asset, e.Timestamp);
+            }
+
             if (leaving.Remove(e.PartId, out var left) && e.Kind == PartEventKind.Enter && topology.LineOf.GetValueOrDefault(e.Asset) != left.Line)
             {
                 body.Produced.Add(left); // it left the output element for the next line
@@ -57,6 +70,11 @@ internal sealed class BodyHistory
             {
                 if (output.OnEntry)
                 {
+                    body.Produced.Add((output.Line, e.Timestamp));
+                }
+                else if (previous is { Kind: PartEventKind.Enter } p && p.Timestamp == e.Timestamp && topology.LineOf.GetValueOrDefault(p.Asset) != output.Line)
+                {
+                    // The next line's gateway stamped the entry at the same instant and it sorted first.
                     body.Produced.Add((output.Line, e.Timestamp));
                 }
                 else
@@ -81,8 +99,10 @@ internal sealed class BodyHistory
                 body.Produced.Add(left); // the last element of the plant, without a route: out of the plant
             }
 
-            // Scrapped: it left a station and entered nothing after (a body moving on enters the next element at once).
-            if (body.FinishedAt is null && last.Kind == PartEventKind.Exit && topology.Stations.Contains(last.Asset))
+            // Scrapped: it left a station and entered nothing after (a body moving on enters the next element at once, so
+            // an entry elsewhere at the same instant, which another gateway stamped and which sorted first, is that move).
+            bool movedOn = body.LastEnter is { } enter && enter.At == last.Timestamp && enter.Asset != last.Asset;
+            if (body.FinishedAt is null && last.Kind == PartEventKind.Exit && topology.Stations.Contains(last.Asset) && !movedOn)
             {
                 body.Scrap = (last.Asset, topology.LineOf[last.Asset], last.Timestamp);
             }

@@ -9,7 +9,6 @@ using FactoryTwin.Server.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Mes;
 
@@ -41,27 +40,16 @@ internal static class MesEndpoints
     }
 
     public static async Task<Results<Ok<ScheduleProgressDto>, ProblemHttpResult>> Schedule(
-        MesReports reports, ScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, PlantModel plant, IOptions<MesOptions> options, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        ScheduleProgressReader progress, PlantModel plant, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (Visibility(plant, user) is { } hidden)
         {
             return hidden;
         }
 
-        if (store.Current is not { } schedule)
-        {
-            return Problems.NotFound("No schedule has been imported (POST /api/v1/mes/schedule or factorytwin mes import).");
-        }
-
-        var now = time.GetUtcNow();
-        var from = schedule.Orders.Count == 0 ? now : schedule.Orders.Items.Min(o => o.EarliestStart);
-        var report = await reports.ComputeAsync(from < now ? from : now, now, null, cancellationToken);
-        var lookback = TimeSpan.FromMinutes(options.Value.ForecastLookbackMinutes);
-        var estimates = OrderCompletionForecast.Estimate(report!.Orders, report.Departures.Count(d => d >= now - lookback), lookback, now)
-            .ToDictionary(e => e.OrderId, StringComparer.Ordinal);
-        return TypedResults.Ok(new ScheduleProgressDto(
-            schedule.Id, schedule.PublishedAt, now, report.UnscheduledBodies, [.. report.Orders.Select(o => OrderProgressDto.From(o, estimates.GetValueOrDefault(o.Order.Id)))]));
+        return await progress.ReadAsync(cancellationToken) is { } schedule
+            ? TypedResults.Ok(schedule)
+            : Problems.NotFound("No schedule has been imported (POST /api/v1/mes/schedule or factorytwin mes import).");
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Performance(
@@ -92,7 +80,7 @@ internal static class MesEndpoints
 
     /// <summary>The MES documents cover the whole plant, so only a user who sees every line gets them.</summary>
     private static ProblemHttpResult? Visibility(PlantModel plant, ClaimsPrincipal user) =>
-        plant.Lines().All(l => Principals.MaySee(user, l.Id.Value))
+        ScheduleProgressReader.SeesWholePlant(plant, user)
             ? null
             : TypedResults.Problem("The MES documents cover every line; this user may see only some.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
 }

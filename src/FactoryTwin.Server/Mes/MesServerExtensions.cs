@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Mes;
 
-/// <summary>Registers the MES interface: the schedule store, the cure verdict log, the reports and the schedule the virtual plant releases by.</summary>
+/// <summary>
+/// Registers the MES interface: the schedule store, the cure verdict log, the reports, the plan-versus-actual reader (the
+/// API's and the dashboard's) and the schedule the virtual plant releases by.
+/// </summary>
 internal static class MesServerExtensions
 {
     public static WebApplicationBuilder AddFactoryTwinMes(this WebApplicationBuilder builder)
@@ -31,6 +34,7 @@ internal static class MesServerExtensions
         services.AddSingleton<CureVerdictLog>();
         services.AddHostedService(static sp => sp.GetRequiredService<CureVerdictLog>());
         services.AddSingleton<MesReports>();
+        services.AddSingleton<ScheduleProgressReader>();
 
         // The virtual plant (when this host runs it) releases bodies by the active schedule.
         services.AddSingleton<IReleaseScheduleSource, MesReleaseSchedule>();

@@ -19,6 +19,34 @@ public sealed class LineChartTests
     }
 
     [Fact]
+    public void Render_ExplicitYTicks_LabelsExactlyThoseRows()
+    {
+        using var ctx = new DashboardContext();
+        string[] rows = ["ORD-3", "ORD-2", "ORD-1"];
+
+        var cut = ctx.Render<LineChart>(p => p
+            .Add(c => c.Series, [new ChartSeries("s", "#000", [new ChartPoint(0, 0), new ChartPoint(10, 2)])])
+            .Add(c => c.YTicks, [0.0, 1.0, 2.0])
+            .Add(c => c.YFormat, v => rows[(int)v]));
+
+        var ticks = cut.FindAll("text.ft-tick").Select(t => t.TextContent).Where(t => t.StartsWith("ORD", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["ORD-3", "ORD-2", "ORD-1"], ticks);
+    }
+
+    [Fact]
+    public void Render_BandsOfOneKind_AreDrawnEachButListedOnceWithTheirOpacity()
+    {
+        using var ctx = new DashboardContext();
+        ChartBand Bar(double row) => new("planned", "#607D8B", [new(0, row - 0.3), new(5, row - 0.3)], [new(0, row + 0.3), new(5, row + 0.3)], 0.5);
+
+        var cut = ctx.Render<LineChart>(p => p.Add(c => c.Bands, [Bar(0), Bar(1), Bar(2)]));
+
+        Assert.Equal(3, cut.FindAll("path.ft-band[data-band='planned']").Count);
+        Assert.All(cut.FindAll("path.ft-band"), b => Assert.Equal("0.5", b.GetAttribute("fill-opacity")));
+        Assert.Single(cut.FindAll(".ft-chart-legend span"));
+    }
+
+    [Fact]
     public void Render_TimeAxis_LastLabelStaysInsideTheDrawing()
     {
         // A shift 06:00–14:00: the 14:00 tick sits on the right edge, where a centred label lost its ":00".

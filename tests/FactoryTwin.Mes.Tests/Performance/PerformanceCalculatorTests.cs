@@ -80,9 +80,9 @@ public sealed class PerformanceCalculatorTests
     }
 
     [Fact]
-    public void Compute_InspectionSendsABodyToSpotRepairAndPassesItLater_ThePaintLineProducesItOnce_AndABodyScrappedThereIsNotProduced()
+    public void Compute_InspectionSendsABodyToSpotRepairAndPassesItLater_ThePaintLineProducesItOnce_AndABodyScrappedThereIsNot_InAnyOrderOfGateways()
     {
-        var schedule = Schedule(("A", "sedan", "white", 2, 8));
+        var schedule = Schedule(("A", "sedan", "white", 3, 8));
         var k = Model.Telemetry.PartEventKind.Enter;
         var x = Model.Telemetry.PartEventKind.Exit;
         var events = new PartEvents()
@@ -92,13 +92,16 @@ public sealed class PerformanceCalculatorTests
             .Add("inspection", 115, k, "R", "sedan", "white").Add("inspection", 117, x, "R", "sedan", "white")
             .Add("pbs", 117, k, "R", "sedan", "white")
             .Add("body-release", 1, k, "S", "sedan", "white").Add("underbody", 1, k, "S", "sedan", "white")
-            .Add("inspection", 101, k, "S", "sedan", "white").Add("inspection", 103, x, "S", "sedan", "white");
+            .Add("inspection", 101, k, "S", "sedan", "white").Add("inspection", 103, x, "S", "sedan", "white")
+            // T: the assembly gateway's entry into the painted body store sorts before the paint gateway's exit (same instant).
+            .Add("body-release", 2, k, "T", "sedan", "white").Add("underbody", 2, k, "T", "sedan", "white")
+            .Add("inspection", 104, k, "T", "sedan", "white").Add("pbs", 106, k, "T", "sedan", "white").Add("inspection", 106, x, "T", "sedan", "white");
 
         var report = PerformanceCalculator.Compute(TestPlants.Automotive, schedule, s_start, s_start.AddHours(8), events.All, [], new Dictionary<string, BodyQuality>());
 
         var order = Assert.Single(report.Orders);
         var paint = Assert.Single(order.Segments, g => g.Line.Value == "paint");
-        Assert.Equal((1, 1, s_start.AddMinutes(103), s_start.AddMinutes(117)), (paint.Produced, paint.Scrapped, paint.FirstAt, paint.LastAt));
+        Assert.Equal((2, 1, s_start.AddMinutes(103), s_start.AddMinutes(117)), (paint.Produced, paint.Scrapped, paint.FirstAt, paint.LastAt));
         Assert.Equal(1, order.Scrapped);
     }
 

@@ -8,6 +8,7 @@ using FactoryTwin.Mes.Schemas;
 using FactoryTwin.Mes.Scheduling;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Server.Components.Dashboard.Data;
 using FactoryTwin.Server.Security;
 using FactoryTwin.Server.Tests.TestSupport;
 using FactoryTwin.TestSupport;
@@ -190,6 +191,25 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
         var orders = progress.RootElement.GetProperty("orders").EnumerateArray().ToDictionary(o => o.GetProperty("id").GetString()!);
         Assert.Equal((3, 2, 1, "late"), (orders["F-1"].GetProperty("released").GetInt32(), orders["F-1"].GetProperty("completed").GetInt32(), orders["F-1"].GetProperty("scrapped").GetInt32(), orders["F-1"].GetProperty("status").GetString()));
         Assert.Equal((1, 1, "late"), (orders["F-2"].GetProperty("released").GetInt32(), orders["F-2"].GetProperty("completed").GetInt32(), orders["F-2"].GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task DashboardSchedule_ActiveSchedule_AnswersAsGetScheduleDoes()
+    {
+        using var engineer = server.Host.Client(Role.Engineer);
+        using var imported = await engineer.PostAsync("api/v1/mes/schedule", Xml(FridaySchedule()), Ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        using var viewer = server.Host.Client(Role.Viewer);
+        using var api = JsonDocument.Parse(await viewer.GetStringAsync("api/v1/mes/schedule", Ct));
+
+        // The dashboard's Orders page reads through the server's own IDashboardSchedule: the same reader as the endpoint.
+        var page = await server.Host.App.Services.GetRequiredService<IDashboardSchedule>().GetProgressAsync(Ct);
+
+        Assert.NotNull(page);
+        Assert.Equal(api.RootElement.GetProperty("id").GetString(), page.Id);
+        Assert.Equal(
+            api.RootElement.GetProperty("orders").EnumerateArray().Select(o => (o.GetProperty("id").GetString(), o.GetProperty("released").GetInt32(), o.GetProperty("completed").GetInt32(), o.GetProperty("scrapped").GetInt32(), o.GetProperty("status").GetString())),
+            page.Orders.Select(o => ((string?)o.Id, o.Released, o.Completed, o.Scrapped, (string?)o.Status)));
     }
 
     /// <summary>The exported quantities of one material use per segment response ("{order}/{line}"), those above 0.</summary>

@@ -82,12 +82,23 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         if (IsLive)
         {
             _minInterval = Services.GetService<IOptions<DashboardOptions>>()?.Value.RefreshInterval ?? _minInterval;
+            if (MinimumRefreshInterval > _minInterval)
+            {
+                _minInterval = MinimumRefreshInterval;
+            }
             _watch = Data.Watch(OnChangedAsync);
         }
     }
 
     /// <summary>Gets whether the page follows the twin's changes.</summary>
     protected virtual bool IsLive => true;
+
+    /// <summary>
+    /// Gets the shortest time between two re-reads of this page when it is longer than
+    /// <see cref="DashboardOptions.RefreshInterval"/>: for a page whose read is expensive (a historian query over hours).
+    /// </summary>
+    /// <value>The default value is zero (the configured interval applies).</value>
+    protected virtual TimeSpan MinimumRefreshInterval => TimeSpan.Zero;
 
     /// <summary>Gets whether a change concerns what the page shows; by default any change does.</summary>
     /// <param name="change">What changed.</param>

@@ -9,8 +9,9 @@ public static class DashboardServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDashboardData"/> over the twin grains and the historian (needs <c>IGrainFactory</c>,
-    /// <c>IHistorian</c> and the <c>PlantModel</c> in the container) and binds <see cref="DashboardOptions"/> to the
-    /// <c>Dashboard</c> section. Registrations made before are kept.
+    /// <c>IHistorian</c> and the <c>PlantModel</c> in the container), <see cref="IDashboardSchedule"/> over the MES
+    /// interface's plan versus actual (needs the MES services, <c>AddFactoryTwinMes</c>) and binds
+    /// <see cref="DashboardOptions"/> to the <c>Dashboard</c> section. Registrations made before are kept.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration, or <see langword="null"/> for the defaults.</param>
@@ -19,6 +20,7 @@ public static class DashboardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IDashboardData, TwinDashboardData>();
+        services.TryAddSingleton<IDashboardSchedule, MesDashboardSchedule>();
         var options = services.AddOptions<DashboardOptions>();
         if (configuration is not null)
         {
