@@ -17,26 +17,7 @@ internal static class Schedules
 
     /// <summary>A one-order schedule; each argument is put in the document as written.</summary>
     public static string One(string variant = "sedan", string colour = "white", string quantity = "10", string line = "body", string start = "2026-12-07T06:00:00+01:00", string due = "2026-12-07T10:00:00+01:00", string id = "ORD-1") =>
-        $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <OperationsSchedule xmlns="http://www.mesa.org/xml/B2MML">
-          <ID>S-1</ID>
-          <OperationsRequest>
-            <ID>{id}</ID>
-            <StartTime>{start}</StartTime>
-            <EndTime>{due}</EndTime>
-            <SegmentRequirement>
-              <ProcessSegmentID>{line}</ProcessSegmentID>
-              <MaterialRequirement>
-                <MaterialDefinitionID>{variant}</MaterialDefinitionID>
-                <MaterialUse>Produced</MaterialUse>
-                <Quantity><QuantityString>{quantity}</QuantityString></Quantity>
-                <MaterialRequirementProperty><ID>colour</ID><Value><ValueString>{colour}</ValueString></Value></MaterialRequirementProperty>
-              </MaterialRequirement>
-            </SegmentRequirement>
-          </OperationsRequest>
-        </OperationsSchedule>
-        """;
+        ScheduleDocuments.OneOrder(variant, colour, quantity, line, start, due, id);
 
     /// <summary>An endless-looking stream of <paramref name="length"/> bytes of a valid-looking document, produced on demand.</summary>
     public sealed class Huge(long length) : Stream

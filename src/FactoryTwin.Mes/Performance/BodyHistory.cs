@@ -20,6 +20,9 @@ internal sealed class BodyHistory
 
     public DateTimeOffset LastAt { get; private set; }
 
+    /// <summary>Gets the latest cure verdict the plant reported for the body (on its exit from a judging oven).</summary>
+    public ReportedCure? Reported { get; private set; }
+
     /// <summary>Gets where and when the body last entered an element.</summary>
     private (AssetId Asset, DateTimeOffset At)? LastEnter { get; set; }
 
@@ -59,6 +62,10 @@ internal sealed class BodyHistory
             if (e.Kind == PartEventKind.Enter)
             {
                 body.LastEnter = (e.Asset, e.Timestamp);
+            }
+            else if (e.Cure is { } cure)
+            {
+                body.Reported = new ReportedCure(e.Asset, cure, e.Route);
             }
 
             if (leaving.Remove(e.PartId, out var left) && e.Kind == PartEventKind.Enter && topology.LineOf.GetValueOrDefault(e.Asset) != left.Line)

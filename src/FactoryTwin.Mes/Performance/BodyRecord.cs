@@ -9,4 +9,5 @@ namespace FactoryTwin.Mes.Performance;
 /// <param name="ScrappedAt">The station that scrapped it, or <see langword="null"/>.</param>
 /// <param name="Quality">Its cure data from the twin, when known.</param>
 /// <param name="QualityLine">The line of the oven that judged it, when known.</param>
-public sealed record BodyRecord(string PartId, DateTimeOffset ReleasedAt, DateTimeOffset? FinishedAt, AssetId? ScrappedAt, BodyQuality? Quality, LineId? QualityLine);
+/// <param name="Reported">The latest cure verdict the plant reported for it (its part exit from a judging oven), when any.</param>
+public sealed record BodyRecord(string PartId, DateTimeOffset ReleasedAt, DateTimeOffset? FinishedAt, AssetId? ScrappedAt, BodyQuality? Quality, LineId? QualityLine, ReportedCure? Reported = null);

@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using FactoryTwin.Mes.Schemas;
 using FactoryTwin.Model.Plants;
+using FactoryTwin.Model.Telemetry;
 
 namespace FactoryTwin.Mes.Performance;
 
@@ -91,6 +92,10 @@ public static class OperationsPerformanceWriter
         foreach (var body in order.Bodies)
         {
             var q = body.Quality;
+
+            // The plant's own verdict when it reported one (what happened to the body), else the twin's prediction; the
+            // twin's cure index and worst point when it predicted the same oven.
+            var predicted = q is not null && (body.Reported is null || body.Reported.Oven == q.Oven) ? q : null;
             // A body's data goes with the segment that holds its oven, or the first segment when no oven judged it.
             bool here = body.QualityLine is { } line && order.Segments.Any(s => s.Line == line) ? line == segment.Line : segment == order.Segments[0];
             if (!here)
@@ -104,12 +109,21 @@ public static class OperationsPerformanceWriter
                 Data("released-at", Time(body.ReleasedAt), null),
                 body.FinishedAt is { } f ? Data("finished-at", Time(f), null) : null,
                 body.ScrappedAt is { } s ? Data("scrapped-at", s.Value, null) : null,
-                q is null ? Data("cure-verdict", "not-predicted", null) : Data("cure-verdict", q.Verdict, null),
-                q is null ? null : Data("cure-index", q.CureIndex.ToString("R", CultureInfo.InvariantCulture), "fraction"),
-                q is null ? null : Data("worst-point", q.WorstPoint, null),
-                q is null ? null : Data("oven", q.Oven.Value, null));
+                Data("cure-verdict", body.Reported is { } r ? CureName(r.Verdict) : q?.Verdict ?? "not-predicted", null),
+                Data("cure-source", body.Reported is not null ? "plant" : q is not null ? "twin" : "none", null),
+                body.Reported?.Route is { } route ? Data("cure-route", route.Value, null) : null,
+                predicted is null ? null : Data("cure-index", predicted.CureIndex.ToString("R", CultureInfo.InvariantCulture), "fraction"),
+                predicted is null ? null : Data("worst-point", predicted.WorstPoint, null),
+                (body.Reported?.Oven ?? q?.Oven) is { } oven ? Data("oven", oven.Value, null) : null);
         }
     }
+
+    private static string CureName(PartCure verdict) => verdict switch
+    {
+        PartCure.UnderCured => "under-cured",
+        PartCure.OverBaked => "over-baked",
+        _ => "ok",
+    };
 
     private static XElement Data(string id, string value, string? unit) => new(s_b2mml + "SegmentData",
         El("ID", id),

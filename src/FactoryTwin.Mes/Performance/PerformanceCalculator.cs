@@ -129,7 +129,8 @@ public static class PerformanceCalculator
         body.FinishedAt,
         body.Scrap?.Station,
         quality,
-        quality is not null && topology.LineOf.TryGetValue(quality.Oven, out var line) ? line : null);
+        (body.Reported?.Oven ?? quality?.Oven) is { } oven && topology.LineOf.TryGetValue(oven, out var line) ? line : null,
+        body.Reported);
 
     private static (Dictionary<string, List<BodyHistory>> ByOrder, int Unscheduled) Assign(ProductionSchedule schedule, IReadOnlyList<BodyHistory> bodies)
     {

@@ -67,6 +67,32 @@ public sealed class OperationsPerformanceWriterTests
     }
 
     [Fact]
+    public void ToXml_PlantReportedTheVerdict_ItIsTheBodysVerdict_WithTheRouteAndTheTwinsIndexWhenItPredictedThatOven()
+    {
+        // R0: the topcoat oven reported it under-cured and sent it to the repaint queue; the twin had not predicted it.
+        // R1: reported under-cured too, and the twin's prediction of the same oven gives the index.
+        var schedule = PerformanceCalculatorTests.Schedule(("A", "sedan", "white", 2, 8));
+        var events = new PartEvents().Through("R0", "sedan", "white", 0).Through("R1", "sedan", "white", 5)
+            .Add("topcoat-oven", 100, Model.Telemetry.PartEventKind.Exit, "R0", "sedan", "white")
+            .Add("topcoat-oven", 105, Model.Telemetry.PartEventKind.Exit, "R1", "sedan", "white");
+        var all = events.All.Select(e => e.Asset.Value == "topcoat-oven" ? e with { Cure = Model.Telemetry.PartCure.UnderCured, Route = new AssetId("repaint-queue") } : e).ToList();
+        var quality = new Dictionary<string, BodyQuality> { ["R1"] = new("R1", new AssetId("topcoat-oven"), "under-cured", -0.2, "roof", s_start.AddMinutes(104)) };
+        var report = PerformanceCalculator.Compute(TestPlants.Automotive, schedule, s_start, s_start.AddHours(8), all, [], quality);
+
+        var xml = OperationsPerformanceWriter.ToXml(report, s_start.AddHours(8));
+
+        Assert.Empty(B2mmlValidator.Validate(xml));
+        var paint = xml.Descendants(s_b2mml + "SegmentResponse").Single(s => s.Element(s_b2mml + "ID")!.Value == "A/paint");
+        Dictionary<string, string> Data(string body) => paint.Elements(s_b2mml + "SegmentData").Single(d => d.Element(s_b2mml + "ID")!.Value == body)
+            .Elements(s_b2mml + "SegmentData").ToDictionary(d => d.Element(s_b2mml + "ID")!.Value, d => d.Element(s_b2mml + "Value")!.Element(s_b2mml + "ValueString")!.Value);
+        var r0 = Data("R0");
+        Assert.Equal(("under-cured", "plant", "repaint-queue", "topcoat-oven"), (r0["cure-verdict"], r0["cure-source"], r0["cure-route"], r0["oven"]));
+        Assert.False(r0.ContainsKey("cure-index"));
+        var r1 = Data("R1");
+        Assert.Equal(("under-cured", "plant", "-0.2", "roof"), (r1["cure-verdict"], r1["cure-source"], r1["cure-index"], r1["worst-point"]));
+    }
+
+    [Fact]
     public void ToXml_Downtime_IsEquipmentActualPerStationInSeconds()
     {
         var xml = OperationsPerformanceWriter.ToXml(Report(), s_start.AddHours(8));

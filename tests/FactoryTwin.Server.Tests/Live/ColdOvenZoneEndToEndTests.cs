@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using FactoryTwin.Historian;
+using FactoryTwin.Mes.Schemas;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
@@ -8,6 +13,7 @@ using FactoryTwin.Server.Security;
 using FactoryTwin.Server.Tests.TestSupport;
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.VirtualPlant;
+using FactoryTwin.VirtualPlant.Releases;
 using FactoryTwin.VirtualPlant.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -19,7 +25,8 @@ namespace FactoryTwin.Server.Tests.Live;
 /// 3 of the topcoat oven 30 K below its setpoint from 2.5 h on. The oven judges each leaving body with the twin's
 /// predictor, so the bodies through the cold zone go to the repaint queue in the emulator; the twin, predicting from the
 /// same published readings, raises its under-cure alarm for them while they are inside; the historian's part records
-/// list each of them with its verdict and route.
+/// list each of them with its verdict and route; and the MES performance export of the shift (the plant releases by an
+/// imported one-order schedule) lists each of them as under-cured.
 /// </summary>
 public sealed class ColdOvenZoneEndToEndTests : IDisposable
 {
@@ -62,6 +69,19 @@ public sealed class ColdOvenZoneEndToEndTests : IDisposable
             GroundTruthFile = truthPath,
         };
         await using var emulator = new VirtualPlantEmulator(plant, options, scenario.Scenario);
+
+        // One order for the whole run, imported into the server's MES interface and released by the plant.
+        var start = emulator.ReplayOrigin!.Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(plant.Site.TimeZone);
+        string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+        using (var engineer = server.Client(Role.Engineer))
+        {
+            var document = ScheduleDocuments.OneOrder("sedan", "white", "1000", "body", Local(start), Local(start.AddHours(12)), "COLD-1");
+            using var imported = await engineer.PostAsync("api/v1/mes/schedule", new StringContent(document, Encoding.UTF8, "application/xml"), Ct);
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        }
+
+        emulator.UseSchedule(new ReleaseSchedule("S-1", [new ReleaseOrder("COLD-1", new VariantId("sedan"), new ColourId("white"), 1000, start, new LineId("body"))]));
         var held = emulator.HoldAtAsync(HoldAt);
         var run = emulator.RunAsync(TimeSpan.FromSeconds(60), Ct);
         var origin = await held.WaitAsync(TimeSpan.FromSeconds(120), Ct);
@@ -129,6 +149,23 @@ public sealed class ColdOvenZoneEndToEndTests : IDisposable
             exits.Select(x => (x.Body, x.Cure, x.Route)).Order(),
             records.Select(p => (p.PartId, (string?)Name(p.Cure), p.Route?.Value)).Order());
         Assert.Subset(records.Where(p => p.Cure == PartCure.UnderCured && p.Route == new AssetId("repaint-queue")).Select(p => p.PartId).ToHashSet(StringComparer.Ordinal), alarmed);
+
+        // The MES export of the shift: every body sent to the repaint queue is listed under-cured, every body that left
+        // the oven before the zone went cold as cured.
+        using var viewer = server.Client(Role.Viewer);
+        using var response = await viewer.GetAsync($"api/v1/mes/performance?shift={TimeZoneInfo.ConvertTime(start, zone):yyyy-MM-dd}/early", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(Ct), LoadOptions.SetLineInfo);
+        Assert.Empty(B2mmlValidator.Validate(xml));
+        XNamespace b2mml = B2mmlSchemas.Namespace;
+        var exported = xml.Descendants(b2mml + "SegmentData")
+            .Where(d => d.Element(b2mml + "Description")?.Value == "body")
+            .ToDictionary(
+                d => d.Element(b2mml + "ID")!.Value,
+                d => d.Elements(b2mml + "SegmentData").Single(v => v.Element(b2mml + "ID")!.Value == "cure-verdict").Element(b2mml + "Value")!.Element(b2mml + "ValueString")!.Value,
+                StringComparer.Ordinal);
+        Assert.All(routed, b => Assert.Equal("under-cured", exported.GetValueOrDefault(b)));
+        Assert.All(before, x => Assert.Equal("ok", exported.GetValueOrDefault(x.Body)));
     }
 
     private static string? Name(PartCure? cure) => cure switch
