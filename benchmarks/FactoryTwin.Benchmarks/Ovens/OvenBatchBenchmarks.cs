@@ -26,7 +26,7 @@ public class OvenBatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = FindSample("automotive.yaml");
+        var path = RepositoryFiles.Find("samples", "plants", "automotive.yaml");
         var model = PlantLoader.LoadFile(path).Model ?? throw new InvalidOperationException($"cannot load {path}");
         var points = model.BodyStyles.SelectMany(b => b.Points).Select((p, i) => p with { Id = new PointId($"{p.Id}-{i}") }).ToList();
         points.AddRange(points.Take(6).Select((p, i) => p with { Id = new PointId($"extra-{i}"), Thickness = p.Thickness * 2, ExposureFactor = p.ExposureFactor * 0.8 }));
@@ -38,21 +38,6 @@ public class OvenBatchBenchmarks
         _conditions = OvenConditions.AtSetpoints(_auto.Oven);
         var spacing = _auto.Oven.Pitch / _auto.Oven.ConveyorSpeed;
         _bodies = [.. Enumerable.Range(0, Bodies).Select(i => new BodyPassage($"B{i:00000}", style.Id, i * spacing))];
-    }
-
-    /// <summary>The sample plant, found by walking up from the benchmark's output folder to the repository.</summary>
-    private static string FindSample(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "plants", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"samples/plants/{name} not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>Auto: lumped wherever the Biot number is small (all 20 points of this style).</summary>

@@ -26,7 +26,7 @@ public class CureRoutingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var text = File.ReadAllText(FindSample("automotive.yaml"));
+        var text = File.ReadAllText(RepositoryFiles.Find("samples", "plants", "automotive.yaml"));
         _routed = PlantLoader.Parse(text).Model ?? throw new InvalidOperationException("cannot load the sample");
         const string Route = "              cureRework: repaint-queue\n";
         if (!text.Contains(Route, StringComparison.Ordinal))
@@ -58,18 +58,4 @@ public class CureRoutingBenchmarks
     /// <returns>The plant output.</returns>
     [Benchmark]
     public double RoutedCold() => PlantSimulationBuilder.Build(_routed).Run(Day).Output.Mean;
-
-    private static string FindSample(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "plants", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"samples/plants/{name} not found above {AppContext.BaseDirectory}");
-    }
 }
