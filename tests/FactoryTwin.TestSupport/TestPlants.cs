@@ -44,6 +44,60 @@ public static class TestPlants
         {{SteelPlateSections}}
         """;
 
+    /// <summary>
+    /// A plant whose station distributions a fit from its simulated history must recover: station-a (robot cell,
+    /// processing lognormal mean 45 s cv 0.3, failures exponential mean 1 h on operating time, repairs lognormal mean
+    /// 5 min cv 0.6) and station-b (manual, processing exponential mean 40 s, failures exponential mean 3 h on calendar
+    /// time, repairs exponential mean 4 min) of line line1, variants sedan and suv, on day and late shifts on weekdays
+    /// (so work and repairs pause over nights and weekends), gateway gw1.
+    /// </summary>
+    public const string FitPlant = $$"""
+        apiVersion: factorytwin/v1
+        site: { id: fit, name: Fit plant, timeZone: UTC }
+        calendars:
+          - id: two-shifts
+            name: Two shifts
+            shifts:
+              - { id: day, start: "06:00", end: "14:00", days: [mon-fri] }
+              - { id: late, start: "14:00", end: "22:00", days: [mon-fri] }
+        variants:
+          - { id: sedan, name: Sedan, bodyStyle: plate, mix: 0.6 }
+          - { id: suv, name: SUV, bodyStyle: plate, mix: 0.4 }
+        colours:
+          - { id: raw, name: Unpainted, mix: 1 }
+        {{TestPlants.SteelPlateSections}}
+        areas:
+          - id: shop
+            name: Shop
+            lines:
+              - id: line1
+                name: Line 1
+                calendar: two-shifts
+                sources:
+                  - { id: arrivals, name: Arrivals, interArrival: { dist: exponential, mean: 60 s }, next: station-a }
+                stations:
+                  - id: station-a
+                    name: Station A
+                    kind: robot-cell
+                    processingTime: { dist: lognormal, mean: 45 s, cv: 0.3 }
+                    failures:
+                      - { name: gun fault, timeBetween: { dist: exponential, mean: 1 h }, timeToRepair: { dist: lognormal, mean: 5 min, cv: 0.6 }, basis: operating }
+                    next: buffer-ab
+                  - id: station-b
+                    name: Station B
+                    kind: manual
+                    processingTime: { dist: exponential, mean: 40 s }
+                    failures:
+                      - { name: conveyor jam, timeBetween: { dist: exponential, mean: 3 h }, timeToRepair: { dist: exponential, mean: 4 min }, basis: calendar }
+                    next: done
+                buffers:
+                  - { id: buffer-ab, name: Buffer, capacity: 4, next: station-b }
+                sinks:
+                  - { id: done, name: Done }
+        gateways:
+          - { id: gw1, name: Gateway, lines: [line1] }
+        """;
+
     public static PlantModel Automotive => s_automotive.Value;
 
     /// <summary>Gets samples/plants/two-stations.yaml (loaded once).</summary>

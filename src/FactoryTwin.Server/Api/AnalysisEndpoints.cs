@@ -94,7 +94,7 @@ internal static class AnalysisEndpoints
             }
 
             var result = await Task.Run(() => WhatIfRunner.Run(plant.Model, scenarios, options, null, cancellationToken), cancellationToken);
-            var view = WhatIfRunView.From(NewId(), at, context.User.Identity?.Name ?? "-", result);
+            var view = WhatIfRunView.From(AnalysisRuns.NewId(), at, context.User.Identity?.Name ?? "-", result);
             runs.Add(view);
             audit.Record("whatif-run", context.User.Identity?.Name, string.Join(", ", scenarios.Select(s => s.Name)), context);
             return TypedResults.Ok(view);
@@ -161,7 +161,7 @@ internal static class AnalysisEndpoints
         {
             var at = time.GetUtcNow();
             var result = await Task.Run(() => BufferAllocator.Optimize(plant.Model, options, null, cancellationToken), cancellationToken);
-            var view = BufferOptimizationView.From(NewId(), at, context.User.Identity?.Name ?? "-", options, result);
+            var view = BufferOptimizationView.From(AnalysisRuns.NewId(), at, context.User.Identity?.Name ?? "-", options, result);
             runs.Add(view);
             audit.Record("buffers-optimized", context.User.Identity?.Name, result.Line.Value, context);
             return TypedResults.Ok(view);
@@ -192,8 +192,6 @@ internal static class AnalysisEndpoints
 
         return null;
     }
-
-    private static string NewId() => Guid.NewGuid().ToString("N")[..12];
 
     private static string Clean(Exception ex) =>
         ex is ArgumentException { ParamName: { } name } a ? a.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;

@@ -53,6 +53,9 @@ public static class ApiCatalog
     public static readonly ApiEndpoint WhatIf = new("GET", "/whatif/{id}", Role.Viewer, "One what-if run.", "/whatif/no-such-run");
     public static readonly ApiEndpoint BufferOptimization = new("POST", "/optimize/buffers", Role.Engineer, "Searches the allocation of a line's buffer places (`budget` to maximise throughput, or `targetJph` to minimise places; optional `line`, `buffers` and search settings) by simulation with common random numbers.", "/optimize/buffers", """{"line":"no-such-line","budget":4}""");
     public static readonly ApiEndpoint BufferOptimizations = new("GET", "/optimize/buffers", Role.Viewer, "The latest buffer allocation searches of this host, newest first (at most 20).", "/optimize/buffers");
+    public static readonly ApiEndpoint FitRun = new("POST", "/fit", Role.Engineer, "Fits each station's time between failures, repair time and processing time (all variants and per variant) from this server's historian in [`from`, `to`) (optional RFC 3339 date-times; default the 30 days before now on the plant clock; a `to` after now is taken as now; at most 400 days) to exponential, lognormal, Weibull and gamma by maximum likelihood with right censoring: each with 95 % intervals, its K–S distance against the 5 % critical value and the AIC choice, beside the plant file's current distributions (`plantValues`), and the unified diff of the plant file that applies the fits (`report.diff`). The report is that of `factorytwin fit --output json`. The plant file is not written: `factorytwin fit --write` applies the diff with the server stopped.", "/fit", """{"from":"2026-01-02T00:00:00Z","to":"2026-01-01T00:00:00Z"}""");
+    public static readonly ApiEndpoint Fits = new("GET", "/fit", Role.Viewer, "The latest fits of this host, newest first (at most 20), each as a summary: id, time, user, plant, range, stations and changes.", "/fit");
+    public static readonly ApiEndpoint Fit = new("GET", "/fit/{id}", Role.Viewer, "One fit with its report and diff.", "/fit/no-such-run");
     public static readonly ApiEndpoint Audit = new("GET", "/audit", Role.Admin, "The audit log, newest first (paginated).", "/audit");
 #pragma warning restore CS1591
 
@@ -63,7 +66,7 @@ public static class ApiCatalog
         Forecast, ForecastRun, Settings, SettingsUpdate, OvenBodies, OvenBody, Ingestion, PasswordChange, Users, UserCreate,
         UserDelete, PasswordReset, Tokens, TokenCreate, TokenDelete, Devices, DeviceCreate, DeviceDelete, Audit,
         MesScheduleImport, MesSchedule, MesPerformance, MesSequence,
-        WhatIfRun, WhatIfs, WhatIf, BufferOptimization, BufferOptimizations,
+        WhatIfRun, WhatIfs, WhatIf, BufferOptimization, BufferOptimizations, FitRun, Fits, Fit,
     ];
 
     /// <summary>The earliest time <c>from</c> and <c>to</c> take (the Unix epoch; no historian holds anything older).</summary>

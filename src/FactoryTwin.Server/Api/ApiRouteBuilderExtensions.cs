@@ -55,6 +55,9 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.WhatIf, AnalysisEndpoints.WhatIf);
         Map(api, ApiCatalog.BufferOptimization, AnalysisEndpoints.OptimizeBuffers);
         Map(api, ApiCatalog.BufferOptimizations, AnalysisEndpoints.BufferSearches);
+        Map(api, ApiCatalog.FitRun, FitEndpoints.Run);
+        Map(api, ApiCatalog.Fits, FitEndpoints.List);
+        Map(api, ApiCatalog.Fit, FitEndpoints.One);
         return app;
     }
 

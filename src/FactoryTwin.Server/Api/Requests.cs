@@ -44,3 +44,8 @@ internal sealed record BufferOptimizationRequest(
     ulong? Seed,
     double? WarmUpSeconds,
     double? DurationSeconds);
+
+/// <summary>The body of a plant fit: the history range (omitted: the 30 days before now on the plant clock).</summary>
+/// <param name="From">The inclusive start.</param>
+/// <param name="To">The exclusive end; later than now is taken as now.</param>
+internal sealed record FitRequest(DateTimeOffset? From, DateTimeOffset? To);

@@ -142,6 +142,7 @@ internal static class ServerBuilderExtensions
         services.AddSignalR();
         services.AddSingleton<LiveViews>();
         services.AddSingleton<Api.AnalysisRuns>();
+        services.AddSingleton<Fitting.PlantFits>();
         services.AddHostedService(static sp => sp.GetRequiredService<LiveViews>());
         services.AddHostedService<LivePushService>();
 
