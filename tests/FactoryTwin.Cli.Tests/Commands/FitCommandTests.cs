@@ -13,14 +13,21 @@ public sealed class FitCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Fact]
-    public async Task Fit_SimulatedMonthInHistorian_RecoversEveryParameterWithinItsInterval()
+    /// <summary>
+    /// Any seed: each of the 12 parameters lies in its interval and each true family passes its K–S test, jointly at
+    /// about 99 % (the reported 95 % per check fails some seeds by design: 12 intervals and 8 tests at 5 % each).
+    /// </summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    [InlineData(29)]
+    public async Task Fit_SimulatedMonthInHistorian_RecoversEveryParameterWithinItsInterval(int seed)
     {
         var plant = Path.Combine(_folder, "plant.yaml");
         await File.WriteAllTextAsync(plant, Plant, TestContext.Current.CancellationToken);
         var data = Path.Combine(_folder, "data");
 
-        var backfill = await CliRun.RunAsync("backfill", plant, "--data", data, "--duration", "30 d", "--origin", "2026-11-02T00:00:00Z", "--seed", "3");
+        var backfill = await CliRun.RunAsync("backfill", plant, "--data", data, "--duration", "30 d", "--origin", "2026-11-02T00:00:00Z", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(backfill.ExitCode == 0, backfill.Err);
         var (code, json, err) = await CliRun.RunAsync("fit", plant, "--data", data, "--from", "2026-11-02T00:00:00Z", "--to", "2026-12-02T00:00:00Z", "--output", "json");
 
@@ -106,15 +113,36 @@ public sealed class FitCommandTests : IDisposable
         Assert.Contains("either --data", err, StringComparison.Ordinal);
     }
 
+    /// <summary>Two-sided normal quantile of the Bonferroni level 0.001 / 12: each parameter's share of a 99.9 % joint level.</summary>
+    private const double JointZ = 3.94;
+
+    /// <summary>The 95 % Wald quantile the reported intervals use.</summary>
+    private const double ReportedZ = 1.959963984540054;
+
+    /// <summary>
+    /// The K–S critical value at 0.1 % against the reported one at 5 %: 1.949 / 1.358 (Kolmogorov's asymptotic
+    /// quantiles; the tables with estimated parameters scale about alike), so the 8 tests are jointly at 99.2 %.
+    /// </summary>
+    private const double KsSlack = 1.43;
+
+    /// <summary>
+    /// The true family's fit is not rejected at the joint level, and each true value lies in the reported 95 % Wald interval
+    /// widened from z = 1.96 to <see cref="JointZ"/> (on the log scale for parameters fitted on it, where the interval is
+    /// symmetric around the estimate in logarithms).
+    /// </summary>
     private static void AssertCovers(JsonElement fit, string family, params (string Name, double Value)[] truth)
     {
         var candidate = fit.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("family").GetString() == family);
-        Assert.False(candidate.GetProperty("rejected").GetBoolean(), $"{family} rejected: K–S {candidate.GetProperty("ks").GetDouble()} > {candidate.GetProperty("ksCritical").GetDouble()}");
+        double ks = candidate.GetProperty("ks").GetDouble(), critical = candidate.GetProperty("ksCritical").GetDouble();
+        Assert.True(ks <= KsSlack * critical, $"{family} rejected: K–S {ks} > {KsSlack} × {critical}");
         foreach (var (name, value) in truth)
         {
             var p = candidate.GetProperty("parameters").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
-            double lower = p.GetProperty("lower").GetDouble(), upper = p.GetProperty("upper").GetDouble();
-            Assert.True(value >= lower && value <= upper, $"{family} {name} = {value} is outside [{lower}, {upper}]");
+            double estimate = p.GetProperty("estimate").GetDouble(), lower = p.GetProperty("lower").GetDouble(), upper = p.GetProperty("upper").GetDouble();
+            bool logScale = lower > 0 && Math.Abs(Math.Log(upper / estimate) - Math.Log(estimate / lower)) < 1e-9 && Math.Abs((upper - estimate) - (estimate - lower)) > 1e-9 * estimate;
+            double distance = logScale ? Math.Abs(Math.Log(value / estimate)) : Math.Abs(value - estimate);
+            double halfWidth = logScale ? Math.Log(upper / estimate) : (upper - lower) / 2;
+            Assert.True(distance <= halfWidth * JointZ / ReportedZ, $"{family} {name} = {value} is outside the joint interval around {estimate} (95 %: [{lower}, {upper}])");
         }
     }
 }
