@@ -163,6 +163,45 @@ public sealed class DashboardEndToEndTests(DashboardServerFixture server) : IAsy
         await viewer.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Orders_ScheduleImported_ThePlantReleasesItAndThePageShowsTheOrderInProgress()
+    {
+        server.RequireBrowser();
+        var page = await server.SignInAsAdminAsync();
+        var now = TimeProvider.System.GetUtcNow();
+        var document = ScheduleDocuments.OneOrder(
+            "sedan", "white", "500", "body", now.AddDays(-30).ToString("yyyy-MM-ddTHH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture),
+            now.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture), "E2E-1");
+        var imported = await page.Context.APIRequest.PostAsync(
+            server.BaseUrl + "/api/v1/mes/schedule", new() { Data = document, Headers = new Dictionary<string, string> { ["Content-Type"] = "application/xml" } });
+        Assert.True(imported.Ok, await imported.TextAsync());
+
+        await page.GotoAsync("/orders");
+        await WaitOrExplainAsync(page, "#orders-table tr[data-order='E2E-1']");
+        await WaitOrExplainAsync(page, "#orders-table tr[data-order='E2E-1'][data-status='in-progress']");
+        await server.ScreenshotAsync(page, "orders");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Fits_AsAdmin_RunsAFitFromThePageAndShowsIt()
+    {
+        server.RequireBrowser();
+        var page = await server.SignInAsAdminAsync();
+        await page.GotoAsync("/fit");
+        await WaitOrExplainAsync(page, "#fit-run");
+        await page.ClickAsync("#fit-run");
+        await WaitOrExplainAsync(page, "#fit-latest");
+        await server.ScreenshotAsync(page, "fits");
+        await page.Context.CloseAsync();
+
+        var viewer = await server.SignInAsync(DashboardServerFixture.ViewerUser, DashboardServerFixture.Password);
+        await viewer.GotoAsync("/fit");
+        await WaitOrExplainAsync(viewer, "#fit-latest");
+        Assert.Equal(0, await viewer.Locator("#fit-run").CountAsync());
+        await viewer.Context.CloseAsync();
+    }
+
     /// <summary>Waits for an alarm row; on time-out fails with what the API and the server log say.</summary>
     private async Task WaitForAlarmAsync(IPage page, ILocator locator)
     {
