@@ -27,6 +27,12 @@ internal sealed class LineTwin
 
     public LineTwinState State => _state;
 
+    /// <summary>
+    /// Applies the line's part events in time order. A body is output when it enters one of the line's sinks, or when it
+    /// leaves an element that hands bodies off the line and does not enter an element of the line at the same instant
+    /// (a body an inspection sends back to spot repair is not output; it is once it finally leaves). Such an exit is
+    /// settled by the first event of a later instant.
+    /// </summary>
     public bool Apply(TwinPartEvent[] parts)
     {
         var changed = false;
@@ -37,28 +43,66 @@ internal sealed class LineTwin
                 continue; // late: historian only
             }
 
+            if (e.Timestamp > _state.LastPartAt)
+            {
+                changed |= Settle(e.Timestamp);
+            }
+
             _state.LastPartAt = e.Timestamp;
             Rollover(e.Timestamp);
             var sink = _sinks.Contains(e.Asset);
-            if (sink ? !e.Exit : e.Exit && _exits.Contains(e.Asset))
+            if (sink && !e.Exit)
             {
-                if (_state.Wip.Remove(e.PartId, out var entered))
-                {
-                    _state.LeadTimeSeconds += (e.Timestamp - entered).TotalSeconds;
-                    _state.LeadTimeCount++;
-                }
-
-                _state.OutputShift++;
-                AddToMinute(e.Timestamp);
+                Output(e.PartId, e.Timestamp);
                 changed = true;
             }
-            else if (!sink && !e.Exit && _state.Wip.TryAdd(e.PartId, e.Timestamp))
+            else if (e.Exit && _exits.Contains(e.Asset))
             {
+                _state.Leaving[e.PartId] = e.Timestamp;
                 changed = true;
+            }
+            else if (!sink && !e.Exit)
+            {
+                // Straight back into the line from an exit element (rework): not output, still on the line.
+                changed |= _state.Leaving.Remove(e.PartId) || _state.Wip.TryAdd(e.PartId, e.Timestamp);
             }
         }
 
         return changed;
+    }
+
+    /// <summary>Counts as output every body that left the line before <paramref name="before"/> and did not come back at once.</summary>
+    private bool Settle(DateTimeOffset before)
+    {
+        if (_state.Leaving.Count == 0)
+        {
+            return false;
+        }
+
+        var settled = false;
+        foreach (var (part, at) in _state.Leaving.OrderBy(l => l.Value).ToList())
+        {
+            if (at < before)
+            {
+                _state.Leaving.Remove(part);
+                Output(part, at);
+                settled = true;
+            }
+        }
+
+        return settled;
+    }
+
+    private void Output(string part, DateTimeOffset at)
+    {
+        if (_state.Wip.Remove(part, out var entered))
+        {
+            _state.LeadTimeSeconds += (at - entered).TotalSeconds;
+            _state.LeadTimeCount++;
+        }
+
+        _state.OutputShift++;
+        AddToMinute(at);
     }
 
     private void Rollover(DateTimeOffset at)
@@ -105,6 +149,31 @@ internal sealed class LineTwin
             }
         }
 
+        // Bodies that left the line before now and are not settled yet are output as far as the view is concerned.
+        long output = sameShift ? _state.OutputShift : 0, wip = _state.Wip.Count;
+        double leadSeconds = sameShift ? _state.LeadTimeSeconds : 0;
+        long leadCount = sameShift ? _state.LeadTimeCount : 0;
+        foreach (var (part, at) in _state.Leaving)
+        {
+            if (at >= now)
+            {
+                continue;
+            }
+
+            bool onLine = _state.Wip.TryGetValue(part, out var entered);
+            wip -= onLine ? 1 : 0;
+            lastHour += at.ToUnixTimeSeconds() / 60 > minute - 60 ? 1 : 0;
+            if (at >= shiftStart)
+            {
+                output++;
+                if (onLine)
+                {
+                    leadSeconds += (at - entered).TotalSeconds;
+                    leadCount++;
+                }
+            }
+        }
+
         double planned = 0, working = 0, ideal = 0;
         long good = 0, scrap = 0;
         foreach (var s in stations)
@@ -123,10 +192,10 @@ internal sealed class LineTwin
             _info.Id,
             sameShift ? _state.ShiftStart : shiftStart,
             now,
-            _state.Wip.Count,
-            sameShift ? _state.OutputShift : 0,
+            (int)wip,
+            output,
             lastHour,
-            sameShift && _state.LeadTimeCount > 0 ? _state.LeadTimeSeconds / _state.LeadTimeCount : 0,
+            leadCount > 0 ? leadSeconds / leadCount : 0,
             _info.ShiftTarget,
             availability,
             performance,

@@ -13,4 +13,10 @@ internal sealed class LineTwinState
     [Id(5)] public long[] MinuteCounts { get; set; } = new long[60];
     [Id(6)] public long[] MinuteIndex { get; set; } = new long[60];
     [Id(7)] public DateTimeOffset LastPartAt { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Gets or sets the bodies that left an element handing bodies off the line, with the time: output once a later instant
+    /// shows they did not come straight back into the line (inspection sending a body to spot repair is not output).
+    /// </summary>
+    [Id(8)] public Dictionary<string, DateTimeOffset> Leaving { get; set; } = new(StringComparer.Ordinal);
 }
