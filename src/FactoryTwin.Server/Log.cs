@@ -40,4 +40,13 @@ internal static partial class Log
 
     [LoggerMessage(9200, LogLevel.Warning, "The stored MES schedule {Path} no longer fits the plant and is not active ({Count} problem(s); the first: {First}); import a new one")]
     public static partial void StoredScheduleRefused(ILogger logger, string path, int count, string first);
+
+    [LoggerMessage(9210, LogLevel.Information, "Wrote the MES performance of shift {Shift} to {Path}")]
+    public static partial void ShiftPerformanceExported(ILogger logger, string shift, string path);
+
+    [LoggerMessage(9211, LogLevel.Warning, "The MES performance of shift {Shift} was not written ({Reason}); GET /api/v1/mes/performance?shift={Shift} gives it on demand")]
+    public static partial void ShiftPerformanceFailed(ILogger logger, string shift, string reason);
+
+    [LoggerMessage(9212, LogLevel.Debug, "No MES schedule is active: no performance document for shift {Shift}")]
+    public static partial void ShiftPerformanceSkipped(ILogger logger, string shift);
 }

@@ -69,6 +69,20 @@ internal static class ShiftCalendarWindows
         return true;
     }
 
+    /// <summary>The first whole shift of the release line's calendar that ends after <paramref name="after"/>, or <see langword="null"/> without a calendar.</summary>
+    public static ShiftWindow? NextEnding(PlantModel plant, DateTimeOffset after)
+    {
+        var line = plant.Lines().FirstOrDefault();
+        var calendar = line is null ? null : plant.Calendars.Items.FirstOrDefault(c => c.Id == line.Calendar);
+        if (calendar is null || calendar.Shifts.Count == 0)
+        {
+            return null;
+        }
+
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(plant.Site.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return Instances(calendar, zone, after.AddDays(-2), after.AddDays(9)).Where(i => i.Until > after).MinBy(i => i.Until);
+    }
+
     private static IEnumerable<ShiftWindow> Instances(ShiftCalendar calendar, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset until)
     {
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime);

@@ -19,4 +19,13 @@ public sealed record ShiftWindow(DateTimeOffset From, DateTimeOffset Until, stri
     /// <returns>Whether the window was found.</returns>
     public static bool TryResolve(Model.Plants.PlantModel plant, string? shift, DateTimeOffset now, out ShiftWindow? window, out string? error) =>
         ShiftCalendarWindows.TryResolve(plant, shift, now, out window, out error);
+
+    /// <summary>
+    /// Finds the first whole shift of the release line's calendar that ends after <paramref name="after"/> (the shift in
+    /// force, or the next one when off shift), in the site's time zone.
+    /// </summary>
+    /// <param name="plant">The plant.</param>
+    /// <param name="after">An instant.</param>
+    /// <returns>The shift, or <see langword="null"/> when the release line has no shift calendar.</returns>
+    public static ShiftWindow? NextEnding(Model.Plants.PlantModel plant, DateTimeOffset after) => ShiftCalendarWindows.NextEnding(plant, after);
 }

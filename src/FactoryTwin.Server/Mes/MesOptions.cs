@@ -32,4 +32,16 @@ public sealed class MesOptions
     /// <value>The default value is 100000 (about two weeks of a 60 jobs/h plant).</value>
     [Range(1, 10_000_000)]
     public int RememberedCureVerdicts { get; set; } = 100_000;
+
+    /// <summary>
+    /// Gets or sets whether the server writes each shift's <c>OperationsPerformance</c> when the shift ends, to
+    /// <c>{DataFolder}/performance/performance-{yyyy-MM-dd}-{shift}.xml</c> (while a schedule is active).
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ShiftExport { get; set; } = true;
+
+    /// <summary>Gets or sets how long after a shift's end, in seconds of plant time, its document is written (telemetry still on its way).</summary>
+    /// <value>The default value is 120.</value>
+    [Range(0, 86_400)]
+    public int ShiftExportDelaySeconds { get; set; } = 120;
 }

@@ -10,7 +10,7 @@ namespace FactoryTwin.Server.Mes;
 
 /// <summary>
 /// Registers the MES interface: the schedule store, the cure verdict log, the reports, the plan-versus-actual reader (the
-/// API's and the dashboard's) and the schedule the virtual plant releases by.
+/// API's and the dashboard's), the export of each shift's performance and the schedule the virtual plant releases by.
 /// </summary>
 internal static class MesServerExtensions
 {
@@ -35,6 +35,7 @@ internal static class MesServerExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<CureVerdictLog>());
         services.AddSingleton<MesReports>();
         services.AddSingleton<ScheduleProgressReader>();
+        services.AddHostedService<ShiftPerformanceExport>();
 
         // The virtual plant (when this host runs it) releases bodies by the active schedule.
         services.AddSingleton<IReleaseScheduleSource, MesReleaseSchedule>();
