@@ -19,7 +19,7 @@ internal sealed class Fingerprint
     /// </summary>
     private static readonly HashSet<string> AddedSinceRecording = new(StringComparer.Ordinal)
     {
-        "PlantSnapshotLine.CountedSince", "ShiftForecast.ShiftStart", "ShiftForecast.OffShift",
+        "PlantSnapshotLine.CountedSince", "ShiftForecast.ShiftStart", "ShiftForecast.OffShift", "PlantTraceEvent.Order",
     };
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -29,11 +29,47 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public static Task<ServerHost> StartAsync(params string[] extraArgs) => StartAsync(static _ => { }, extraArgs);
 
-    /// <summary>Starts a server whose services <paramref name="configure"/> may change (to wrap the store, say) before it is built.</summary>
+    /// <summary>
+    /// Starts a server whose services <paramref name="configure"/> may change (to wrap the store, say) before it is built.
+    /// The free ports are picked just before the start, so another process may take one first (an outgoing connection's
+    /// ephemeral port, say): then the start is tried again on new ports, up to three times.
+    /// </summary>
     public static async Task<ServerHost> StartAsync(Action<WebApplicationBuilder> configure, params string[] extraArgs)
     {
         var dataFolder = Directory.CreateTempSubdirectory("factorytwin-server-").FullName;
-        var ports = FreePorts.Take(4);
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = FreePorts.Take(4);
+            var app = Build(configure, dataFolder, ports, extraArgs);
+            try
+            {
+                await app.StartAsync(TestContext.Current.CancellationToken);
+            }
+            catch (Exception ex) when (attempt < 3 && IsAddressInUse(ex))
+            {
+                await app.DisposeAsync();
+                continue;
+            }
+
+            return WithRoleTokens(app, dataFolder, ports[0]);
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Microsoft.AspNetCore.Connections.AddressInUseException || ex is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static WebApplication Build(Action<WebApplicationBuilder> configure, string dataFolder, int[] ports, string[] extraArgs)
+    {
         string[] args =
         [
             "--Server:DataFolder=" + dataFolder,
@@ -53,9 +89,13 @@ internal sealed class ServerHost : IAsyncDisposable
         var builder = FactoryTwinServer.CreateBuilder(args);
         builder.WebHost.UseTestServer();
         configure(builder);
-        var app = FactoryTwinServer.Build(builder);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var host = new ServerHost(app, dataFolder, ports[0]);
+        return FactoryTwinServer.Build(builder);
+    }
+
+    /// <summary>Wraps a started server with one user and API token per role.</summary>
+    private static ServerHost WithRoleTokens(WebApplication app, string dataFolder, int mqttPort)
+    {
+        var host = new ServerHost(app, dataFolder, mqttPort);
         var store = app.Services.GetRequiredService<SecurityStore>();
         foreach (var role in Roles.All)
         {
