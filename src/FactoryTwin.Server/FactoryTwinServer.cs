@@ -72,15 +72,24 @@ public static class FactoryTwinServer
         return app;
     }
 
-    /// <summary>Runs the server until <paramref name="cancellationToken"/> is cancelled or the process is asked to stop (Ctrl-C, SIGTERM).</summary>
+    /// <summary>
+    /// Runs the server until <paramref name="cancellationToken"/> is cancelled or the process is asked to stop (Ctrl-C,
+    /// SIGTERM). Nothing starts when a port it listens on is held by another program.
+    /// </summary>
     /// <param name="args">Configuration arguments.</param>
     /// <param name="console">Where the dashboard URL and a first-run password are printed.</param>
     /// <param name="cancellationToken">Stops the server.</param>
     /// <returns>A task that completes when the server has stopped.</returns>
+    /// <exception cref="IOException">A port the server listens on is in use (the message names it and its setting).</exception>
     public static async Task RunAsync(string[] args, TextWriter console, CancellationToken cancellationToken = default)
     {
         var builder = CreateBuilder(args);
         await using var app = Build(builder, console);
+        if (PortCheck.InUse(app.Services) is { Count: > 0 } taken)
+        {
+            throw new IOException(PortCheck.Describe(taken));
+        }
+
         await app.RunAsync(cancellationToken);
     }
 

@@ -78,7 +78,9 @@ public sealed class ServeCommandTests : IDisposable
 
     [Theory]
     [InlineData("Telemetry:Port")]
+    [InlineData("Telemetry:TlsPort")]
     [InlineData("Server:Port")]
+    [InlineData("Server:Orleans:SiloPort")]
     public async Task Run_PortInUse_SaysWhichPortAndWhatToDo(string setting)
     {
         // Another program holds the port (here a plain listener).
@@ -103,6 +105,7 @@ public sealed class ServeCommandTests : IDisposable
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.Contains(taken.ToString(System.Globalization.CultureInfo.InvariantCulture), error, StringComparison.Ordinal);
         Assert.Contains("--" + setting + "=", error, StringComparison.Ordinal);
+        Assert.Contains("(" + setting + ")", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
