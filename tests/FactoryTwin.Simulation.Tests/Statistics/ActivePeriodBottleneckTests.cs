@@ -110,14 +110,40 @@ public sealed class ActivePeriodBottleneckTests
         }
     }
 
+    [Theory]
+    [InlineData(Times.Grid)]
+    [InlineData(Times.Continuous)]
+    [InlineData(Times.AdjacentDoubles)]
+    public void Compute_ManyElements_EqualsDefinition(Times times)
+    {
+        // Up to 80 elements: a deeper heap of elements in the sweep than the 12 above give.
+        for (int set = 0; set < 60; set++)
+        {
+            // Arrange
+            var rng = SeededRandom.Create(77, set, (ulong)times);
+            var (elements, owner, start, end) = RandomPeriods(ref rng, times, shuffled: set % 2 == 1, maxElements: 80);
+            double window = end.Length > 0 ? end.Max() : 1;
+            var (expectedSole, expectedShifting) = Definition(elements, owner, start, end, window);
+            var sole = new double[elements];
+            var shifting = new double[elements];
+
+            // Act
+            ActivePeriodBottleneck.Compute(elements, owner, start, end, window, sole, shifting);
+
+            // Assert
+            Assert.Equal(expectedSole, sole);
+            Assert.Equal(expectedShifting, shifting);
+        }
+    }
+
     /// <summary>
-    /// Up to 12 elements (some without periods), each with up to 40 periods that do not overlap (they may
+    /// Up to 12 (or <paramref name="maxElements"/>) elements (some without periods), each with up to 40 periods that do not overlap (they may
     /// touch, a few have zero length), optionally in random order.
     /// </summary>
     private static (int Elements, int[] Owner, double[] Start, double[] End) RandomPeriods(
-        ref SeededRandom rng, Times times, bool shuffled)
+        ref SeededRandom rng, Times times, bool shuffled, int maxElements = 12)
     {
-        int elements = 1 + (int)(rng.NextUInt64() % 12);
+        int elements = 1 + (int)(rng.NextUInt64() % (ulong)maxElements);
         var owner = new List<int>();
         var start = new List<double>();
         var end = new List<double>();
