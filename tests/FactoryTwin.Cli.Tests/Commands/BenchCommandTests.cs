@@ -27,6 +27,8 @@ public sealed class BenchCommandTests
         Assert.True(root.GetProperty("eventsPerSecond").GetDouble() > 0);
         Assert.True(root.GetProperty("baseline").GetProperty("operations").GetInt64() == root.GetProperty("events").GetInt64());
         Assert.True(root.GetProperty("ratio").GetDouble() > 0);
+        Assert.True(root.GetProperty("handWritten").GetProperty("seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("handWritten").GetProperty("ratio").GetDouble() > 0);
     }
 
     [Theory]

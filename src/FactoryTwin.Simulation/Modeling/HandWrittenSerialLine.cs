@@ -1,10 +1,10 @@
 using FactoryTwin.Simulation.Kernel;
-using FactoryTwin.Simulation.Modeling;
 
-namespace FactoryTwin.Benchmarks.Simulation;
+namespace FactoryTwin.Simulation.Modeling;
 
 /// <summary>
-/// The baseline of <see cref="EngineVersusHandWrittenBenchmarks"/>: a single-purpose simulation of one serial line, as
+/// The yardstick of the engine's speed (<c>factorytwin bench des</c> and the benchmark <c>EngineVersusHandWrittenBenchmarks</c>):
+/// a single-purpose simulation of one serial line, as
 /// one would write it by hand for that line alone — a saturated source, stations with one server each, a buffer of fixed
 /// capacity between two stations, blocking after service, failures on the operating clock (the time to failure runs
 /// only while a station works; a failure interrupts the part, which resumes after the repair). One binary heap
@@ -12,7 +12,7 @@ namespace FactoryTwin.Benchmarks.Simulation;
 /// draws from the engine's generator and distributions, so the comparison is of the simulation, not of the random
 /// numbers.
 /// </summary>
-internal sealed class HandWrittenSerialLine
+public sealed class HandWrittenSerialLine
 {
     private const int Complete = 0;
     private const int Fail = 1;
@@ -34,6 +34,12 @@ internal sealed class HandWrittenSerialLine
     private double _now;
     private long _out;
 
+    /// <summary>The engine's reference line (<see cref="ReferenceLines.TenStationWithFailures"/>) written by hand.</summary>
+    /// <returns>The line.</returns>
+    public static HandWrittenSerialLine TenStationWithFailures() =>
+        new(10, 5, Distribution.LogNormal(60, 0.25), Distribution.Exponential(3600), Distribution.Exponential(300));
+
+    /// <summary>Creates the line.</summary>
     /// <param name="stations">Stations in series.</param>
     /// <param name="capacity">Places in each buffer between two stations.</param>
     /// <param name="processing">Processing time of every station.</param>
