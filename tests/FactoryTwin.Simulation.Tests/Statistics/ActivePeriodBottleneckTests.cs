@@ -61,67 +61,25 @@ public sealed class ActivePeriodBottleneckTests
     [InlineData(Times.Continuous, true)]
     [InlineData(Times.AdjacentDoubles, false)]
     [InlineData(Times.AdjacentDoubles, true)]
-    public void Compute_RandomPeriodSets_EqualsDefinition(Times times, bool shuffled)
-    {
-        for (int set = 0; set < 400; set++)
-        {
-            // Arrange
-            var rng = SeededRandom.Create(20_021, set, (ulong)times);
-            var (elements, owner, start, end) = RandomPeriods(ref rng, times, shuffled);
-            double window = end.Length > 0 ? end.Max() : 1;
-            var (expectedSole, expectedShifting) = Definition(elements, owner, start, end, window);
-            var sole = new double[elements];
-            var shifting = new double[elements];
-
-            // Act
-            ActivePeriodBottleneck.Compute(elements, owner, start, end, window, sole, shifting);
-
-            // Assert: bit-identical, summed in the same order
-            Assert.Equal(expectedSole, sole);
-            Assert.Equal(expectedShifting, shifting);
-        }
-    }
-
-    [Fact]
-    public void Compute_ReusedScratch_SameAsFreshScratch()
-    {
-        // Arrange: one scratch pair, dirty from earlier larger calls
-        var ints = new int[ActivePeriodBottleneck.IntScratchLength(12, 400)];
-        var doubles = new double[ActivePeriodBottleneck.DoubleScratchLength(12)];
-        ints.AsSpan().Fill(-7);
-        doubles.AsSpan().Fill(double.NaN);
-        for (int set = 0; set < 200; set++)
-        {
-            var rng = SeededRandom.Create(5, set, 1);
-            var (elements, owner, start, end) = RandomPeriods(ref rng, Times.Continuous, shuffled: set % 2 == 0);
-            double window = end.Length > 0 ? end.Max() : 1;
-            var expectedSole = new double[elements];
-            var expectedShifting = new double[elements];
-            ActivePeriodBottleneck.Compute(elements, owner, start, end, window, expectedSole, expectedShifting);
-            var sole = new double[elements];
-            var shifting = new double[elements];
-
-            // Act
-            ActivePeriodBottleneck.Compute(elements, owner, start, end, window, sole, shifting, ints, doubles);
-
-            // Assert
-            Assert.Equal(expectedSole, sole);
-            Assert.Equal(expectedShifting, shifting);
-        }
-    }
+    public void Compute_RandomPeriodSets_EqualsDefinition(Times times, bool shuffled) =>
+        AssertEqualsDefinition(20_021, 400, times, set => shuffled, maxElements: 12);
 
     [Theory]
     [InlineData(Times.Grid)]
     [InlineData(Times.Continuous)]
     [InlineData(Times.AdjacentDoubles)]
-    public void Compute_ManyElements_EqualsDefinition(Times times)
-    {
+    public void Compute_ManyElements_EqualsDefinition(Times times) =>
         // Up to 80 elements: a deeper heap of elements in the sweep than the 12 above give.
-        for (int set = 0; set < 60; set++)
+        AssertEqualsDefinition(77, 60, times, set => set % 2 == 1, maxElements: 80);
+
+    /// <summary>Random period sets: the sweep's sole and shifting shares are bit-identical to the definition's (summed in the same order).</summary>
+    private static void AssertEqualsDefinition(ulong seed, int sets, Times times, Func<int, bool> shuffled, int maxElements)
+    {
+        for (int set = 0; set < sets; set++)
         {
             // Arrange
-            var rng = SeededRandom.Create(77, set, (ulong)times);
-            var (elements, owner, start, end) = RandomPeriods(ref rng, times, shuffled: set % 2 == 1, maxElements: 80);
+            var rng = SeededRandom.Create(seed, set, (ulong)times);
+            var (elements, owner, start, end) = RandomPeriods(ref rng, times, shuffled(set), maxElements);
             double window = end.Length > 0 ? end.Max() : 1;
             var (expectedSole, expectedShifting) = Definition(elements, owner, start, end, window);
             var sole = new double[elements];
