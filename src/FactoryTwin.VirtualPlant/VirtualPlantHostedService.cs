@@ -29,6 +29,9 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
     private readonly TimeProvider _wall;
     private readonly ILoggerFactory _loggers;
     private readonly IReleaseScheduleSource? _schedules;
+
+    /// <summary>Wall time before a schedule that could not be read is read again.</summary>
+    private static readonly TimeSpan ScheduleRetry = TimeSpan.FromSeconds(10);
     private VirtualPlantEmulator? _emulator;
 
     /// <summary>Creates the service.</summary>
@@ -100,7 +103,8 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
 
     /// <summary>
     /// Gives the emulator the schedule to release by, and again each time it changes, until the returned subscription is
-    /// disposed. A schedule that cannot be read is logged and the plant keeps the one it has.
+    /// disposed. A schedule that cannot be read is logged, the plant keeps the one it has, and the read is tried again
+    /// after <see cref="ScheduleRetry"/> of wall time until it succeeds or the schedule changes again.
     /// </summary>
     private async Task<IDisposable?> FollowScheduleAsync(VirtualPlantEmulator emulator, ILogger logger, CancellationToken cancellationToken)
     {
@@ -110,16 +114,26 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
         }
 
         var refresh = new SemaphoreSlim(1, 1);
-        async Task RefreshAsync()
+        long generation = 0;
+
+        // Reads and applies the schedule; false when it could not be read (logged). A read asked for by an older change
+        // than the latest does nothing: the latest has its own.
+        async Task<bool> ReadAsync(long asked)
         {
             await refresh.WaitAsync(cancellationToken);
             try
             {
-                emulator.UseSchedule(await schedules.GetAsync(cancellationToken));
+                if (asked == Interlocked.Read(ref generation))
+                {
+                    emulator.UseSchedule(await schedules.GetAsync(cancellationToken));
+                }
+
+                return true;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Log.ScheduleUnavailable(logger, ex.Message);
+                return false;
             }
             finally
             {
@@ -127,8 +141,29 @@ public sealed class VirtualPlantHostedService : BackgroundService, IHostedLifecy
             }
         }
 
-        void OnChanged() => _ = RefreshAsync().ContinueWith(static _ => { }, TaskScheduler.Default);
-        await RefreshAsync();
+        async Task RetryAsync(long asked)
+        {
+            do
+            {
+                await Task.Delay(ScheduleRetry, _wall, cancellationToken);
+            }
+            while (!await ReadAsync(asked));
+        }
+
+        async Task FollowAsync(long asked)
+        {
+            if (!await ReadAsync(asked))
+            {
+                await RetryAsync(asked);
+            }
+        }
+
+        void OnChanged() => _ = FollowAsync(Interlocked.Increment(ref generation)).ContinueWith(static _ => { }, TaskScheduler.Default);
+        if (!await ReadAsync(0))
+        {
+            _ = RetryAsync(0).ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+
         schedules.Changed += OnChanged;
         // The semaphore is not disposed: a refresh still running may release it (it has no wait handle to free).
         return new Subscription(() => schedules.Changed -= OnChanged);

@@ -167,6 +167,64 @@ public sealed class VirtualPlantHostingTests : IDisposable
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task AddVirtualPlant_ScheduleSourceFailsAtFirst_TheScheduleIsReadAgainAndReleased()
+    {
+        await using var broker = await TestBroker.LaunchAsync();
+        var wall = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var source = new FlakySchedule();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["VirtualPlant:PlantFile"] = Path.Combine(AppContext.BaseDirectory, "samples", "plants", "automotive.yaml"),
+            ["VirtualPlant:Speed"] = "60",
+            ["VirtualPlant:Duration"] = "7200",
+            ["VirtualPlant:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["VirtualPlant:StartTime"] = "10:00",
+        });
+        builder.Services.AddSingleton<TimeProvider>(wall); // the wall clock the retry waits on
+        builder.Services.AddKeyedSingleton(VirtualPlantOptions.ClockKey, TimeProvider.System); // the plant paces on real time
+        builder.Services.AddSingleton<Releases.IReleaseScheduleSource>(source);
+        builder.AddVirtualPlant();
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var service = host.Services.GetRequiredService<VirtualPlantHostedService>();
+
+        await Poll.UntilAsync(() => source.Calls >= 1 && service.ReleasedByOrder is not null, TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Empty(service.ReleasedByOrder!);
+        wall.Advance(TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => service.ReleasedByOrder!.GetValueOrDefault("R-1") > 0, TimeSpan.FromSeconds(60), cancellationToken: TestContext.Current.CancellationToken);
+
+        await host.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, source.Calls);
+    }
+
+    /// <summary>A schedule source whose first read fails (the historian not ready, say).</summary>
+    private sealed class FlakySchedule : Releases.IReleaseScheduleSource
+    {
+        private int _calls;
+
+        public event Action? Changed
+        {
+            add { }
+            remove { }
+        }
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task<Releases.ReleaseSchedule?> GetAsync(CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                throw new IOException("the historian is not open yet");
+            }
+
+            Releases.ReleaseOrder order = new("R-1", new Model.Ids.VariantId("sedan"), new Model.Ids.ColourId("white"), 500, DateTimeOffset.MinValue.AddYears(1));
+            return Task.FromResult<Releases.ReleaseSchedule?>(new("S-1", [order]));
+        }
+    }
+
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
