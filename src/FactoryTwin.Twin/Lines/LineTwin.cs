@@ -79,18 +79,27 @@ internal sealed class LineTwin
             return false;
         }
 
-        var settled = false;
-        foreach (var (part, at) in _state.Leaving.OrderBy(l => l.Value).ToList())
+        List<(string Part, DateTimeOffset At)>? settled = null;
+        foreach (var (part, at) in _state.Leaving)
         {
             if (at < before)
             {
-                _state.Leaving.Remove(part);
-                Output(part, at);
-                settled = true;
+                (settled ??= []).Add((part, at));
             }
         }
 
-        return settled;
+        if (settled is null)
+        {
+            return false;
+        }
+
+        foreach (var (part, at) in settled)
+        {
+            _state.Leaving.Remove(part);
+            Output(part, at);
+        }
+
+        return true;
     }
 
     private void Output(string part, DateTimeOffset at)
