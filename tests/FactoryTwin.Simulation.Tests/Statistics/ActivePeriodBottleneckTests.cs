@@ -64,6 +64,34 @@ public sealed class ActivePeriodBottleneckTests
     public void Compute_RandomPeriodSets_EqualsDefinition(Times times, bool shuffled) =>
         AssertEqualsDefinition(20_021, 400, times, set => shuffled, maxElements: 12);
 
+    [Fact]
+    public void Compute_ReusedScratch_SameAsFreshScratch()
+    {
+        // Arrange: one scratch pair, dirty from earlier larger calls
+        var ints = new int[ActivePeriodBottleneck.IntScratchLength(12, 400)];
+        var doubles = new double[ActivePeriodBottleneck.DoubleScratchLength(12)];
+        ints.AsSpan().Fill(-7);
+        doubles.AsSpan().Fill(double.NaN);
+        for (int set = 0; set < 200; set++)
+        {
+            var rng = SeededRandom.Create(5, set, 1);
+            var (elements, owner, start, end) = RandomPeriods(ref rng, Times.Continuous, shuffled: set % 2 == 0);
+            double window = end.Length > 0 ? end.Max() : 1;
+            var expectedSole = new double[elements];
+            var expectedShifting = new double[elements];
+            ActivePeriodBottleneck.Compute(elements, owner, start, end, window, expectedSole, expectedShifting);
+            var sole = new double[elements];
+            var shifting = new double[elements];
+
+            // Act
+            ActivePeriodBottleneck.Compute(elements, owner, start, end, window, sole, shifting, ints, doubles);
+
+            // Assert
+            Assert.Equal(expectedSole, sole);
+            Assert.Equal(expectedShifting, shifting);
+        }
+    }
+
     [Theory]
     [InlineData(Times.Grid)]
     [InlineData(Times.Continuous)]
