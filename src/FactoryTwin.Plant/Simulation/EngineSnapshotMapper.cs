@@ -282,8 +282,8 @@ internal sealed class EngineSnapshotMapper
         if (station.Setup is { } setup)
         {
             lastKey = setup.By == SetupBasis.Colour
-                ? (server.LastColour is { } c ? IndexOf(_plant.Colours.Select(x => x.Id), c, "colour") : -1)
-                : (server.LastVariant is { } v ? IndexOf(_plant.Variants.Select(x => x.Id), v, "variant") : -1);
+                ? (server.LastColour is { } c ? Known(PlantPartAttributes.IndexOf(_plant, c), "colour", c.Value) : -1)
+                : (server.LastVariant is { } v ? Known(PlantPartAttributes.IndexOf(_plant, v), "variant", v.Value) : -1);
         }
 
         return new MachineSnapshot
@@ -319,27 +319,14 @@ internal sealed class EngineSnapshotMapper
     private PartSnapshot ToEnginePart(PlantSnapshotPart p, double time, DateTimeOffset instant)
     {
         ArgumentNullException.ThrowIfNull(p);
-        int variant = p.Variant is { } v ? IndexOf(_plant.Variants.Select(x => x.Id), v, "variant") : 0;
-        int colour = p.Colour is { } c ? IndexOf(_plant.Colours.Select(x => x.Id), c, "colour") : 0;
+        int variant = p.Variant is { } v ? Known(PlantPartAttributes.IndexOf(_plant, v), "variant", v.Value) : 0;
+        int colour = p.Colour is { } c ? Known(PlantPartAttributes.IndexOf(_plant, c), "colour", c.Value) : 0;
         double entry = p.EnteredAt is { } at ? time - (instant - at).TotalSeconds : time;
         return new PartSnapshot([variant, colour], entry, Math.Max(p.Reworks, 0)); // PlantPartAttributes order
     }
 
-    private static int IndexOf<T>(IEnumerable<T> ids, T id, string what)
-    {
-        int i = 0;
-        foreach (var x in ids)
-        {
-            if (EqualityComparer<T>.Default.Equals(x, id))
-            {
-                return i;
-            }
-
-            i++;
-        }
-
-        throw new ArgumentException($"The snapshot names a {what} '{id}' that the plant does not have.", nameof(id));
-    }
+    private static int Known(int index, string what, string id) =>
+        index >= 0 ? index : throw new ArgumentException($"The snapshot names a {what} '{id}' that the plant does not have.", nameof(id));
 
     private static TimeSpan? Seconds(double seconds) => double.IsFinite(seconds) ? TimeSpan.FromSeconds(seconds) : null;
 }

@@ -26,36 +26,13 @@ public sealed partial class LivePlantRun
         }
     }
 
-    private int VariantIndex(VariantId variant)
-    {
-        var variants = Simulation.Plant.Variants.Items;
-        for (int i = 0; i < variants.Length; i++)
-        {
-            if (variants[i].Id == variant)
-            {
-                return i;
-            }
-        }
+    private int VariantIndex(VariantId variant) =>
+        PlantPartAttributes.IndexOf(Simulation.Plant, variant) is var i and >= 0
+            ? i
+            : throw new InvalidOperationException($"The release plan asked for variant '{variant.Value}', which the plant does not have.");
 
-        throw new InvalidOperationException($"The release plan asked for variant '{variant.Value}', which the plant does not have.");
-    }
-
-    private int ColourIndex(ColourId colour)
-    {
-        var colours = Simulation.Plant.Colours.Items;
-        if (colours.IsEmpty && string.IsNullOrEmpty(colour.Value))
-        {
-            return 0;
-        }
-
-        for (int i = 0; i < colours.Length; i++)
-        {
-            if (colours[i].Id == colour)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"The release plan asked for colour '{colour.Value}', which the plant does not have.");
-    }
+    private int ColourIndex(ColourId colour) =>
+        PlantPartAttributes.IndexOf(Simulation.Plant, colour) is var i and >= 0
+            ? i
+            : throw new InvalidOperationException($"The release plan asked for colour '{colour.Value}', which the plant does not have.");
 }
