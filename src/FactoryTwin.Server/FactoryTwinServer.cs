@@ -98,7 +98,7 @@ public static class FactoryTwinServer
     /// <returns>The generated password, or <see langword="null"/> when an administrator existed.</returns>
     internal static string? EnsureAdministrator(IServiceProvider services)
     {
-        var store = services.GetRequiredService<SecurityStore>();
+        var store = services.GetRequiredService<ISecurityStore>();
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
         return store.EnsureAdministrator(options.AdminUser);
     }

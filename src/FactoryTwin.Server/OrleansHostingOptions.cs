@@ -36,4 +36,11 @@ public sealed class OrleansHostingOptions
     /// <value>The default value is <c>factorytwin</c>.</value>
     [Required]
     public string ServiceId { get; set; } = "factorytwin";
+
+    /// <summary>
+    /// Gets or sets the IP address other silos reach this one at, when it is not the one the host name resolves to (or
+    /// loopback, for a node that serves on loopback only).
+    /// </summary>
+    [RegularExpression(@"^[0-9A-Fa-f:.]+$", ErrorMessage = "Server:Orleans:AdvertisedAddress must be an IP address.")]
+    public string? AdvertisedAddress { get; set; }
 }

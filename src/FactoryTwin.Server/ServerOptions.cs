@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FactoryTwin.Server;
 
 /// <summary>Configuration of the server host (section <c>Server</c>); every setting is listed in docs/configuration.md.</summary>
-public sealed class ServerOptions
+public sealed class ServerOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Server";
@@ -114,6 +114,19 @@ public sealed class ServerOptions
     /// <summary>Gets or sets the Orleans silo settings.</summary>
     public OrleansHostingOptions Orleans { get; set; } = new();
 
+    /// <summary>
+    /// Gets or sets how this node runs: <see cref="ClusterMode.Embedded"/> (one process holds everything) or
+    /// <see cref="ClusterMode.Postgres"/> (a silo of a cluster whose nodes share <see cref="ClusterConnectionString"/>'s
+    /// database: Orleans clustering, grain state, reminders, history, users, sessions, keys, settings, audit log and the
+    /// change feed); see docs/adr/0003-cluster-on-postgresql.md.
+    /// </summary>
+    /// <value>The default value is <see cref="ClusterMode.Embedded"/>.</value>
+    [EnumDataType(typeof(ClusterMode), ErrorMessage = "Server:Cluster must be Embedded or Postgres.")]
+    public ClusterMode Cluster { get; set; } = ClusterMode.Embedded;
+
+    /// <summary>Gets or sets the Npgsql connection string of the cluster's database (required with <see cref="ClusterMode.Postgres"/>). Never logged.</summary>
+    public string? ClusterConnectionString { get; set; }
+
     /// <summary>Gets the full path of the data folder.</summary>
     /// <returns>The path.</returns>
     public string GetDataFolder() => Path.GetFullPath(DataFolder);
@@ -121,4 +134,15 @@ public sealed class ServerOptions
     /// <summary>Gets the full path of the key ring folder.</summary>
     /// <returns>The path.</returns>
     public string GetKeyRingFolder() => Path.GetFullPath(KeyRingFolder ?? Path.Combine(DataFolder, "keys"));
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Cluster == ClusterMode.Postgres && string.IsNullOrWhiteSpace(ClusterConnectionString))
+        {
+            yield return new ValidationResult(
+                "Server:ClusterConnectionString is required when Server:Cluster is Postgres (e.g. Host=db;Database=factorytwin;Username=factorytwin;Password=...).",
+                [nameof(ClusterConnectionString)]);
+        }
+    }
 }

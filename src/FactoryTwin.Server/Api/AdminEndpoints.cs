@@ -15,14 +15,14 @@ internal static class AdminEndpoints
 
     public static Ok<IngestionDto> Ingestion(IngestionCounters counters) => TypedResults.Ok(new IngestionDto(counters.Snapshot()));
 
-    public static Ok<IReadOnlyList<UserDto>> Users(SecurityStore store)
+    public static Ok<IReadOnlyList<UserDto>> Users(ISecurityStore store)
     {
         IReadOnlyList<UserDto> users = [.. store.Users.Select(ToDto)];
         return TypedResults.Ok(users);
     }
 
     public static Results<Created<UserDto>, ProblemHttpResult> CreateUser(
-        SecurityStore store, PlantView plant, AuditLog audit, HttpContext context, CreateUserRequest request)
+        ISecurityStore store, PlantView plant, AuditLog audit, HttpContext context, CreateUserRequest request)
     {
         if (!IsName(request.Name))
         {
@@ -53,7 +53,7 @@ internal static class AdminEndpoints
         return TypedResults.Created(ApiCatalog.Prefix + "/users/" + Uri.EscapeDataString(user.Name), ToDto(user));
     }
 
-    public static Results<NoContent, ProblemHttpResult> DeleteUser(SecurityStore store, AuditLog audit, HttpContext context, string name)
+    public static Results<NoContent, ProblemHttpResult> DeleteUser(ISecurityStore store, AuditLog audit, HttpContext context, string name)
     {
         var user = store.FindUser(name);
         if (user is null)
@@ -71,14 +71,14 @@ internal static class AdminEndpoints
         return TypedResults.NoContent();
     }
 
-    public static Ok<IReadOnlyList<TokenDto>> Tokens(SecurityStore store)
+    public static Ok<IReadOnlyList<TokenDto>> Tokens(ISecurityStore store)
     {
         IReadOnlyList<TokenDto> tokens = [.. store.Tokens.Select(ToDto)];
         return TypedResults.Ok(tokens);
     }
 
     public static Results<Created<IssuedTokenDto>, ProblemHttpResult> CreateToken(
-        SecurityStore store, TimeProvider time, AuditLog audit, HttpContext context, CreateTokenRequest request)
+        ISecurityStore store, TimeProvider time, AuditLog audit, HttpContext context, CreateTokenRequest request)
     {
         var (outcome, issued) = AccountOperations.IssueToken(
             store, time, audit, context, context.User.Identity?.Name ?? "?", request.User, request.Name, request.Role, request.ExpiresInDays);
@@ -87,20 +87,20 @@ internal static class AdminEndpoints
             : TypedResults.Created(ApiCatalog.Prefix + "/tokens/" + issued.Record.Id, new IssuedTokenDto(ToDto(issued.Record), issued.Secret));
     }
 
-    public static Results<NoContent, ProblemHttpResult> DeleteToken(SecurityStore store, AuditLog audit, HttpContext context, string id)
+    public static Results<NoContent, ProblemHttpResult> DeleteToken(ISecurityStore store, AuditLog audit, HttpContext context, string id)
     {
         var outcome = AccountOperations.RevokeToken(store, audit, context, context.User.Identity?.Name ?? "?", id);
         return outcome.Succeeded ? TypedResults.NoContent() : PasswordEndpoints.Problem(outcome);
     }
 
-    public static Ok<IReadOnlyList<DeviceDto>> Devices(SecurityStore store)
+    public static Ok<IReadOnlyList<DeviceDto>> Devices(ISecurityStore store)
     {
         IReadOnlyList<DeviceDto> devices = [.. store.Devices.Select(ToDto)];
         return TypedResults.Ok(devices);
     }
 
     public static Results<Created<IssuedDeviceDto>, ProblemHttpResult> CreateDevice(
-        SecurityStore store, PlantView plant, AuditLog audit, HttpContext context, CreateDeviceRequest request)
+        ISecurityStore store, PlantView plant, AuditLog audit, HttpContext context, CreateDeviceRequest request)
     {
         var gateway = plant.Dto.Gateways.FirstOrDefault(g => string.Equals(g.Id, request.Id, StringComparison.Ordinal));
         if (gateway is null)
@@ -113,7 +113,7 @@ internal static class AdminEndpoints
         return TypedResults.Created(ApiCatalog.Prefix + "/devices/" + record.Id, new IssuedDeviceDto(ToDto(record), record.Id, password));
     }
 
-    public static Results<NoContent, ProblemHttpResult> DeleteDevice(SecurityStore store, AuditLog audit, HttpContext context, string id)
+    public static Results<NoContent, ProblemHttpResult> DeleteDevice(ISecurityStore store, AuditLog audit, HttpContext context, string id)
     {
         if (!store.DeleteDevice(id))
         {

@@ -11,7 +11,7 @@ internal static class PasswordEndpoints
     public const string RateLimitPolicy = "password-change";
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangeOwn(
-        SecurityStore store, PasswordLockout lockout, AuditLog audit, HttpContext context, ChangePasswordRequest? request)
+        ISecurityStore store, PasswordLockout lockout, AuditLog audit, HttpContext context, ChangePasswordRequest? request)
     {
         var outcome = await AccountOperations.ChangeOwnPasswordAsync(store, lockout, audit, context, request?.CurrentPassword, request?.NewPassword);
         if (outcome.Refusal == AccountRefusal.Throttled)
@@ -31,7 +31,7 @@ internal static class PasswordEndpoints
     };
 
     public static Results<NoContent, ProblemHttpResult> Reset(
-        SecurityStore store, AuditLog audit, HttpContext context, string name, ResetPasswordRequest? request)
+        ISecurityStore store, AuditLog audit, HttpContext context, string name, ResetPasswordRequest? request)
     {
         var user = store.FindUser(name);
         if (user is null)

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using FactoryTwin.Historian;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Server.Api;
+using FactoryTwin.Server.Cluster;
 using FactoryTwin.Server.Components.Dashboard.Data;
 using FactoryTwin.Server.Live;
 using FactoryTwin.Server.Mes;
@@ -43,6 +44,9 @@ internal static class ServerBuilderExtensions
         services.AddOptions<ServerOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
+
+        // Cluster mode: the shared database's schema first, then everything below keeps its state there.
+        var cluster = options.Cluster == ClusterMode.Postgres ? builder.AddFactoryTwinCluster(options) : null;
 
         // Logging: text or JSON lines; ASP.NET Core's own information logs are noise for an operator.
         if (options.JsonLogs)
@@ -103,7 +107,7 @@ internal static class ServerBuilderExtensions
             });
         services.AddSingleton<InternalBrokerCredentials>();
         services.AddSingleton<IMqttClientAuthenticator, DeviceAuthenticator>();
-        builder.AddFactoryTwinSilo(options.Orleans, options.DataFolder);
+        builder.AddFactoryTwinSilo(options);
         if (options.Emulator)
         {
             builder.AddVirtualPlant();
@@ -136,8 +140,17 @@ internal static class ServerBuilderExtensions
         // MES: the active schedule (data folder mes/), plan versus actual and the performance export.
         builder.AddFactoryTwinMes();
 
-        // Run-time settings (settings.json), read by the live twin at each forecast.
-        services.AddSingleton<RuntimeSettingsStore>();
+        // Run-time settings (settings.json, or the cluster's database), read by the live twin at each forecast.
+        if (cluster is null)
+        {
+            services.AddSingleton<RuntimeSettingsStore>();
+        }
+        else
+        {
+            services.AddSingleton(sp => new RuntimeSettingsStore(
+                new PostgresRuntimeSettingsBacking(cluster), sp.GetRequiredService<IOptions<TwinOptions>>(), sp.GetRequiredService<PlantModel>()));
+        }
+
         services.AddSingleton<ITwinRuntimeSettings>(sp => sp.GetRequiredService<RuntimeSettingsStore>());
         services.AddSignalR();
         services.AddSingleton<LiveViews>();
@@ -146,11 +159,21 @@ internal static class ServerBuilderExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<LiveViews>());
         services.AddHostedService<LivePushService>();
 
-        // Security.
-        services.AddSingleton<SecurityStore>();
-        services.AddSingleton<AuditLog>();
+        // Security: in a cluster, users, sessions, keys and the audit log are shared through the database.
+        if (cluster is null)
+        {
+            services.AddSingleton<ISecurityStore, SecurityStore>();
+            services.AddSingleton<AuditLog>();
+            services.AddFactoryTwinKeyRing(options);
+        }
+        else
+        {
+            services.AddSingleton<ISecurityStore, PostgresSecurityStore>();
+            services.AddSingleton(sp => new AuditLog(new PostgresAuditTrail(cluster), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AuditLog>>()));
+            services.AddFactoryTwinClusterKeyRing(cluster, options.Orleans.ServiceId);
+        }
+
         services.AddSingleton<PasswordLockout>();
-        services.AddFactoryTwinKeyRing(options);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddFactoryTwinAuthentication();
         services.AddAntiforgery(o =>

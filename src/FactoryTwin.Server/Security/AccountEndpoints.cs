@@ -24,7 +24,7 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, SecurityStore store, AuditLog audit, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
+        HttpContext context, ISecurityStore store, AuditLog audit, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
     {
         var user = userName is null || password is null ? null : store.VerifyPassword(userName, password);
         if (user is null)
@@ -40,7 +40,7 @@ internal static class AccountEndpoints
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, SecurityStore store, AuditLog audit)
+    private static async Task<IResult> SignOutAsync(HttpContext context, ISecurityStore store, AuditLog audit)
     {
         // Ending the session on the server is what signs out: deleting the cookie in this browser does nothing to a copy.
         if (context.User.FindFirst(Principals.SessionClaimType)?.Value is { } session)

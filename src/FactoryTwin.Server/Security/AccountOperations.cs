@@ -47,7 +47,7 @@ internal static class AccountOperations
 {
     /// <summary>Changes the signed-in user's own password; a dashboard session that asked goes on with a new cookie.</summary>
     public static async Task<AccountOutcome> ChangeOwnPasswordAsync(
-        SecurityStore store, PasswordLockout lockout, AuditLog audit, HttpContext context, string? currentPassword, string? newPassword)
+        ISecurityStore store, PasswordLockout lockout, AuditLog audit, HttpContext context, string? currentPassword, string? newPassword)
     {
         var name = context.User.Identity!.Name!;
         var address = context.Connection.RemoteIpAddress;
@@ -105,7 +105,7 @@ internal static class AccountOperations
 
     /// <summary>Issues an API token for a user, with at most that user's role; the secret is returned once.</summary>
     public static (AccountOutcome Outcome, IssuedToken? Token) IssueToken(
-        SecurityStore store, TimeProvider time, AuditLog audit, HttpContext? context, string actor, string? userName, string? tokenName, string? roleName, int? expiresInDays)
+        ISecurityStore store, TimeProvider time, AuditLog audit, HttpContext? context, string actor, string? userName, string? tokenName, string? roleName, int? expiresInDays)
     {
         if (string.IsNullOrWhiteSpace(tokenName) || tokenName.Length > 100)
         {
@@ -142,7 +142,7 @@ internal static class AccountOperations
     }
 
     /// <summary>Revokes an API token.</summary>
-    public static AccountOutcome RevokeToken(SecurityStore store, AuditLog audit, HttpContext? context, string actor, string id)
+    public static AccountOutcome RevokeToken(ISecurityStore store, AuditLog audit, HttpContext? context, string actor, string id)
     {
         if (!store.RevokeToken(id))
         {

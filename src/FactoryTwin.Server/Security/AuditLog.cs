@@ -7,7 +7,8 @@ namespace FactoryTwin.Server.Security;
 
 /// <summary>
 /// The audit log of sign-ins, denials and administrative changes: appended as JSON lines to <c>audit.jsonl</c> in the data
-/// folder, written to the log (event id 9100) and kept in memory (the most recent <see cref="Capacity"/>) for the API.
+/// folder (the most recent <see cref="Capacity"/> also kept in memory for the API), or in a cluster to the
+/// <c>factorytwin_audit</c> table all nodes share; and written to the log (event id 9100).
 /// </summary>
 internal sealed class AuditLog
 {
@@ -20,53 +21,32 @@ internal sealed class AuditLog
     /// <summary>How often at most one throttled client (a 429 of one kind, one actor, one address) is recorded.</summary>
     public static readonly TimeSpan ThrottledInterval = TimeSpan.FromMinutes(1);
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<string, DateTimeOffset> _throttled = new(StringComparer.Ordinal);
 
     private readonly Lock _lock = new();
-    private readonly LinkedList<AuditEvent> _recent = new();
-    private readonly string _path;
+    private readonly IAuditTrail _trail;
     private readonly TimeProvider _time;
     private readonly ILogger<AuditLog> _logger;
 
+    /// <summary>Creates the audit log of one node, on <c>audit.jsonl</c> in the data folder.</summary>
     public AuditLog(IOptions<ServerOptions> options, TimeProvider time, ILogger<AuditLog> logger)
+        : this(new FileAuditTrail(Path.Combine(GetFolder(options), FileName), Capacity, JsonOptions), time, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var folder = options.Value.GetDataFolder();
-        Directory.CreateDirectory(folder);
-        _path = Path.Combine(folder, FileName);
+    }
+
+    /// <summary>Creates the audit log on a trail (a file, or the cluster's database).</summary>
+    internal AuditLog(IAuditTrail trail, TimeProvider time, ILogger<AuditLog> logger)
+    {
+        _trail = trail;
         _time = time;
         _logger = logger;
-        if (File.Exists(_path))
-        {
-            // It names users and client addresses: only the server's own user may read it.
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(_path, OwnerOnly);
-            }
-
-            foreach (var line in File.ReadLines(_path).TakeLast(Capacity))
-            {
-                if (line.Length > 0 && JsonSerializer.Deserialize<AuditEvent>(line, JsonOptions) is { } e)
-                {
-                    _recent.AddLast(e);
-                }
-            }
-        }
     }
 
-    /// <summary>Gets the recent events, newest first.</summary>
+    /// <summary>Gets the recent events (at most <see cref="Capacity"/>), newest first.</summary>
     /// <returns>The events.</returns>
-    public IReadOnlyList<AuditEvent> Recent()
-    {
-        lock (_lock)
-        {
-            return [.. _recent.Reverse()];
-        }
-    }
+    public IReadOnlyList<AuditEvent> Recent() => _trail.Recent(Capacity);
 
     /// <summary>Records an event.</summary>
     /// <param name="kind">What happened.</param>
@@ -76,17 +56,7 @@ internal sealed class AuditLog
     public void Record(string kind, string? actor, string? target, HttpContext? context = null)
     {
         var e = new AuditEvent(_time.GetUtcNow(), kind, actor, target, context?.Connection.RemoteIpAddress?.ToString());
-        var line = JsonSerializer.Serialize(e, JsonOptions);
-        lock (_lock)
-        {
-            Append(line + "\n");
-            _recent.AddLast(e);
-            if (_recent.Count > Capacity)
-            {
-                _recent.RemoveFirst();
-            }
-        }
-
+        _trail.Append(e);
         Log.Audit(_logger, kind, actor ?? "-", target ?? "-", e.Address ?? "-");
     }
 
@@ -125,15 +95,11 @@ internal sealed class AuditLog
         return true;
     }
 
-    private void Append(string text)
+    private static string GetFolder(IOptions<ServerOptions> options)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        using var stream = new FileStream(_path, options);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = options.Value.GetDataFolder();
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }

@@ -56,7 +56,7 @@ internal static class AuthenticationSetup
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var name = context.Principal?.Identity?.Name;
-        var store = context.HttpContext.RequestServices.GetRequiredService<SecurityStore>();
+        var store = context.HttpContext.RequestServices.GetRequiredService<ISecurityStore>();
         if (name is null || !store.IsCurrentSession(
             name,
             context.Principal!.FindFirst(Principals.StampClaimType)?.Value,
@@ -72,7 +72,7 @@ internal static class AuthenticationSetup
     {
         if (context.ShouldRenew && context.Principal?.FindFirst(Principals.SessionClaimType)?.Value is { } session)
         {
-            context.HttpContext.RequestServices.GetRequiredService<SecurityStore>().TouchSession(session);
+            context.HttpContext.RequestServices.GetRequiredService<ISecurityStore>().TouchSession(session);
         }
 
         return Task.CompletedTask;

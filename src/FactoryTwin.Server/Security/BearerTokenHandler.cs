@@ -12,9 +12,9 @@ internal sealed class BearerTokenHandler : AuthenticationHandler<AuthenticationS
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "Bearer";
 
-    private readonly SecurityStore _store;
+    private readonly ISecurityStore _store;
 
-    public BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SecurityStore store)
+    public BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ISecurityStore store)
         : base(options, logger, encoder)
     {
         _store = store;

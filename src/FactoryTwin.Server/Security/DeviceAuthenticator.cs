@@ -14,12 +14,12 @@ namespace FactoryTwin.Server.Security;
 /// </summary>
 internal sealed class DeviceAuthenticator : IMqttClientAuthenticator
 {
-    private readonly SecurityStore _store;
+    private readonly ISecurityStore _store;
     private readonly InternalBrokerCredentials _internal;
     private readonly PlantModel _plant;
     private readonly string _ingestClientId;
 
-    public DeviceAuthenticator(SecurityStore store, InternalBrokerCredentials internalCredentials, PlantModel plant, IOptions<TelemetryOptions> telemetry)
+    public DeviceAuthenticator(ISecurityStore store, InternalBrokerCredentials internalCredentials, PlantModel plant, IOptions<TelemetryOptions> telemetry)
     {
         ArgumentNullException.ThrowIfNull(telemetry);
         _store = store;

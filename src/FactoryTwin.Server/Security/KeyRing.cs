@@ -44,6 +44,23 @@ internal static class KeyRing
         return services;
     }
 
+    /// <summary>
+    /// The key ring of a cluster: kept in the cluster's database (<see cref="PostgresKeyRingRepository"/>) under an
+    /// application name derived from the Orleans service id, so every node of the service protects and reads cookies
+    /// and antiforgery tokens with the same keys.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="database">The cluster's database.</param>
+    /// <param name="serviceId">The Orleans service id the nodes share.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddFactoryTwinClusterKeyRing(this IServiceCollection services, Cluster.ClusterDatabase database, string serviceId)
+    {
+        services.AddDataProtection()
+            .SetApplicationName("factorytwin-cluster-" + serviceId)
+            .AddKeyManagementOptions(o => o.XmlRepository = new PostgresKeyRingRepository(database));
+        return services;
+    }
+
     /// <summary>Reads the instance's application name from the key ring folder, creating it on first run.</summary>
     /// <param name="folder">The key ring folder.</param>
     /// <returns>The name, <c>factorytwin-</c> and 16 random hex digits.</returns>

@@ -6,17 +6,19 @@ using Microsoft.Extensions.Options;
 namespace FactoryTwin.Server.Security;
 
 /// <summary>
-/// Users, API tokens and MQTT device credentials, persisted as one JSON file (<c>security.json</c>) in the data folder.
+/// The security store of one node (<see cref="ISecurityStore"/>): users, API tokens and MQTT device credentials,
+/// persisted as one JSON file (<c>security.json</c>) in the data folder.
 /// Only hashes are stored: PBKDF2 for user passwords, SHA-256 for the 256-bit secrets FactoryTwin generates and for the
 /// ids of dashboard sessions (see <c>SecurityStore.Sessions.cs</c>). Writes go to a temporary file that replaces the old
 /// one, so a crash never leaves half a file.
 /// </summary>
-internal sealed partial class SecurityStore
+internal sealed partial class SecurityStore : ISecurityStore
 {
     /// <summary>The file name inside the data folder.</summary>
     public const string FileName = "security.json";
 
-    private const string TokenPrefix = "ft_";
+    /// <summary>The prefix of every API token.</summary>
+    internal const string TokenPrefix = "ft_";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -242,20 +244,11 @@ internal sealed partial class SecurityStore
     /// <returns>The user and the role granted (the lower of the token's and the user's), or <see langword="null"/>.</returns>
     public (UserRecord User, Role Role, TokenRecord Token)? ValidateToken(string token)
     {
-        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        if (!TryParseToken(token, out var id, out var secret))
         {
             return null;
         }
 
-        var rest = token.AsSpan(TokenPrefix.Length);
-        var split = rest.IndexOf('_');
-        if (split <= 0)
-        {
-            return null;
-        }
-
-        var id = rest[..split].ToString();
-        var secret = rest[(split + 1)..].ToString();
         TokenRecord? record;
         lock (_lock)
         {
@@ -319,6 +312,31 @@ internal sealed partial class SecurityStore
         }
 
         return record is not null && Secrets.Matches(password, record.Hash) ? record : null;
+    }
+
+    /// <summary>Splits a token (<c>ft_{id}_{secret}</c>) into its public id and its secret.</summary>
+    /// <param name="token">The token presented.</param>
+    /// <param name="id">The token id.</param>
+    /// <param name="secret">The secret part.</param>
+    /// <returns><see langword="false"/> when it is not shaped like a token.</returns>
+    internal static bool TryParseToken(string token, out string id, out string secret)
+    {
+        id = secret = "";
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = token.AsSpan(TokenPrefix.Length);
+        var split = rest.IndexOf('_');
+        if (split <= 0)
+        {
+            return false;
+        }
+
+        id = rest[..split].ToString();
+        secret = rest[(split + 1)..].ToString();
+        return true;
     }
 
     private void Save()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Twin.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,7 @@ namespace FactoryTwin.Server.Settings;
 
 /// <summary>
 /// The settings engineers change while the server runs — per-line shift targets, the forecast refresh interval and the
-/// replications per forecast — kept in <c>settings.json</c> in the data folder (replaced atomically on each change) and
+/// replications per forecast — kept in <c>settings.json</c> in the data folder (replaced atomically on each change), or in the cluster's database and
 /// read by the live twin at each forecast (<see cref="ITwinRuntimeSettings"/>). Unset values are the start-up
 /// configuration (<c>Twin:ForecastInterval</c>, <c>Twin:ForecastReplications</c>, the plant file's targets).
 /// </summary>
@@ -28,41 +27,27 @@ internal sealed class RuntimeSettingsStore : ITwinRuntimeSettings
     /// <summary>The largest shift target of a line.</summary>
     public const int MaxLineTarget = 1_000_000;
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    private readonly Lock _lock = new();
-    private readonly string _path;
+    private readonly IRuntimeSettingsBacking _backing;
     private readonly TwinOptions _defaults;
     private readonly PlantModel _plant;
-    private RuntimeSettingsDocument _document;
 
+    /// <summary>Creates the store of one node, on <c>settings.json</c> in the data folder.</summary>
     public RuntimeSettingsStore(IOptions<ServerOptions> options, IOptions<TwinOptions> twin, PlantModel plant)
+        : this(new FileRuntimeSettingsBacking(Path.Combine(GetFolder(options), FileName)), twin, plant)
     {
-        ArgumentNullException.ThrowIfNull(options);
+    }
+
+    /// <summary>Creates the store on a backing (a file, or the cluster's database).</summary>
+    internal RuntimeSettingsStore(IRuntimeSettingsBacking backing, IOptions<TwinOptions> twin, PlantModel plant)
+    {
         ArgumentNullException.ThrowIfNull(twin);
-        var folder = options.Value.GetDataFolder();
-        Directory.CreateDirectory(folder);
-        _path = Path.Combine(folder, FileName);
+        _backing = backing;
         _defaults = twin.Value;
         _plant = plant;
-        _document = File.Exists(_path)
-            ? JsonSerializer.Deserialize<RuntimeSettingsDocument>(File.ReadAllText(_path), JsonOptions) ?? Empty
-            : Empty;
     }
-
-    private static RuntimeSettingsDocument Empty => new(null, null, null, null, null);
 
     /// <summary>Gets the stored settings (unset values are <see langword="null"/>).</summary>
-    public RuntimeSettingsDocument Document
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _document;
-            }
-        }
-    }
+    public RuntimeSettingsDocument Document => _backing.Read() ?? new RuntimeSettingsDocument(null, null, null, null, null);
 
     /// <inheritdoc/>
     public TimeSpan ForecastInterval => Document.ForecastIntervalSeconds is { } s ? TimeSpan.FromSeconds(s) : _defaults.ForecastInterval;
@@ -100,17 +85,19 @@ internal sealed class RuntimeSettingsStore : ITwinRuntimeSettings
     /// <returns>The target, or <see langword="null"/>.</returns>
     public int? TargetOf(string line, int? planned) => LineTargets.TryGetValue(line, out var target) ? target : planned;
 
-    /// <summary>Replaces the settings and writes them to disk.</summary>
+    /// <summary>Replaces the settings and writes them to their backing.</summary>
     /// <param name="document">The new settings, already validated.</param>
     public void Replace(RuntimeSettingsDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        lock (_lock)
-        {
-            var temp = _path + ".tmp";
-            File.WriteAllText(temp, JsonSerializer.Serialize(document, JsonOptions));
-            File.Move(temp, _path, overwrite: true);
-            _document = document;
-        }
+        _backing.Write(document);
+    }
+
+    private static string GetFolder(IOptions<ServerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = options.Value.GetDataFolder();
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }

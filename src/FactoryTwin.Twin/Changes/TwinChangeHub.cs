@@ -27,18 +27,41 @@ internal sealed class TwinChangeHub : ITwinChangeFeed
     /// <summary>Gets the number of subscribers.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
+    /// <summary>Publishes a change of a twin activated in this process, to every subscriber (the relay included).</summary>
     public void Publish(TwinChangeKind kind, string key, DateTimeOffset at, AssetTwinView? view = null)
+    {
+        var change = new TwinChange(kind, key, at, view);
+        var subscribers = Volatile.Read(ref _subscribers);
+        for (var i = 0; i < subscribers.Length; i++)
+        {
+            subscribers[i].Add(change);
+        }
+    }
+
+    /// <summary>Publishes a change that another node's twin made (<see cref="PostgresChangeRelay"/>), to every subscriber but the relay.</summary>
+    /// <param name="change">The change.</param>
+    public void PublishRemote(TwinChange change)
     {
         var subscribers = Volatile.Read(ref _subscribers);
         for (var i = 0; i < subscribers.Length; i++)
         {
-            subscribers[i].Add(new TwinChange(kind, key, at, view));
+            if (!subscribers[i].LocalOnly)
+            {
+                subscribers[i].Add(change);
+            }
         }
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<TwinChange>> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<IReadOnlyList<TwinChange>> SubscribeAsync(CancellationToken cancellationToken = default) =>
+        SubscribeAsync(localOnly: false, cancellationToken);
+
+    /// <summary>Subscribes to the changes of this process's twins only (for the relay), or to all of them.</summary>
+    /// <param name="localOnly">Whether changes relayed from other nodes are left out.</param>
+    /// <param name="cancellationToken">Ends the subscription.</param>
+    /// <returns>The batches, each non-empty.</returns>
+    public async IAsyncEnumerable<IReadOnlyList<TwinChange>> SubscribeAsync(bool localOnly, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var subscription = new Subscription();
+        var subscription = new Subscription(localOnly);
         lock (_gate)
         {
             _subscribers = [.. _subscribers, subscription];
@@ -70,9 +93,12 @@ internal sealed class TwinChangeHub : ITwinChangeFeed
         }
     }
 
-    private sealed class Subscription
+    private sealed class Subscription(bool localOnly)
     {
         private readonly Lock _lock = new();
+
+        public bool LocalOnly { get; } = localOnly;
+
         private Dictionary<(TwinChangeKind, string), TwinChange> _pending = [];
 
         public SemaphoreSlim Signal { get; } = new(0, 1);

@@ -79,6 +79,10 @@ public static class TwinSiloBuilderExtensions
                 o.Invariant = PostgresInvariant;
                 o.ConnectionString = options.ConnectionString;
             });
+
+            // Twins of one service live on any node of the cluster: their change notices cross the nodes.
+            services.TryAddSingleton<PostgresChangeRelay>();
+            services.AddHostedService(static sp => sp.GetRequiredService<PostgresChangeRelay>());
         }
         else
         {

@@ -19,7 +19,7 @@ public sealed class AdminEndpointsTests(ServerFixture server) : IClassFixture<Se
     public async Task CreateToken_RoleAboveUsersRole_Answers400NamingBothAndStoresNothing(string user, string role)
     {
         using var admin = server.Host.Client(Role.Admin);
-        var before = server.Host.App.Services.GetRequiredService<SecurityStore>().Tokens.Count;
+        var before = server.Host.App.Services.GetRequiredService<ISecurityStore>().Tokens.Count;
 
         using var response = await admin.PostAsJsonAsync("api/v1/tokens", new { user, name = "escalate", role }, Ct);
 
@@ -29,7 +29,7 @@ public sealed class AdminEndpointsTests(ServerFixture server) : IClassFixture<Se
         Assert.Contains("'" + role + "'", detail, StringComparison.Ordinal);
         Assert.Contains(user, detail, StringComparison.Ordinal);
         Assert.Contains(user["test-".Length..], detail, StringComparison.Ordinal);
-        Assert.Equal(before, server.Host.App.Services.GetRequiredService<SecurityStore>().Tokens.Count);
+        Assert.Equal(before, server.Host.App.Services.GetRequiredService<ISecurityStore>().Tokens.Count);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class PasswordEndpointsTests(ServerFixture server) : IClassFixture
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SecurityStore Store => server.Host.App.Services.GetRequiredService<SecurityStore>();
+    private ISecurityStore Store => server.Host.App.Services.GetRequiredService<ISecurityStore>();
 
     [Fact]
     public async Task ChangeOwn_RightCurrentPassword_ReplacesPasswordEndsOtherSessionsAndAudits()

@@ -22,7 +22,7 @@ public sealed class TwinHubTests(ServerFixture server) : IClassFixture<ServerFix
     [Fact]
     public async Task StateChange_OnBodyLine_PushedToAllLinesUserButNotToPaintOnlyUser()
     {
-        var store = server.Host.App.Services.GetRequiredService<SecurityStore>();
+        var store = server.Host.App.Services.GetRequiredService<ISecurityStore>();
         store.TryAddUser("paint-only", Role.Viewer, "password-of-paint-only", ["paint"], out _);
         var paintToken = store.IssueToken("paint-only", "tests", Role.Viewer, null).Token;
         var all = new ConcurrentQueue<JsonElement>();

@@ -51,7 +51,7 @@ public sealed class RateLimitTests
     public async Task PasswordChange_TwentyWrongCurrentPasswords_Answers429AndAudits()
     {
         await using var host = await ServerHost.StartAsync();
-        var store = host.App.Services.GetRequiredService<SecurityStore>();
+        var store = host.App.Services.GetRequiredService<ISecurityStore>();
         store.TryAddUser("guessed", Role.Viewer, "password-of-guessed", null, out _);
         using var client = host.Client();
         client.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken("guessed", "stolen", Role.Viewer, null).Token);

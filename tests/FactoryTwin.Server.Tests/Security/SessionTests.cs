@@ -12,7 +12,7 @@ public sealed class SessionTests(ServerFixture server) : IClassFixture<ServerFix
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SecurityStore Store => server.Host.App.Services.GetRequiredService<SecurityStore>();
+    private ISecurityStore Store => server.Host.App.Services.GetRequiredService<ISecurityStore>();
 
     [Fact]
     public async Task SignOut_CookieCopiedBefore_ApiAnswers401AndDashboardRedirectsToSignIn()

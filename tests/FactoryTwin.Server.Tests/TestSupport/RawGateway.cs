@@ -14,9 +14,12 @@ internal sealed class RawGateway : IAsyncDisposable
 {
     private readonly IMqttClient _client;
 
-    private RawGateway(IMqttClient client)
+    private readonly string? _publisher;
+
+    private RawGateway(IMqttClient client, string? publisher)
     {
         _client = client;
+        _publisher = publisher;
     }
 
     /// <summary>Gets the sequence numbers acknowledged with a success reason code.</summary>
@@ -28,13 +31,14 @@ internal sealed class RawGateway : IAsyncDisposable
     /// <summary>Gets the publish→PUBACK latencies in milliseconds of acknowledged messages.</summary>
     public ConcurrentBag<double> Latencies { get; } = [];
 
-    public static async Task<RawGateway> ConnectAsync(int port, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V500)
+    /// <summary>Connects; with <paramref name="namesItself"/> every message carries the MQTT 5 user property <c>publisher</c> = the client id, as a gateway behind an external broker must.</summary>
+    public static async Task<RawGateway> ConnectAsync(int port, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V500, bool namesItself = false)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId)
             .WithProtocolVersion(version).WithCleanStart(true).WithTimeout(TimeSpan.FromSeconds(30)).Build();
         await client.ConnectAsync(options, TestContext.Current.CancellationToken);
-        return new RawGateway(client);
+        return new RawGateway(client, namesItself ? clientId : null);
     }
 
     /// <summary>A one-value <c>measure</c> payload.</summary>
@@ -62,8 +66,14 @@ internal sealed class RawGateway : IAsyncDisposable
                 MqttClientPublishResult result;
                 try
                 {
-                    var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(m.Payload)
-                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+                    var builder = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(m.Payload)
+                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+                    if (_publisher is not null)
+                    {
+                        builder = builder.WithUserProperty("publisher", System.Text.Encoding.UTF8.GetBytes(_publisher).AsMemory());
+                    }
+
+                    var message = builder.Build();
                     result = await _client.PublishAsync(message, TestContext.Current.CancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !TestContext.Current.CancellationToken.IsCancellationRequested)

@@ -96,7 +96,7 @@ internal sealed class ServerHost : IAsyncDisposable
     private static ServerHost WithRoleTokens(WebApplication app, string dataFolder, int mqttPort)
     {
         var host = new ServerHost(app, dataFolder, mqttPort);
-        var store = app.Services.GetRequiredService<SecurityStore>();
+        var store = app.Services.GetRequiredService<ISecurityStore>();
         foreach (var role in Roles.All)
         {
             var name = "test-" + Roles.Name(role);

@@ -5,10 +5,10 @@ namespace FactoryTwin.Server.Components.Dashboard.Data;
 /// <summary>The admin page's operations over the server's security store, each recorded in the audit log.</summary>
 internal sealed class SecurityStoreAdmin : IDashboardAdmin
 {
-    private readonly SecurityStore _store;
+    private readonly ISecurityStore _store;
     private readonly AuditLog _audit;
 
-    public SecurityStoreAdmin(SecurityStore store, AuditLog audit)
+    public SecurityStoreAdmin(ISecurityStore store, AuditLog audit)
     {
         _store = store;
         _audit = audit;

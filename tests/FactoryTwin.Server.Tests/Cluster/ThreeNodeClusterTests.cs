@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FactoryTwin.Historian;
+using FactoryTwin.Historian.Tests.Postgres;
+using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Server.Cluster;
+using FactoryTwin.Server.Security;
+using FactoryTwin.Server.Tests.Security;
+using FactoryTwin.Server.Tests.TestSupport;
+using FactoryTwin.Telemetry.Tests.TestSupport;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+
+namespace FactoryTwin.Server.Tests.Cluster;
+
+/// <summary>
+/// Three real <c>serve</c> processes as one cluster on one PostgreSQL database, ingesting from mosquitto with an MQTT 5
+/// shared subscription: users, sessions and devices made on one node hold on the others; a dashboard connection on one
+/// node sees the changes of twins active anywhere; after <c>kill -9</c> of a node the others serve its twins, and
+/// every message mosquitto accepted reaches the historian exactly once (the killed node's queued messages once it is back).
+/// </summary>
+public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, MosquittoFixture mosquitto)
+    : IClassFixture<PostgresServerFixture>, IClassFixture<MosquittoFixture>, IDisposable
+{
+    private const string AdminPassword = "cluster-admin-password";
+    private const string Asset = "ecoat-oven";
+    private static readonly string[] Sensors = ["ecoat-oven-z1-air", "ecoat-oven-z2-air", "ecoat-oven-z3-air", "ecoat-oven-z4-air"];
+    private const string Topic = "factorytwin/v1/lakeside/paint/ecoat-oven/measure";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("factorytwin-cluster-").FullName;
+    private readonly List<ServeProcess> _nodes = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ThreeNodes_OneCluster_ShareSecurityAndLiveFeed_AndSurviveKillOfANode()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Processes are killed with SIGKILL and PostgreSQL/mosquitto come from Debian packages.");
+        postgres.RequireServer();
+        mosquitto.RequireMosquitto();
+        var connectionString = await postgres.CreateSchemaAsync();
+
+        // An administrator and its API token, made as an operator would with a first node; the token works on all nodes.
+        await ClusterSchema.ApplyAsync(connectionString, Ct);
+        string adminToken;
+        using (var database = new ClusterDatabase(connectionString))
+        {
+            var store = new PostgresSecurityStore(database, TimeProvider.System);
+            store.TryAddUser("admin", Role.Admin, AdminPassword, null, out _);
+            adminToken = store.IssueToken("admin", "cluster test", Role.Admin, null).Token;
+        }
+
+        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new[] { "a", "b", "c" }.Select(name => Settings(name, connectionString, clusterId)).ToArray();
+        // One after the other: on a small machine three silos starting at once starve each other's start-up.
+        for (var i = 0; i < settings.Length; i++)
+        {
+            _nodes.Add(await ServeProcess.StartAsync(Folder(i), settings[i]));
+        }
+
+        await Poll.UntilAsync(async ValueTask<bool> (_) => await ActiveSilosAsync(connectionString, clusterId) == 3, TimeSpan.FromSeconds(60), () => "three active silos", Ct);
+
+        using var a = Client(0);
+        using var b = Client(1);
+        using var c = Client(2);
+
+        // A user created on A signs in on C; C's cookie is good on B (one key ring); a password reset on A ends it on C.
+        using (var created = await SendAsync(a, HttpMethod.Post, "api/v1/users", adminToken, new { name = "op-cluster", role = "operator", password = "op-cluster-password-1" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var onC = await SessionTests.SignInAsync(c, "op-cluster", "op-cluster-password-1");
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.StatusAsync(c, "api/v1/me", onC));
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.StatusAsync(b, "api/v1/me", onC));
+        using (var reset = await SendAsync(a, HttpMethod.Put, "api/v1/users/op-cluster/password", adminToken, new { password = "op-cluster-password-2" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SessionTests.StatusAsync(c, "api/v1/me", onC));
+
+        // Signing out on A ends a session made on C.
+        var again = await SessionTests.SignInAsync(c, "op-cluster", "op-cluster-password-2");
+        using (var signOut = new HttpRequestMessage(HttpMethod.Post, "account/signout"))
+        {
+            signOut.Headers.Add("Cookie", again);
+            using var response = await a.SendAsync(signOut, Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SessionTests.StatusAsync(c, "api/v1/me", again));
+
+        // A device password issued on A is listed on C.
+        using (var device = await SendAsync(a, HttpMethod.Post, "api/v1/devices", adminToken, new { id = "gw-paint" }))
+        {
+            Assert.True(device.IsSuccessStatusCode, await device.Content.ReadAsStringAsync(Ct));
+        }
+
+        using (var devices = await SendAsync(c, HttpMethod.Get, "api/v1/devices", adminToken))
+        {
+            Assert.Contains("gw-paint", await devices.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        // Dashboard connections on B and C both see the oven's changes: its twin is active on one node only, so at least
+        // one of them gets them relayed from another node.
+        var states = new ConcurrentQueue<JsonElement>();
+        var statesOnB = new ConcurrentQueue<JsonElement>();
+        await using var hub = Hub(c, 2, adminToken, states);
+        await using var hubOnB = Hub(b, 1, adminToken, statesOnB);
+        await hub.StartAsync(Ct);
+        await hubOnB.StartAsync(Ct);
+        var t0 = TimeProvider.System.GetUtcNow().AddMinutes(-2);
+        var published = new List<(long Seq, byte[] Payload)>();
+        await using (var device = await RawGateway.ConnectAsync(mosquitto.Port, "gw-paint", namesItself: true))
+        {
+            var first = Messages(1, 400, t0, value: 150);
+            Assert.True(await device.PublishAsync(Topic, first));
+            published.AddRange(first);
+        }
+
+        await Poll.UntilAsync(
+            () => states.Any(s => IsOvenAt(s, 150)) && statesOnB.Any(s => IsOvenAt(s, 150)),
+            TimeSpan.FromSeconds(30),
+            () => $"the oven at 150 °C on C and B; C got {states.Count} state messages, B {statesOnB.Count}; last on C: {states.LastOrDefault()}",
+            Ct);
+
+        // kill -9 node A. The others take its twins: the oven's new values show on C and B.
+        var killedAt = TimeProvider.System.GetTimestamp();
+        _nodes[0].Kill();
+        await _nodes[0].WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        // The survivors declare it dead (Orleans probes); from then on its twins activate on them at the next call.
+        await Poll.UntilAsync(async ValueTask<bool> (_) => await ActiveSilosAsync(connectionString, clusterId) == 2, TimeSpan.FromSeconds(60), () => "node A declared dead", Ct);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"node A declared dead {TimeProvider.System.GetElapsedTime(killedAt).TotalSeconds:F1} s after the kill"));
+        await using (var device = await RawGateway.ConnectAsync(mosquitto.Port, "gw-paint", namesItself: true))
+        {
+            var second = Messages(401, 800, t0, value: 175);
+            Assert.True(await device.PublishAsync(Topic, second));
+            published.AddRange(second);
+        }
+
+        await Poll.UntilAsync(() => states.Any(s => IsOvenAt(s, 175)) && statesOnB.Any(s => IsOvenAt(s, 175)), TimeSpan.FromSeconds(60), cancellationToken: Ct);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"the oven's change after the kill reached node C's dashboard feed {TimeProvider.System.GetElapsedTime(killedAt).TotalSeconds:F1} s after the kill"));
+        using (var state = await SendAsync(b, HttpMethod.Get, $"api/v1/assets/{Asset}/state", adminToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, state.StatusCode);
+        }
+
+        // A comes back on its data folder and MQTT session: what mosquitto held for it is stored too, and nothing twice.
+        _nodes[0].Dispose();
+        _nodes[0] = await ServeProcess.StartAsync(Folder(0), settings[0]);
+        var expected = published.Count * Sensors.Length;
+        var storedNow = new List<(string Sensor, long Seq)>();
+        await Poll.UntilAsync(
+            async ValueTask<bool> (_) => (storedNow = await StoredAsync(connectionString, t0)).Count >= expected,
+            TimeSpan.FromSeconds(60),
+            () => $"{expected} points stored, not {storedNow.Count}; missing seqs of {Sensors[0]}: "
+                + string.Join(',', published.Select(p => p.Seq).Except(storedNow.Where(x => x.Sensor == Sensors[0]).Select(x => x.Seq)).Take(40)),
+            Ct);
+        var stored = await StoredAsync(connectionString, t0);
+        Assert.Equal(expected, stored.Count);
+        Assert.Equal(expected, stored.Distinct().Count());
+    }
+
+    public void Dispose()
+    {
+        foreach (var node in _nodes)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(node.Output.Text);
+            node.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temp cleaning.
+        }
+    }
+
+    private Dictionary<string, string> Settings(string node, string connectionString, string clusterId) => ServeProcess.Settings(
+        ("Server__Cluster", "Postgres"),
+        ("Server__ClusterConnectionString", connectionString),
+        ("Server__Orleans__ClusterId", clusterId),
+        ("Server__Orleans__ServiceId", clusterId),
+        ("Server__Emulator", "false"),
+        ("Server__ApiRequestsPerMinute", "1000000"),
+        ("Telemetry__Broker", "External"),
+        ("Telemetry__Port", mosquitto.Port.ToString(CultureInfo.InvariantCulture)),
+        ("Telemetry__ClientId", "factorytwin-" + node),
+        ("Telemetry__SharedSubscriptionGroup", "factorytwin"),
+        ("Historian__MaintenanceIntervalMinutes", "0"));
+
+    private string Folder(int node)
+    {
+        var folder = Path.Combine(_dir, "node-" + node.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private HttpClient Client(int node)
+    {
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+            Path.Combine(Folder(node), "data", "server.pfx"), null);
+        var thumbprint = certificate.Thumbprint;
+        var handler = new HttpClientHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == thumbprint,
+        };
+        return new HttpClient(handler, disposeHandler: true) { BaseAddress = _nodes[node].Url };
+    }
+
+    private HubConnection Hub(HttpClient client, int node, string token, ConcurrentQueue<JsonElement> states)
+    {
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+            Path.Combine(Folder(node), "data", "server.pfx"), null);
+        var thumbprint = certificate.Thumbprint;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(client.BaseAddress!, "hubs/twin"), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.HttpMessageHandlerFactory = _ => new HttpClientHandler
+                {
+                    ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == thumbprint,
+                };
+            })
+            .Build();
+        connection.On<JsonElement>("state", states.Enqueue);
+        return connection;
+    }
+
+    // The twin keeps SI values: a temperature published in °C is held in kelvin.
+    private static bool IsOvenAt(JsonElement state, double celsius) =>
+        state.TryGetProperty("asset", out var asset) && asset.GetString() == Asset
+        && state.TryGetProperty("measurements", out var measurements) && measurements.ValueKind == JsonValueKind.Array
+        && measurements.EnumerateArray().Any(m => m.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number
+            && (Math.Abs(v.GetDouble() - celsius) < 1e-6 || Math.Abs(v.GetDouble() - (celsius + 273.15)) < 1e-6));
+
+    private static List<(long Seq, byte[] Payload)> Messages(int from, int to, DateTimeOffset t0, double value) =>
+        [.. Enumerable.Range(from, to - from + 1).Select(seq => ((long)seq, Payload(seq, t0.AddMilliseconds(seq * 10), value)))];
+
+    private static byte[] Payload(long seq, DateTimeOffset ts, double value) => System.Text.Encoding.UTF8.GetBytes(string.Create(
+        CultureInfo.InvariantCulture,
+        $$"""{"ts":"{{ts.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}}","seq":{{seq}},"values":[{{string.Join(',', Sensors.Select(s => $$"""{"sensor":"{{s}}","value":{{value}}}"""))}}]}"""));
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static async Task<long> ActiveSilosAsync(string connectionString, string clusterId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleans_membership_silo WHERE deployment_id = @d AND status = 3", connection);
+        command.Parameters.AddWithValue("d", clusterId);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static async Task<List<(string Sensor, long Seq)>> StoredAsync(string connectionString, DateTimeOffset t0)
+    {
+        await using var historian = HistorianFactory.Create(new HistorianOptions { Provider = HistorianProvider.Postgres, ConnectionString = connectionString });
+        var stored = new List<(string Sensor, long Seq)>();
+        foreach (var sensor in Sensors)
+        {
+            var points = await historian.QueryRangeAsync(new SeriesId(Asset + "/" + sensor), t0, t0.AddMinutes(10), Ct);
+            stored.AddRange(points.Select(p => (sensor, p.Seq)));
+        }
+
+        return stored;
+    }
+}
