@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(2040, LogLevel.Information, "Publisher {Publisher} restarted its sequence counter at {Seq}")]
     public static partial void SequenceRestarted(ILogger logger, string publisher, long seq);
+
+    [LoggerMessage(2041, LogLevel.Warning, "{Count} sequence numbers were not counted by the cluster's shared sequence window ({Reason}); gap counts may be low")]
+    public static partial void SequenceLedgerDropped(ILogger logger, long count, string reason);
+
+    [LoggerMessage(2042, LogLevel.Debug, "{Count} sequence numbers of {Publisher} did not reach the cluster's shared sequence window ({Reason}); sent again in a second")]
+    public static partial void SequenceLedgerRetry(ILogger logger, int count, string publisher, string reason);
 }

@@ -19,6 +19,7 @@ internal sealed class TelemetryMetrics : IDisposable
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _gaps;
     private readonly Counter<long> _restarts;
+    private readonly Counter<long> _redelivered;
     private readonly Counter<long> _points;
     private readonly Counter<long> _parts;
     private readonly Counter<long> _batches;
@@ -27,6 +28,7 @@ internal sealed class TelemetryMetrics : IDisposable
     private readonly long[] _rejectedTotals = new long[RejectionReasons.Count];
     private long _receivedTotal;
     private long _gapsTotal;
+    private long _redeliveredTotal;
     private long _pointsTotal;
     private long _partsTotal;
     private long _acknowledgedTotal;
@@ -40,6 +42,7 @@ internal sealed class TelemetryMetrics : IDisposable
         _rejected = _meter.CreateCounter<long>("factorytwin.telemetry.rejected", "{item}", "Rejected messages, or values of a measure message, by reason.");
         _gaps = _meter.CreateCounter<long>("factorytwin.telemetry.sequence.gaps", "{message}", "Sequence numbers skipped by publishers.");
         _restarts = _meter.CreateCounter<long>("factorytwin.telemetry.sequence.restarts", "{restart}", "Publishers that restarted their sequence counter.");
+        _redelivered = _meter.CreateCounter<long>("factorytwin.telemetry.sequence.redelivered", "{message}", "Messages that another node of the cluster had already received (stored once, by the historian's key).");
         _points = _meter.CreateCounter<long>("factorytwin.telemetry.points.committed", "{point}", "Series points committed to the store.");
         _parts = _meter.CreateCounter<long>("factorytwin.telemetry.parts.committed", "{event}", "Part events committed to the store.");
         _batches = _meter.CreateCounter<long>("factorytwin.telemetry.batches.committed", "{batch}", "Store transactions committed.");
@@ -53,6 +56,9 @@ internal sealed class TelemetryMetrics : IDisposable
 
     /// <summary>Gets the sequence gaps counted.</summary>
     public long SequenceGaps => Interlocked.Read(ref _gapsTotal);
+
+    /// <summary>Gets the messages counted as received by another node too (cluster mode).</summary>
+    public long SequenceRedelivered => Interlocked.Read(ref _redeliveredTotal);
 
     /// <summary>Gets the points committed.</summary>
     public long PointsCommitted => Interlocked.Read(ref _pointsTotal);
@@ -102,6 +108,12 @@ internal sealed class TelemetryMetrics : IDisposable
     }
 
     public void Restart() => _restarts.Add(1);
+
+    public void Redelivered(long count)
+    {
+        Interlocked.Add(ref _redeliveredTotal, count);
+        _redelivered.Add(count);
+    }
 
     public void Committed(int points, int parts, TimeSpan duration)
     {

@@ -1,6 +1,7 @@
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Telemetry.Broker;
 using FactoryTwin.Telemetry.Ingestion;
+using FactoryTwin.Telemetry.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +40,7 @@ public static class TelemetryServiceCollectionExtensions
         // Timestamps are checked against the plant's clock: the host's clock unless the host registers a plant clock.
         services.TryAddKeyedSingleton<TimeProvider>(PlantClock.ServiceKey, static (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<TelemetryMetrics>();
+        services.TryAddSingleton<SequenceLedgerForwarder>();
         services.TryAddSingleton<IngestionPipeline>();
         services.TryAddSingleton<ITelemetryIngestionStatus>(static sp => sp.GetRequiredService<IngestionPipeline>());
         services.TryAddSingleton<EmbeddedBroker>();
@@ -50,6 +52,8 @@ public static class TelemetryServiceCollectionExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddHostedService(static sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService(static sp => sp.GetRequiredService<MqttIngestionService>());
+        // Idle unless the host registers an IPublisherSequenceLedger (cluster mode with a shared subscription).
+        services.AddHostedService(static sp => sp.GetRequiredService<SequenceLedgerForwarder>());
         return builder;
     }
 }

@@ -10,6 +10,7 @@ using FactoryTwin.Server.Mes;
 using FactoryTwin.Server.Security;
 using FactoryTwin.Server.Settings;
 using FactoryTwin.Telemetry;
+using FactoryTwin.Telemetry.Validation;
 using FactoryTwin.Telemetry.Broker;
 using FactoryTwin.Twin.Hosting;
 using FactoryTwin.VirtualPlant;
@@ -171,6 +172,12 @@ internal static class ServerBuilderExtensions
             services.AddSingleton<ISecurityStore, PostgresSecurityStore>();
             services.AddSingleton(sp => new AuditLog(new PostgresAuditTrail(cluster), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AuditLog>>()));
             services.AddFactoryTwinClusterKeyRing(cluster, options.Orleans.ServiceId);
+
+            // Nodes that split the device stream with a shared subscription count sequence gaps in one shared window.
+            if (!string.IsNullOrWhiteSpace(configuration["Telemetry:SharedSubscriptionGroup"]))
+            {
+                services.AddSingleton<IPublisherSequenceLedger, GrainSequenceLedger>();
+            }
         }
 
         services.AddSingleton<PasswordLockout>();

@@ -56,7 +56,8 @@ internal sealed partial class IngestionPipeline : IHostedService, ITelemetryInge
         TimeProvider wallTime,
         TelemetryMetrics metrics,
         ILogger<IngestionPipeline> logger,
-        IEnumerable<ITelemetryBatchObserver>? observers = null)
+        IEnumerable<ITelemetryBatchObserver>? observers = null,
+        SequenceLedgerForwarder? sharedSequences = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(plant);
@@ -67,7 +68,7 @@ internal sealed partial class IngestionPipeline : IHostedService, ITelemetryInge
         _metrics = metrics;
         _logger = logger;
         Catalog = new PlantCatalog(plant);
-        _validator = new TelemetryValidator(Catalog, _options, plantTime, metrics, logger, wallTime);
+        _validator = new TelemetryValidator(Catalog, _options, plantTime, metrics, logger, wallTime, sharedSequences);
         _observers = new BatchObserverDispatcher(observers ?? [], wallTime, logger);
         _budget = new MemoryBudget(_options.MaxPendingBytes);
         _lastProgress = _wall.GetTimestamp();

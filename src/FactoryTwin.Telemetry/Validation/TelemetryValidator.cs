@@ -24,6 +24,7 @@ internal sealed class TelemetryValidator
     private readonly SequenceWindow[] _sequences;
     private readonly DecodedMessage _message = new();
     private readonly Lock _gate = new();
+    private readonly SequenceLedgerForwarder? _shared;
     private RejectionReason? _reason;
 
     /// <summary>Creates a validator.</summary>
@@ -33,8 +34,10 @@ internal sealed class TelemetryValidator
     /// <param name="metrics">Where rejections are counted.</param>
     /// <param name="logger">Where rejections are logged.</param>
     /// <param name="logTime">The clock of the log's rate limit (wall time, so an emulated plant at 60× does not log 60 times as often); <paramref name="time"/> when <see langword="null"/>.</param>
-    public TelemetryValidator(PlantCatalog catalog, TelemetryOptions options, TimeProvider time, TelemetryMetrics metrics, ILogger logger, TimeProvider? logTime = null)
+    /// <param name="shared">The cluster's shared sequence window, when there is one: then accepted numbers go there and gaps are counted from its answers.</param>
+    public TelemetryValidator(PlantCatalog catalog, TelemetryOptions options, TimeProvider time, TelemetryMetrics metrics, ILogger logger, TimeProvider? logTime = null, SequenceLedgerForwarder? shared = null)
     {
+        _shared = shared is { IsShared: true } ? shared : null;
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;
@@ -145,15 +148,23 @@ internal sealed class TelemetryValidator
             return Reject(RejectionReason.Duplicate, gateway.Index, who, topic, "the publisher already sent this seq");
         }
 
-        if (gaps > 0)
+        if (_shared is not null)
         {
-            _metrics.Gaps(gaps);
+            // A node of a cluster sees part of the publisher's numbers: the shared window counts gaps and restarts.
+            _shared.Observe(gateway.Id, m.Seq, m.Timestamp);
         }
-
-        if (restarted)
+        else
         {
-            _metrics.Restart();
-            Log.SequenceRestarted(_logger, who, m.Seq);
+            if (gaps > 0)
+            {
+                _metrics.Gaps(gaps);
+            }
+
+            if (restarted)
+            {
+                _metrics.Restart();
+                Log.SequenceRestarted(_logger, who, m.Seq);
+            }
         }
 
         var now = _time.GetUtcNow();

@@ -139,7 +139,9 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
             CultureInfo.InvariantCulture, $"node A declared dead {TimeProvider.System.GetElapsedTime(killedAt).TotalSeconds:F1} s after the kill"));
         await using (var device = await RawGateway.ConnectAsync(mosquitto.Port, "gw-paint", namesItself: true))
         {
-            var second = Messages(401, 800, t0, value: 175);
+            // Ten numbers the publisher never sends: the nodes share the publisher's stream, so only the cluster's
+            // shared sequence window can tell that they are missing rather than taken by another node.
+            var second = Messages(401, 600, t0, value: 175).Concat(Messages(611, 800, t0, value: 175)).ToList();
             Assert.True(await device.PublishAsync(Topic, second));
             published.AddRange(second);
         }
@@ -166,6 +168,49 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         var stored = await StoredAsync(connectionString, t0);
         Assert.Equal(expected, stored.Count);
         Assert.Equal(expected, stored.Distinct().Count());
+
+        // Gaps are decided once the window has seen later numbers for a few seconds: the publisher goes on, and the
+        // three nodes together count exactly the ten numbers it skipped (each node alone would count hundreds).
+        await using (var device = await RawGateway.ConnectAsync(mosquitto.Port, "gw-paint", namesItself: true))
+        {
+            foreach (var seq in Enumerable.Range(801, 8))
+            {
+                Assert.True(await device.PublishAsync(Topic, Messages(seq, seq, t0, value: 176)));
+                await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, Ct);
+            }
+        }
+
+        long gaps = -1;
+        await Poll.UntilAsync(
+            async ValueTask<bool> (_) => (gaps = await ClusterGapsAsync(adminToken)) == 10,
+            TimeSpan.FromSeconds(30),
+            () => $"10 sequence gaps counted over the three nodes, not {gaps}",
+            Ct);
+        await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System, Ct);
+        Assert.Equal(10, await ClusterGapsAsync(adminToken));
+    }
+
+    /// <summary>The sequence gaps the three nodes counted, summed from their Prometheus endpoints.</summary>
+    private async Task<long> ClusterGapsAsync(string token)
+    {
+        long total = 0;
+        for (var node = 0; node < _nodes.Count; node++)
+        {
+            using var client = Client(node);
+            using var response = await SendAsync(client, HttpMethod.Get, "metrics", token);
+            var text = await response.Content.ReadAsStringAsync(Ct);
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith("factorytwin_telemetry_sequence_gaps", StringComparison.Ordinal))
+                {
+                    // name{labels} value [timestamp]
+                    var value = line[(Math.Max(line.LastIndexOf('}'), line.IndexOf(' ', StringComparison.Ordinal) - 1) + 2)..].Split(' ')[0];
+                    total += (long)double.Parse(value, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return total;
     }
 
     public void Dispose()
