@@ -231,7 +231,11 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         }
     }
 
-    private Dictionary<string, string> Settings(string node, string connectionString, string clusterId) => ServeProcess.Settings(
+    private Dictionary<string, string> Settings(string node, string connectionString, string clusterId) =>
+        NodeSettings(node, connectionString, clusterId, mosquitto.Port, "factorytwin");
+
+    /// <summary>The settings of one cluster node: PostgreSQL, mosquitto shared by <paramref name="group"/>, no emulator.</summary>
+    internal static Dictionary<string, string> NodeSettings(string node, string connectionString, string clusterId, int brokerPort, string group) => ServeProcess.Settings(
         ("Server__Cluster", "Postgres"),
         ("Server__ClusterConnectionString", connectionString),
         ("Server__Orleans__ClusterId", clusterId),
@@ -239,10 +243,25 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         ("Server__Emulator", "false"),
         ("Server__ApiRequestsPerMinute", "1000000"),
         ("Telemetry__Broker", "External"),
-        ("Telemetry__Port", mosquitto.Port.ToString(CultureInfo.InvariantCulture)),
+        ("Telemetry__Port", brokerPort.ToString(CultureInfo.InvariantCulture)),
         ("Telemetry__ClientId", "factorytwin-" + node),
-        ("Telemetry__SharedSubscriptionGroup", "factorytwin"),
+        ("Telemetry__SharedSubscriptionGroup", group),
         ("Historian__MaintenanceIntervalMinutes", "0"));
+
+    /// <summary>A client of a node that trusts exactly that node's self-signed certificate.</summary>
+    internal static HttpClient NodeClient(string folder, Uri url)
+    {
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+            Path.Combine(folder, "data", "server.pfx"), null);
+        var thumbprint = certificate.Thumbprint;
+        var handler = new HttpClientHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == thumbprint,
+        };
+        return new HttpClient(handler, disposeHandler: true) { BaseAddress = url };
+    }
 
     private string Folder(int node)
     {
@@ -251,19 +270,7 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         return folder;
     }
 
-    private HttpClient Client(int node)
-    {
-        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-            Path.Combine(Folder(node), "data", "server.pfx"), null);
-        var thumbprint = certificate.Thumbprint;
-        var handler = new HttpClientHandler
-        {
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == thumbprint,
-        };
-        return new HttpClient(handler, disposeHandler: true) { BaseAddress = _nodes[node].Url };
-    }
+    private HttpClient Client(int node) => NodeClient(Folder(node), _nodes[node].Url!);
 
     private HubConnection Hub(HttpClient client, int node, string token, ConcurrentQueue<JsonElement> states)
     {
@@ -299,7 +306,7 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         CultureInfo.InvariantCulture,
         $$"""{"ts":"{{ts.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}}","seq":{{seq}},"values":[{{string.Join(',', Sensors.Select(s => $$"""{"sensor":"{{s}}","value":{{value}}}"""))}}]}"""));
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token, object? body = null)
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -311,7 +318,7 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         return await client.SendAsync(request, Ct);
     }
 
-    private static async Task<long> ActiveSilosAsync(string connectionString, string clusterId)
+    internal static async Task<long> ActiveSilosAsync(string connectionString, string clusterId)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Ct);
