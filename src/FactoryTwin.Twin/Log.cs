@@ -23,9 +23,12 @@ internal static partial class Log
     [LoggerMessage(7020, LogLevel.Information, "Embedded grain storage at {Folder}")]
     public static partial void StorageOpened(ILogger logger, string folder);
 
-    [LoggerMessage(7030, LogLevel.Warning, "The change relay through PostgreSQL lost its connection; retrying in {Seconds} s (other nodes' changes are missed meanwhile)")]
+    [LoggerMessage(7040, LogLevel.Warning, "The change relay through PostgreSQL lost its connection; retrying in {Seconds} s (other nodes' changes are missed meanwhile)")]
     public static partial void ChangeRelayFailed(ILogger logger, Exception exception, string seconds);
 
-    [LoggerMessage(7031, LogLevel.Warning, "A notice on the change channel could not be read and was skipped")]
+    [LoggerMessage(7041, LogLevel.Warning, "A notice on the change channel could not be read and was skipped")]
     public static partial void ChangeNoticeUnreadable(ILogger logger, Exception exception);
+
+    [LoggerMessage(7032, LogLevel.Information, "Asset twin {Asset} caught up on {Points} points from the historian since {Since:o} (telemetry applied after its last saved state)")]
+    public static partial void AssetCaughtUp(ILogger logger, string asset, int points, DateTimeOffset since);
 }

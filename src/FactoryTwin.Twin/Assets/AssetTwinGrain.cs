@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using FactoryTwin.Historian;
+using FactoryTwin.Model.Ids;
+using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Alarms;
 using FactoryTwin.Twin.Changes;
@@ -24,6 +27,7 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
     private readonly TwinChangeHub _changes;
     private readonly AlarmHistoryWriter _history;
     private readonly ILogger<AssetTwinGrain> _logger;
+    private readonly IHistorian? _historian;
     private readonly List<AlarmEvent> _events = [];
     private AssetTwin _twin = null!;
     private bool _dirty;
@@ -37,8 +41,10 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
         IOptions<TwinOptions> options,
         TwinChangeHub changes,
         AlarmHistoryWriter history,
-        ILogger<AssetTwinGrain> logger)
+        ILogger<AssetTwinGrain> logger,
+        IServiceProvider services)
     {
+        _historian = services.GetService<IHistorian>();
         _state = state;
         _index = index;
         _time = time;
@@ -59,7 +65,68 @@ internal sealed class AssetTwinGrain : Grain, IAssetTwinGrain
             this.RegisterGrainTimer(EvaluateAsync, _options.EvaluationInterval, _options.EvaluationInterval);
         }
 
-        return Task.CompletedTask;
+        return CatchUpAsync(cancellationToken);
+    }
+
+    /// <summary>How far before the saved state's last telemetry the catch-up reads: points of one batch carry their own timestamps.</summary>
+    internal static readonly TimeSpan CatchUpMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Applies what the historian stored after the state this activation loaded. The state is written every
+    /// <see cref="TwinOptions.PersistInterval"/>, so a node that dies takes with it up to that much telemetry its twins had
+    /// applied; the historian has all of it (a message is acknowledged only after its commit). Replaying from a little
+    /// before the saved last telemetry is safe: a twin ignores what is older than it has and applies a repeat as no
+    /// change. A twin that never saved a state has nothing to catch up.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (_historian is null || _twin.State.LastTelemetry is not { } last)
+        {
+            return;
+        }
+
+        var since = last - CatchUpMargin;
+        var now = _time.GetUtcNow();
+        var until = (now > last ? now : last) + TimeSpan.FromHours(1);
+        var asset = new AssetId(_twin.Info.Id);
+        var points = new List<TwinPoint>();
+        foreach (var channel in Channels(asset))
+        {
+            foreach (var p in await _historian.QueryRangeAsync(SeriesId.Of(asset, channel), since, until, cancellationToken))
+            {
+                points.Add(new TwinPoint(channel, p.Timestamp, p.Value));
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        // In time order across the asset's series, as the stream brought them (a stable sort keeps each series' order).
+        var ordered = points.OrderBy(p => p.Timestamp).ToArray();
+        if (_twin.Apply(new AssetTelemetry(ordered, []), _events))
+        {
+            _dirty = true;
+            ViewChanged();
+        }
+
+        Log.AssetCaughtUp(_logger, _twin.Info.Id, ordered.Length, since);
+        await FlushEventsAsync(cancellationToken);
+    }
+
+    private IEnumerable<string> Channels(AssetId asset)
+    {
+        yield return SeriesId.StateChannel;
+        yield return SeriesId.GoodChannel;
+        yield return SeriesId.ScrapChannel;
+        foreach (var sensor in _index.Model.Sensors)
+        {
+            if (sensor.Asset == asset)
+            {
+                yield return sensor.Id.Value;
+            }
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
