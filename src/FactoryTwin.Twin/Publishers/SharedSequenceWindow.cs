@@ -7,9 +7,11 @@ namespace FactoryTwin.Twin.Publishers;
 /// One publisher's sequence numbers as several nodes report them, each node in its own order and late by its own
 /// delay. A number is not a gap when a higher one arrives (another node may still hold it) but when it is settled: once
 /// the highest number seen at least <c>settleAfter</c> ago is at or above it, or when the window of <c>size</c> numbers
-/// must move past it. Numbers below the first one received are expected only back to the lowest received, so a window
-/// that starts in the middle of a publisher's stream counts no gaps before it. A number below the settled point is a
-/// redelivery, unless its timestamp is later than any before: then the publisher restarted its counter.
+/// must move past it. Numbers below the first one received are expected only back to the lowest received in the
+/// window's first settle time, so a window that starts in the middle of a publisher's stream (a new grain after a
+/// failover) counts no gaps before it, and a straggler that arrives later below it is a redelivery. A number below the
+/// settled point is a redelivery too, unless its timestamp is later than any before: then the publisher restarted its
+/// counter.
 /// </summary>
 internal sealed class SharedSequenceWindow
 {
@@ -20,6 +22,7 @@ internal sealed class SharedSequenceWindow
     private long _highest = -1;
     private long _floor;
     private long _settled;
+    private bool _floorOpen;
     private DateTimeOffset _latest;
 
     /// <summary>Creates a window.</summary>
@@ -79,7 +82,7 @@ internal sealed class SharedSequenceWindow
                 Set(seq);
                 Later(timestamp);
             }
-            else if (seq > _settled)
+            else if (seq > _settled && (seq >= _floor || _floorOpen))
             {
                 if (seq < _floor)
                 {
@@ -125,6 +128,9 @@ internal sealed class SharedSequenceWindow
         while (_marks.Count > 0 && now - _marks.Peek().At >= _settleAfter)
         {
             gaps += SettleThrough(_marks.Dequeue().Highest);
+            // Only the nodes' first reports may reach below the first number; later, such a number is a straggler
+            // (a node that comes back with what it held when it died), whose neighbours went to a window that is gone.
+            _floorOpen = false;
         }
 
         return new PublisherSequenceTally(gaps, redelivered, restarts);
@@ -137,6 +143,7 @@ internal sealed class SharedSequenceWindow
         _floor = seq;
         // Numbers up to size below the first may still come from other nodes; they are not expected until one does.
         _settled = seq - _size;
+        _floorOpen = true;
         _latest = timestamp;
         Set(seq);
     }

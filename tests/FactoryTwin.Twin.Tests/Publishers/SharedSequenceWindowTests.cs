@@ -150,6 +150,23 @@ public sealed class SharedSequenceWindowTests
     }
 
     [Fact]
+    public void AStragglerBelowTheStartAfterTheFirstSettle_IsARedeliveryNotAReasonForGaps()
+    {
+        // A window started after a failover at 401; seconds later the node that died comes back with 270 and 300,
+        // which it held unacknowledged. 271..400 went to the window that died: they are not gaps here.
+        var window = new SharedSequenceWindow(1024, Settle);
+        var after = Enumerable.Range(401, 100).Select(i => (long)i).ToArray();
+        window.Observe(after, Times(after), TimeSpan.Zero);
+        window.Observe([], [], Settle);
+
+        var straggler = window.Observe([270, 300], Times([270, 300]), Settle + TimeSpan.FromSeconds(1));
+        var later = window.Observe([], [], Settle * 3);
+
+        Assert.Equal(new PublisherSequenceTally(0, 2, 0), straggler);
+        Assert.Equal(0, later.Gaps);
+    }
+
+    [Fact]
     public void BadArguments_AreRefusedNamingWhatIsWrong()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SharedSequenceWindow(100, Settle));
