@@ -23,15 +23,7 @@ internal static class ClusterHostingExtensions
             throw new InvalidOperationException("Server:ClusterConnectionString is required when Server:Cluster is Postgres.");
         }
 
-        try
-        {
-            ClusterSchema.ApplyAsync(options.ClusterConnectionString).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
-        {
-            throw new InvalidOperationException(
-                $"Cluster mode: the cluster's database (Server:ClusterConnectionString) cannot be reached or upgraded: {e.Message}", e);
-        }
+        ApplySchema(options.ClusterConnectionString, "Server:ClusterConnectionString");
 
         var database = new ClusterDatabase(options.ClusterConnectionString);
         builder.Services.AddSingleton(database);
@@ -45,5 +37,22 @@ internal static class ClusterHostingExtensions
         });
 
         return database;
+    }
+
+    /// <summary>Brings a database's FactoryTwin/Orleans schema up to date before the host starts, or says which setting names a database that cannot be reached.</summary>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <param name="setting">The setting it came from, for the error.</param>
+    /// <exception cref="InvalidOperationException">The database cannot be reached, or a script failed.</exception>
+    public static void ApplySchema(string connectionString, string setting)
+    {
+        try
+        {
+            ClusterSchema.ApplyAsync(connectionString).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"The database of {setting} cannot be reached or upgraded: {e.Message}", e);
+        }
     }
 }

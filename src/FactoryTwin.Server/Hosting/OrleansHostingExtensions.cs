@@ -1,4 +1,5 @@
 using System.Net;
+using FactoryTwin.Server.Cluster;
 using FactoryTwin.Twin.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,22 @@ internal static class OrleansHostingExtensions
     {
         var options = server.Orleans;
         var cluster = server.Cluster == ClusterMode.Postgres;
+
+        // Outside cluster mode, ADO.NET clustering and the twin's PostgreSQL grain storage use the same tables and
+        // statements as a cluster does: the schema is applied here too (cluster mode applied it before anything else).
+        if (!cluster && string.Equals(options.Clustering, "AdoNet", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(options.Invariant, TwinSiloBuilderExtensions.PostgresInvariant, StringComparison.Ordinal)
+            && !string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            ClusterHostingExtensions.ApplySchema(options.ConnectionString, "Server:Orleans:ConnectionString");
+        }
+
+        if (!cluster && string.Equals(builder.Configuration["Twin:Storage"], nameof(TwinStorageProvider.Postgres), StringComparison.OrdinalIgnoreCase)
+            && builder.Configuration["Twin:ConnectionString"] is { Length: > 0 } twinDatabase)
+        {
+            ClusterHostingExtensions.ApplySchema(twinDatabase, "Twin:ConnectionString");
+        }
+
         builder.UseOrleans(silo =>
         {
             if (cluster)
