@@ -206,7 +206,8 @@ internal static class ServerBuilderExtensions
         services.AddHealthChecks()
             .AddCheck<HistorianHealthCheck>("historian", tags: ["ready"])
             .AddCheck<BrokerHealthCheck>("mqtt-broker", tags: ["ready"])
-            .AddCheck<IngestionHealthCheck>("telemetry-ingestion", tags: ["ready"]);
+            .AddCheck<IngestionHealthCheck>("telemetry-ingestion", tags: ["ready"])
+            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter("FactoryTwin.*")
             .AddMeter("Microsoft.Orleans")
