@@ -122,7 +122,7 @@ internal static class ServerBuilderExtensions
 
                 if (configuration["VirtualPlant:Host"] is null)
                 {
-                    o.Host = telemetry.Value.Host;
+                    o.Host = LocalBrokerAddress.For(telemetry.Value.Host);
                 }
 
                 foreach (var gateway in plant.Gateways)
