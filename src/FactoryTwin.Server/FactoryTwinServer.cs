@@ -28,6 +28,7 @@ public static class FactoryTwinServer
         {
             Args = args,
             ContentRootPath = Directory.GetCurrentDirectory(),
+            WebRootPath = PublishedWebRoot(AppContext.BaseDirectory),
             ApplicationName = StaticAssetsApplicationName(),
         });
 
@@ -43,6 +44,21 @@ public static class FactoryTwinServer
         builder.WebHost.UseStaticWebAssets();
         builder.AddFactoryTwinServer();
         return builder;
+    }
+
+    /// <summary>
+    /// The dashboard's static files (<c>_framework/blazor.web.js</c>, <c>_content/MudBlazor/…</c>) of a published
+    /// executable: <c>wwwroot</c> beside it, when that folder exists. The content root is the working folder (relative
+    /// paths such as <c>./data</c> resolve there), so without this a published <c>factorytwin</c> started from any other
+    /// folder — a service unit's working directory, an installed tool — would answer 404 for every dashboard asset. A
+    /// build output has no such folder and serves them through the static web assets manifest instead.
+    /// </summary>
+    /// <param name="baseDirectory">The executable's folder.</param>
+    /// <returns>The folder, or <see langword="null"/> for the default (<c>wwwroot</c> in the content root).</returns>
+    internal static string? PublishedWebRoot(string baseDirectory)
+    {
+        var webRoot = Path.Combine(baseDirectory, "wwwroot");
+        return Directory.Exists(webRoot) ? webRoot : null;
     }
 
     /// <summary>
