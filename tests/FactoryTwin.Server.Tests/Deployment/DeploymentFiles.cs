@@ -1,18 +1,15 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
-using FactoryTwin.Historian;
-using FactoryTwin.Server.Components.Dashboard.Data;
-using FactoryTwin.Telemetry;
-using FactoryTwin.Twin.Hosting;
-using FactoryTwin.VirtualPlant;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
 namespace FactoryTwin.Server.Tests.Deployment;
 
-/// <summary>Reads the deployment files (Dockerfile, compose, Kubernetes) and checks names against the application.</summary>
+/// <summary>Reads the deployment files (Dockerfile, compose, Kubernetes): YAML documents, env files, mosquitto settings.</summary>
 internal static partial class DeploymentFiles
 {
+    /// <summary>The health endpoints the server maps (<c>UseFactoryTwinServer</c>); <see cref="HealthProbeTests"/> asks each of a running server.</summary>
+    public static readonly string[] ServedHealthPaths = ["/health/live", "/health/ready"];
+
     public static string Root { get; } = RepositoryPaths.Root();
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
@@ -21,6 +18,12 @@ internal static partial class DeploymentFiles
     public static List<Dictionary<string, object?>> YamlDocuments(string path)
     {
         using var reader = new StreamReader(path);
+        return YamlDocuments(reader, path);
+    }
+
+    /// <summary>Every YAML document of a text, merge keys resolved.</summary>
+    public static List<Dictionary<string, object?>> YamlDocuments(TextReader reader, string what)
+    {
         var parser = new MergingParser(new Parser(reader));
         var deserializer = new DeserializerBuilder().Build();
         var documents = new List<Dictionary<string, object?>>();
@@ -30,7 +33,7 @@ internal static partial class DeploymentFiles
             var document = deserializer.Deserialize<object?>(parser);
             if (document is not null)
             {
-                documents.Add(Map(document, path));
+                documents.Add(Map(document, what));
             }
         }
 
@@ -51,57 +54,23 @@ internal static partial class DeploymentFiles
     public static string Text(Dictionary<string, object?> parent, string key, string what) =>
         parent.TryGetValue(key, out var value) && value is string s ? s : throw new Xunit.Sdk.XunitException($"{what} has no text '{key}'.");
 
-    private static readonly Dictionary<string, Type> s_sections = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [ServerOptions.SectionName] = typeof(ServerOptions),
-        [TelemetryOptions.SectionName] = typeof(TelemetryOptions),
-        [HistorianOptions.SectionName] = typeof(HistorianOptions),
-        [TwinOptions.SectionName] = typeof(TwinOptions),
-        [VirtualPlantOptions.SectionName] = typeof(VirtualPlantOptions),
-        [DashboardOptions.Section] = typeof(DashboardOptions),
-    };
-
-    /// <summary>
-    /// Says why an environment variable is not a configuration key of the application, or <see langword="null"/> when it
-    /// is: <c>Section__Key__Sub</c> must name a settable property of the options type bound to the section, case
-    /// insensitive as .NET configuration binding is, and end on a value, not an object.
-    /// </summary>
-    public static string? WhyNotAConfigurationKey(string variable)
-    {
-        if (variable.StartsWith("DOTNET_", StringComparison.Ordinal) || variable.StartsWith("ASPNETCORE_", StringComparison.Ordinal))
-        {
-            return null; // read by the runtime, not the application's configuration
-        }
-
-        var parts = variable.Split("__");
-        if (parts.Length < 2 || !s_sections.TryGetValue(parts[0], out var type))
-        {
-            return $"{variable}: '{parts[0]}' is not a configuration section of the application";
-        }
-
-        for (int i = 1; i < parts.Length; i++)
-        {
-            var property = type.GetProperty(parts[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null || property.SetMethod is not { IsPublic: true })
-            {
-                return $"{variable}: {type.Name} has no settable property '{parts[i]}'";
-            }
-
-            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            bool leaf = type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(TimeSpan) || type == typeof(decimal) || type == typeof(DateTimeOffset);
-            if (leaf != (i == parts.Length - 1))
-            {
-                return leaf ? $"{variable}: '{parts[i]}' is a value, it has no '{parts[i + 1]}'" : $"{variable}: '{parts[i]}' is a section, not a value";
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The <c>${NAME}</c>, <c>${NAME:-default}</c> and <c>${NAME:?message}</c> references of a compose file.</summary>
     public static IEnumerable<string> Interpolations(string text) => InterpolationPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct();
 
-    /// <summary>The KEY=value lines of an env file.</summary>
+    /// <summary>
+    /// A compose value as the container receives it: each <c>${NAME…}</c> replaced by its value in <paramref name="variables"/>
+    /// (else its <c>:-</c> default), and <c>$$</c> by <c>$</c>.
+    /// </summary>
+    public static string Interpolate(string value, IReadOnlyDictionary<string, string> variables)
+    {
+        var replaced = InterpolationPattern().Replace(value, m =>
+            variables.TryGetValue(m.Groups[1].Value, out var v) ? v
+            : m.Value.Contains(":-", StringComparison.Ordinal) ? m.Value[(m.Value.IndexOf(":-", StringComparison.Ordinal) + 2)..^1]
+            : throw new Xunit.Sdk.XunitException($"{m.Value}: no value in .env.example"));
+        return replaced.Replace("$$", "$", StringComparison.Ordinal);
+    }
+
+    /// <summary>The KEY=value lines of an env file (the value runs to the end of the line).</summary>
     public static Dictionary<string, string> EnvFile(string path) =>
         File.ReadAllLines(path)
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
@@ -125,6 +94,13 @@ internal static partial class DeploymentFiles
 
         return settings;
     }
+
+    /// <summary>Finds an executable on PATH, as a shell would; <see langword="null"/> when there is none.</summary>
+    public static string? OnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^}]*)?\}")]
     private static partial Regex InterpolationPattern();
