@@ -33,24 +33,12 @@ internal static class ConfigurationCheck
         [DashboardOptions.Section] = typeof(DashboardOptions),
     };
 
-    /// <summary>
-    /// The keys of cluster mode (issue #20: <c>Server:Cluster=Postgres</c>, branch cluster2), which the deployment files
-    /// use. While this build's <see cref="ServerOptions"/> has no <c>Cluster</c> property they cannot be bound and are
-    /// reported apart, in <see cref="Result.NotYetBindable"/>; once cluster mode is in the build they are checked like
-    /// every other key, so the exception ends by itself.
-    /// </summary>
-    public static readonly string[] ClusterModeKeys = ["Server:Cluster", "Server:ClusterConnectionString", "Server:Orleans:AdvertisedAddress"];
-
-    /// <summary>Gets whether this build's server has cluster mode (<c>ServerOptions.Cluster</c>).</summary>
-    public static bool ClusterModeBuiltIn { get; } = typeof(ServerOptions).GetProperty("Cluster") is not null;
-
     /// <summary>Checks the variables a node receives.</summary>
     /// <param name="variables">Name and value of each variable, values as the container sees them.</param>
-    /// <returns>The problems, the keys not bindable in this build, and the configuration they make.</returns>
+    /// <returns>The problems and the configuration the variables make.</returns>
     public static Result Check(IEnumerable<KeyValuePair<string, string>> variables)
     {
         var problems = new List<string>();
-        var notYet = new List<string>();
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in variables)
@@ -68,11 +56,7 @@ internal static class ConfigurationCheck
                 problems.AddRange(ConnectionStringProblem(name, value));
             }
 
-            if (!ClusterModeBuiltIn && ClusterModeKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
-            {
-                notYet.Add(name);
-            }
-            else if (section.Equals("Logging", StringComparison.OrdinalIgnoreCase))
+            if (section.Equals("Logging", StringComparison.OrdinalIgnoreCase))
             {
                 if (!key.StartsWith("Logging:LogLevel:", StringComparison.OrdinalIgnoreCase) || !Enum.TryParse<LogLevel>(value, ignoreCase: true, out _))
                 {
@@ -112,7 +96,7 @@ internal static class ConfigurationCheck
             problems.AddRange(Validate(options, section));
         }
 
-        return new Result(problems, notYet, configuration, values);
+        return new Result(problems, configuration, values);
     }
 
     private static IEnumerable<string> ConnectionStringProblem(string name, string value)
@@ -151,10 +135,9 @@ internal static class ConfigurationCheck
 
     /// <summary>What <see cref="Check"/> found.</summary>
     /// <param name="Problems">Every variable that is not a setting, does not convert or breaks a rule, with the reason.</param>
-    /// <param name="NotYetBindable">Cluster-mode variables this build cannot bind yet (see <see cref="ClusterModeKeys"/>).</param>
     /// <param name="Configuration">The configuration the bindable variables make.</param>
     /// <param name="Values">Every variable's value by configuration key (<c>Server:Port</c>), case-insensitive.</param>
-    public sealed record Result(IReadOnlyList<string> Problems, IReadOnlyList<string> NotYetBindable, IConfiguration Configuration, IReadOnlyDictionary<string, string> Values)
+    public sealed record Result(IReadOnlyList<string> Problems, IConfiguration Configuration, IReadOnlyDictionary<string, string> Values)
     {
         /// <summary>The options of a section as the server would bind them: the variables over the defaults.</summary>
         public T Options<T>(string section)

@@ -75,7 +75,6 @@ public sealed partial class DockerfileTests
         var dataFolder = settings.Options<ServerOptions>(ServerOptions.SectionName).DataFolder;
 
         Assert.Empty(settings.Problems);
-        Assert.Empty(settings.NotYetBindable);
         Assert.Equal("[\"" + dataFolder + "\"]", RuntimeStage().Single(i => i.Instruction == "VOLUME").Arguments);
         Assert.Contains(RuntimeStage(), i => i.Instruction == "RUN" && i.Arguments.Contains($"chown \"$APP_UID:$APP_UID\" {dataFolder}", StringComparison.Ordinal));
     }
