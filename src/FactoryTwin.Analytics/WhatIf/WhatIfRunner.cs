@@ -26,59 +26,14 @@ public static class WhatIfRunner
     /// <exception cref="InvalidOperationException">A scenario's plant cannot be simulated.</exception>
     public static WhatIfResult Run(PlantModel baseline, IReadOnlyList<WhatIfScenario> scenarios, WhatIfOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentNullException.ThrowIfNull(scenarios);
-        ArgumentOutOfRangeException.ThrowIfZero(scenarios.Count);
         options ??= new WhatIfOptions();
-        Validate(options);
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         long started = options.TimeProvider.GetTimestamp();
 
-        var baseSimulation = PlantSimulationBuilder.Build(baseline);
-        var clock = ClockOf(baseSimulation.StartWeekTime);
-        var run = RunOptions(baseSimulation, options);
-        var counter = new ProgressCounter(progress);
-        var kpis = Kpis(baseSimulation);
-        var (baseValues, window) = Collect(baseSimulation, run, options.Start, kpis.Length, counter, cancellationToken);
-
-        var comparisons = ImmutableArray.CreateBuilder<ScenarioComparison>(scenarios.Count);
-        foreach (var scenario in scenarios)
-        {
-            ArgumentNullException.ThrowIfNull(scenario);
-            var plant = scenario.Apply(baseline);
-            var simulation = PlantSimulationBuilder.Build(plant, clock);
-            if (simulation.Lines.Length != baseSimulation.Lines.Length)
-            {
-                throw new ArgumentException($"Scenario '{scenario.Name}' changes the plant's lines; a what-if compares the same lines.", nameof(scenarios));
-            }
-
-            var (values, _) = Collect(simulation, run, options.Start, kpis.Length, counter, cancellationToken);
-            var rows = ImmutableArray.CreateBuilder<KpiDifference>(kpis.Length);
-            for (int k = 0; k < kpis.Length; k++)
-            {
-                rows.Add(PairedDifference.Of(kpis[k].Key, baseValues[k], values[k], options.Confidence));
-            }
-
-            var changes = ImmutableArray.CreateBuilder<string>(scenario.Changes.Length);
-            var before = baseline;
-            foreach (var change in scenario.Changes)
-            {
-                changes.Add(change.Describe(before));
-                before = change.Apply(before);
-            }
-
-            comparisons.Add(new ScenarioComparison(scenario.Name, changes.MoveToImmutable(), rows.MoveToImmutable()));
-        }
-
-        return new WhatIfResult(
-            kpis,
-            comparisons.MoveToImmutable(),
-            options.Replications,
-            options.Seed,
-            options.Confidence,
-            options.Start is not null,
-            window.Start,
-            window.End,
-            options.TimeProvider.GetElapsedTime(started));
+        // One chunk of every replication: the same rows and the same summary a cluster computes from its chunks.
+        var experiment = WhatIfExperiment.Create(baseline, scenarios, options);
+        var rows = experiment.RunReplications(0, experiment.Replications, progress, cancellationToken);
+        return experiment.Summarize(rows, options.TimeProvider.GetElapsedTime(started));
     }
 
     /// <summary>The KPIs of a plant: plant output, throughput, lead time, WIP, and the good output of each line.</summary>
@@ -97,26 +52,6 @@ public static class WhatIfRunner
         return kpis.ToImmutable();
     }
 
-    private static void Validate(WhatIfOptions options)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Replications, 2, nameof(options));
-        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
-        if (!(options.Confidence > 0 && options.Confidence < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Confidence, "Confidence must lie in (0, 1).");
-        }
-
-        if (options.MaxDegreeOfParallelism is 0 or < -1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be -1 or positive.");
-        }
-
-        if (options.Horizon is { } h && h <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), h, "Horizon must be positive.");
-        }
-    }
-
     /// <summary>The baseline's start day and time, so that every scenario runs on the same clock.</summary>
     internal static PlantSimulationOptions ClockOf(double startWeekTime)
     {
@@ -127,99 +62,5 @@ public static class WhatIfRunner
             StartDay = (DayOfWeek)((day + 1) % 7), // week time 0 is Monday 00:00
             StartTime = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(time)),
         };
-    }
-
-    private static PlantRunOptions RunOptions(PlantSimulation baseline, WhatIfOptions options)
-    {
-        if (options.Start is not { } start)
-        {
-            return new PlantRunOptions
-            {
-                Seed = options.Seed,
-                WarmUp = options.WarmUp,
-                Duration = options.Duration,
-                Replications = options.Replications,
-                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
-            };
-        }
-
-        var end = options.Horizon is { } h ? start.Instant + h : baseline.ShiftAround(start.Instant).End;
-        double horizon = (end - start.Instant).TotalSeconds;
-        if (!(horizon > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "The what-if must end after the snapshot instant.");
-        }
-
-        return new PlantRunOptions
-        {
-            Seed = options.Seed,
-            WarmUp = 0,
-            Duration = horizon,
-            Replications = options.Replications,
-            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
-        };
-    }
-
-    private static (double[][] Values, (double Start, double End) Window) Collect(
-        PlantSimulation simulation, PlantRunOptions run, PlantSnapshot? start, int kpiCount, ProgressCounter counter, CancellationToken cancellationToken)
-    {
-        var collector = new KpiCollector(simulation, run.Replications, kpiCount);
-        simulation.Run(run, start, collector, counter, cancellationToken);
-        return (collector.Values, collector.Window);
-    }
-
-    /// <summary>Reads every KPI of each finished replication into [kpi][replication].</summary>
-    private sealed class KpiCollector : IPlantReplicationObserver
-    {
-        private readonly int _lines;
-
-        public KpiCollector(PlantSimulation simulation, int replications, int kpis)
-        {
-            _lines = simulation.Lines.Length;
-            Values = new double[kpis][];
-            for (int k = 0; k < kpis; k++)
-            {
-                Values[k] = new double[replications];
-            }
-        }
-
-        public double[][] Values { get; }
-
-        public (double Start, double End) Window { get; private set; }
-
-        public void OnStep(int replication, int stepIndex, PlantRunCounters counters)
-        {
-        }
-
-        public void OnFinished(PlantReplication replication)
-        {
-            var r = replication.Result;
-            int i = replication.Replication;
-            Values[0][i] = r.Output;
-            Values[1][i] = r.ThroughputPerHour;
-            Values[2][i] = r.LeadTime.Mean;
-            Values[3][i] = r.MeanWip;
-            for (int l = 0; l < _lines; l++)
-            {
-                Values[4 + l][i] = replication.LineGood(l);
-            }
-
-            if (i == 0)
-            {
-                Window = (r.WindowStart, r.WindowEnd);
-            }
-        }
-    }
-
-    /// <summary>Adds up the finished replications of every run for one progress report.</summary>
-    private sealed class ProgressCounter(IProgress<int>? progress) : IProgress<int>
-    {
-        private int _done;
-
-        public void Report(int value)
-        {
-            int done = Interlocked.Increment(ref _done);
-            progress?.Report(done);
-        }
     }
 }
