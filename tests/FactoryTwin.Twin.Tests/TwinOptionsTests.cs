@@ -53,6 +53,17 @@ public class TwinOptionsTests
         Assert.Contains($"Twin:ForecastChunkSize must be in 1..100000, not {value}", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("100001")]
+    public void AddFactoryTwin_WhatIfChunkSizeOutOfRange_FailsAtStartNamingTheOption(string value)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Twin:WhatIfChunkSize"] = value;
+        var error = Assert.Throws<OptionsValidationException>(() => builder.AddFactoryTwin());
+        Assert.Contains($"Twin:WhatIfChunkSize must be in 1..100000, not {value}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddFactoryTwin_Configuration_BindsTheTwinSection()
     {

@@ -65,6 +65,18 @@ public sealed class TwinOptions : IValidatableObject
     /// <summary>The default <see cref="ForecastChunkSize"/>.</summary>
     public const int DefaultForecastChunkSize = 100;
 
+    /// <summary>
+    /// Gets or sets the most replications of a what-if (each of them a run of the baseline and of every scenario) one
+    /// worker runs as a chunk; a what-if's chunks run at once, one core each, on worker grains spread over the silos.
+    /// Smaller chunks keep more cores busy to the end at a little more messaging (each chunk carries the plant and
+    /// scenario files); the result is the same whatever the chunk size.
+    /// </summary>
+    /// <value>The default value is 10.</value>
+    public int WhatIfChunkSize { get; set; } = DefaultWhatIfChunkSize;
+
+    /// <summary>The default <see cref="WhatIfChunkSize"/>.</summary>
+    public const int DefaultWhatIfChunkSize = 10;
+
     /// <summary>Gets or sets the forecast seed (the same snapshot and seed give the same forecast).</summary>
     /// <value>The default value is 1.</value>
     public ulong ForecastSeed { get; set; } = 1;
@@ -119,6 +131,11 @@ public sealed class TwinOptions : IValidatableObject
         if (ForecastChunkSize is < 1 or > 100_000)
         {
             yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Twin:ForecastChunkSize must be in 1..100000, not {ForecastChunkSize}."));
+        }
+
+        if (WhatIfChunkSize is < 1 or > 100_000)
+        {
+            yield return new ValidationResult(string.Create(CultureInfo.InvariantCulture, $"Twin:WhatIfChunkSize must be in 1..100000, not {WhatIfChunkSize}."));
         }
     }
 

@@ -65,6 +65,8 @@ public static class TwinSiloBuilderExtensions
         services.TryAddSingleton<TwinChangeHub>();
         services.TryAddSingleton<Alarms.AlarmHistoryWriter>();
         services.TryAddSingleton<Plants.ShiftForecasterHolder>();
+        services.TryAddSingleton<Plants.WhatIfExperiments>();
+        services.TryAddSingleton<Plants.IClusterWhatIf, Plants.ClusterWhatIf>();
         services.AddPlacementDirector<Plants.SlotPlacement, Plants.SlotPlacementDirector>();
         services.TryAddSingleton<ITwinChangeFeed>(sp => sp.GetRequiredService<TwinChangeHub>());
         services.TryAddSingleton<ITwinRuntimeSettings, TwinOptionsRuntimeSettings>();

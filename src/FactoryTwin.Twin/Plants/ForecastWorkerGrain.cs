@@ -38,7 +38,7 @@ internal sealed class ForecastWorkerGrain : Grain, IForecastWorkerGrain
         long started = _wall.GetTimestamp();
         var plantSnapshot = PlantSnapshotMapper.Map(snapshot, _index);
         var job = new ForecastReplicationJob(snapshot, replications, seed);
-        var (rows, _) = await ReplicationSpreader.RunAsync(GrainFactory, job, _chunkSize, cancellationToken);
+        var (rows, _) = await ReplicationSpreader.RunAsync(GrainFactory, job, _chunkSize, cancellationToken: cancellationToken);
 
         // Targets only change the summary, never the replications, so they are applied here and not sent to the workers.
         var options = ReplicationWorkerGrain.ForecastOptions(job) with { LineTargets = LineTargets() };

@@ -93,7 +93,7 @@ public sealed class SpreadForecastTests : IDisposable
         {
             Assert.Equal(silos, cluster.Silos.Count);
             await cluster.WaitForLivenessToStabilizeAsync();
-            var (rows, hosts) = await ReplicationSpreader.RunAsync(cluster.Client, job, chunkSize, Token);
+            var (rows, hosts) = await ReplicationSpreader.RunAsync(cluster.Client, job, chunkSize, cancellationToken: Token);
             var view = await cluster.Client.GetGrain<IForecastWorkerGrain>(0).ForecastAsync(job.Snapshot, job.Replications, job.Seed, Token);
             return (rows, [.. hosts], view);
         }
