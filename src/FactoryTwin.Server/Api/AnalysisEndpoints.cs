@@ -2,8 +2,10 @@ using System.Globalization;
 using FactoryTwin.Analytics.Buffers;
 using FactoryTwin.Analytics.WhatIf;
 using FactoryTwin.Model.Ids;
+using FactoryTwin.Server.Hosting;
 using FactoryTwin.Server.Live;
 using FactoryTwin.Server.Security;
+using FactoryTwin.Twin.Abstractions;
 using FactoryTwin.Twin.Plants;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +14,8 @@ namespace FactoryTwin.Server.Api;
 
 /// <summary>
 /// Handlers of the analyses on the served plant: what-if scenarios with common random numbers and buffer allocation.
-/// Engineers run them (one at a time: each uses every core); anyone signed in reads the latest results.
+/// Engineers run them (one at a time per node: each uses every core — a what-if those of every silo of the cluster);
+/// anyone signed in reads the latest results.
 /// </summary>
 internal static class AnalysisEndpoints
 {
@@ -28,8 +31,13 @@ internal static class AnalysisEndpoints
     /// <summary>The longest warm-up or statistics window, in seconds (7 days).</summary>
     public const double MaxSeconds = 7 * 86_400;
 
+    /// <summary>
+    /// Runs a what-if on the cluster (<see cref="IClusterWhatIf"/>): its replications in chunks on the worker grains of
+    /// every silo, the paired differences computed here from the rows joined in replication order — bit for bit what
+    /// <c>factorytwin whatif</c> computes in one process for the same plant file, scenarios and seed.
+    /// </summary>
     public static async Task<Results<Ok<WhatIfRunView>, ProblemHttpResult>> RunWhatIf(
-        PlantView plant, AnalysisRuns runs, TimeProvider time, ITwinGateway twin, AuditLog audit, HttpContext context, WhatIfRequest? request, CancellationToken cancellationToken)
+        PlantView plant, PlantSource source, AnalysisRuns runs, TimeProvider time, ITwinGateway twin, IClusterWhatIf whatIf, AuditLog audit, HttpContext context, WhatIfRequest? request, CancellationToken cancellationToken)
     {
         if (request?.Scenarios is not { Count: > 0 and <= MaxScenarios } texts)
         {
@@ -52,7 +60,10 @@ internal static class AnalysisEndpoints
             return invalid;
         }
 
+        // Each file is checked here, against the served plant, for diagnostics with line and column; the workers read the
+        // same texts again (the job carries the files, not the built scenarios).
         var scenarios = new List<WhatIfScenario>();
+        var files = new List<YamlDocument>();
         for (int i = 0; i < texts.Count; i++)
         {
             string file = string.Create(CultureInfo.InvariantCulture, $"scenario {i + 1}");
@@ -68,16 +79,9 @@ internal static class AnalysisEndpoints
             }
 
             scenarios.Add(loaded.Scenario!);
+            files.Add(new YamlDocument(file, text));
         }
 
-        var options = new WhatIfOptions
-        {
-            Replications = request.Replications ?? WhatIfOptions.DefaultReplications,
-            Seed = request.Seed ?? 1,
-            WarmUp = request.WarmUpSeconds ?? 3600,
-            Duration = request.DurationSeconds ?? (8 * 3600),
-            TimeProvider = time,
-        };
         if (!runs.TryEnter())
         {
             return Problems.Conflict("Another analysis is running on this host; try again when it has finished.");
@@ -86,14 +90,18 @@ internal static class AnalysisEndpoints
         try
         {
             var at = time.GetUtcNow();
-            if (live == true)
-            {
-                // From the plant as it is now (bodies, work done, stations down) to the end of the shift, like the forecast.
-                var snapshot = await twin.GetSnapshotAsync(cancellationToken);
-                options = options with { Start = snapshot.ToPlantSnapshot(plant.Model) };
-            }
 
-            var result = await Task.Run(() => WhatIfRunner.Run(plant.Model, scenarios, options, null, cancellationToken), cancellationToken);
+            // Live: from the plant as it is now (bodies, work done, stations down) to the end of the shift, like the forecast.
+            var snapshot = live == true ? await twin.GetSnapshotAsync(cancellationToken) : null;
+            var job = WhatIfReplicationJob.Create(
+                new YamlDocument(source.Path, source.Text),
+                [.. files],
+                request.Replications ?? WhatIfOptions.DefaultReplications,
+                request.Seed ?? 1,
+                request.WarmUpSeconds ?? 3600,
+                request.DurationSeconds ?? (8 * 3600),
+                snapshot);
+            var result = await whatIf.RunAsync(job, cancellationToken: cancellationToken);
             var view = WhatIfRunView.From(AnalysisRuns.NewId(), at, context.User.Identity?.Name ?? "-", result);
             runs.Add(view);
             audit.Record("whatif-run", context.User.Identity?.Name, string.Join(", ", scenarios.Select(s => s.Name)), context);

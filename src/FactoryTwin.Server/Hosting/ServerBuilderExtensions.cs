@@ -62,8 +62,9 @@ internal static class ServerBuilderExtensions
 
         // The plant, and the certificate for HTTPS and MQTT over TLS.
         var plantPath = PlantFile.PathOf(options);
-        var plant = PlantFile.Load(plantPath);
+        var (plant, plantSource) = PlantFile.Load(plantPath);
         services.AddSingleton(plant);
+        services.AddSingleton(plantSource);
         services.AddSingleton<PlantView>();
         builder.AddPlantClock(options, plant);
         var certificate = ServerCertificate.LoadOrCreate(options, TimeProvider.System, out _);
