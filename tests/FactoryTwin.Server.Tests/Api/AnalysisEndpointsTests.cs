@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FactoryTwin.Analytics.WhatIf;
 using FactoryTwin.Server.Security;
 using FactoryTwin.Server.Tests.TestSupport;
 
@@ -34,6 +35,29 @@ public sealed class AnalysisEndpointsTests(ServerFixture server) : IClassFixture
         using var list = JsonDocument.Parse(await viewer.GetStringAsync("api/v1/whatif", Ct));
         Assert.Equal(4, one.RootElement.GetProperty("replications").GetInt32());
         Assert.Contains(list.RootElement.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task WhatIf_OnTheCluster_EqualsTheLocalRunnerBitForBit()
+    {
+        using var engineer = server.Host.Client(Role.Engineer);
+        var plant = TestPlants.Automotive; // the plant file the server loads
+        var bigger = WhatIfScenarioLoader.Parse(Bigger, plant, "scenario 1").Scenario!;
+        var local = WhatIfRunner.Run(plant, [bigger], new WhatIfOptions { Replications = 6, Seed = 4, WarmUp = 0, Duration = 3600 }, cancellationToken: Ct);
+
+        using var post = await engineer.PostAsJsonAsync("api/v1/whatif", new { scenarios = new[] { Bigger }, replications = 6, seed = 4, durationSeconds = 3600, warmUpSeconds = 0 }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        using var run = JsonDocument.Parse(await post.Content.ReadAsStringAsync(Ct));
+        var differences = run.RootElement.GetProperty("scenarios")[0].GetProperty("differences").EnumerateArray().ToList();
+        Assert.Equal(local.Scenarios[0].Differences.Select(d => d.Kpi), differences.Select(d => d.GetProperty("kpi").GetString()));
+        for (int k = 0; k < differences.Count; k++)
+        {
+            var expected = local.Scenarios[0].Differences[k];
+            Assert.Equal(Bits(expected.Baseline, expected.Scenario, expected.Difference, expected.HalfWidth, expected.VarianceReduction ?? double.NaN), Bits(differences[k], "baseline", "scenario", "difference", "halfWidth", "varianceReduction"));
+        }
+
+        Assert.Contains(local.Scenarios[0].Differences, d => d.Difference != 0);
     }
 
     [Fact]
@@ -124,4 +148,9 @@ public sealed class AnalysisEndpointsTests(ServerFixture server) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Contains("The plant has no line 'nope'", await post.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    private static long[] Bits(params double[] values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
+
+    private static long[] Bits(JsonElement difference, params string[] names) =>
+        [.. names.Select(n => BitConverter.DoubleToInt64Bits(difference.GetProperty(n).ValueKind == JsonValueKind.Null ? double.NaN : difference.GetProperty(n).GetDouble()))];
 }
