@@ -105,6 +105,31 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
             Assert.Contains("gw-paint", await devices.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
 
+        // A what-if asked of node B runs its replications on the three nodes and equals, bit for bit, the same seed run
+        // here in one process.
+        const string Scenario = "apiVersion: factorytwin/v1\nkind: WhatIf\nname: bigger\nchanges:\n  - buffer: framing-merge\n    capacity: 8\n";
+        var local = FactoryTwin.Analytics.WhatIf.WhatIfRunner.Run(
+            TestPlants.Automotive,
+            [FactoryTwin.Analytics.WhatIf.WhatIfScenarioLoader.Parse(Scenario, TestPlants.Automotive, "scenario 1").Scenario!],
+            new FactoryTwin.Analytics.WhatIf.WhatIfOptions { Replications = 30, Seed = 11, WarmUp = 0, Duration = 3600 },
+            cancellationToken: Ct);
+        using (var whatIf = await SendAsync(b, HttpMethod.Post, "api/v1/whatif", adminToken, new { scenarios = new[] { Scenario }, replications = 30, seed = 11, durationSeconds = 3600, warmUpSeconds = 0 }))
+        {
+            var body = await whatIf.Content.ReadAsStringAsync(Ct);
+            Assert.True(whatIf.StatusCode == HttpStatusCode.OK, body);
+            using var run = JsonDocument.Parse(body);
+            var differences = run.RootElement.GetProperty("scenarios")[0].GetProperty("differences").EnumerateArray().ToList();
+            Assert.Equal(local.Scenarios[0].Differences.Select(d => d.Kpi), differences.Select(d => d.GetProperty("kpi").GetString()));
+            for (var k = 0; k < differences.Count; k++)
+            {
+                var here = local.Scenarios[0].Differences[k];
+                foreach (var (name, value) in new[] { ("baseline", here.Baseline), ("scenario", here.Scenario), ("difference", here.Difference), ("halfWidth", here.HalfWidth) })
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(differences[k].GetProperty(name).GetDouble()));
+                }
+            }
+        }
+
         // Dashboard connections on B and C both see the oven's changes: its twin is active on one node only, so at least
         // one of them gets them relayed from another node.
         var states = new ConcurrentQueue<JsonElement>();
