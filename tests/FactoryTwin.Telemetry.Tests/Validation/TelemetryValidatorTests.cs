@@ -44,6 +44,15 @@ public sealed class TelemetryValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Validate_WeldCurrentInKiloAmperes_AcceptedWithinItsRangeAndStoredInAmperes()
+    {
+        var outcome = Run(Payloads.Topic("body", "respot", "measure"), $$"""{"ts":"{{Ts}}","seq":45,"values":[{"sensor":"respot-weld-current","value":5}]}""", "gw-body");
+
+        Assert.Equal(MessageOutcome.Accepted, outcome);
+        Assert.Equal(5000, Assert.Single(_points).Value, 9);
+    }
+
+    [Fact]
     public void Validate_MeasureExample_ConvertsPublishedUnitToSiAndUsesPerValueTimestamp()
     {
         var earlier = Now.AddSeconds(-1);
