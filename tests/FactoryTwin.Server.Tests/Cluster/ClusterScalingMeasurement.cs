@@ -19,7 +19,7 @@ namespace FactoryTwin.Server.Tests.Cluster;
 public sealed class ClusterScalingMeasurement(PostgresServerFixture postgres, MosquittoFixture mosquitto)
     : IClassFixture<PostgresServerFixture>, IClassFixture<MosquittoFixture>, IDisposable
 {
-    private const int MessagesPerGateway = 10_000;
+    private const int MessagesPerGateway = 50_000;
     private const string PaintTopic = "factorytwin/v1/lakeside/paint/ecoat-oven/measure";
     private const string BodyTopic = "factorytwin/v1/lakeside/body/respot/measure";
     private readonly string _dir = Directory.CreateTempSubdirectory("factorytwin-measure-").FullName;
@@ -83,6 +83,12 @@ public sealed class ClusterScalingMeasurement(PostgresServerFixture postgres, Mo
 
             await Poll.UntilAsync(async ValueTask<bool> (_) => await ThreeNodeClusterTests.ActiveSilosAsync(connectionString, clusterId) == count, TimeSpan.FromSeconds(60), () => $"{count} active silos", Ct);
 
+            // Warm: a few reads on every node first, so the figures under load are not the first requests' JIT.
+            using (var warm = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+            {
+                await Task.WhenAll(nodes.Select(n => ReadLoopAsync(n.Client, token, [], warm.Token)));
+            }
+
             // API reads on every node while the devices publish, one reader per node.
             var t0 = TimeProvider.System.GetUtcNow().AddMinutes(-30);
             using var stop = new CancellationTokenSource();
@@ -93,8 +99,8 @@ public sealed class ClusterScalingMeasurement(PostgresServerFixture postgres, Mo
             await using var paint = await RawGateway.ConnectAsync(mosquitto.Port, "gw-paint", namesItself: true);
             await using var body = await RawGateway.ConnectAsync(mosquitto.Port, "gw-body", namesItself: true);
             var published = await Task.WhenAll(
-                paint.PublishAsync(PaintTopic, Messages(t0, "ecoat-oven-z1-air")),
-                body.PublishAsync(BodyTopic, Messages(t0, "respot-weld-current")));
+                paint.PublishAsync(PaintTopic, Messages(t0, "ecoat-oven-z1-air", 150)),
+                body.PublishAsync(BodyTopic, Messages(t0, "respot-weld-current", 5)));
             Assert.All(published, Assert.True);
             long stored = 0;
             await Poll.UntilAsync(
@@ -125,6 +131,12 @@ public sealed class ClusterScalingMeasurement(PostgresServerFixture postgres, Mo
         {
             foreach (var (process, client) in nodes)
             {
+                // What went wrong on a node, if anything, next to its figures.
+                foreach (var line in process.Output.Text.Split('\n').Where(l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal)).Take(20))
+                {
+                    TestContext.Current.TestOutputHelper?.WriteLine(line);
+                }
+
                 client.Dispose();
                 process.Dispose();
             }
@@ -159,8 +171,8 @@ public sealed class ClusterScalingMeasurement(PostgresServerFixture postgres, Mo
         }
     }
 
-    private static List<(long Seq, byte[] Payload)> Messages(DateTimeOffset t0, string sensor) =>
-        [.. Enumerable.Range(1, MessagesPerGateway).Select(seq => ((long)seq, RawGateway.Measure(seq, t0.AddMilliseconds(seq), sensor, 150 + (seq % 50))))];
+    private static List<(long Seq, byte[] Payload)> Messages(DateTimeOffset t0, string sensor, double value) =>
+        [.. Enumerable.Range(1, MessagesPerGateway).Select(seq => ((long)seq, RawGateway.Measure(seq, t0.AddMilliseconds(seq), sensor, value + (seq % 10))))];
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
 
