@@ -79,18 +79,7 @@ internal sealed class PostgresSecurityStore : ISecurityStore
         return changed > 0;
     }
 
-    public UserRecord? VerifyPassword(string name, string password)
-    {
-        var user = FindUser(name);
-        if (user is null)
-        {
-            // Hash anyway so that an unknown name takes as long as a wrong password.
-            _hasher.HashPassword(new UserRecord(name, Role.Viewer, "", null, default), password);
-            return null;
-        }
-
-        return _hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
-    }
+    public UserRecord? VerifyPassword(string name, string password) => SecurityStore.Verify(_hasher, FindUser(name), name, password);
 
     public (TokenRecord Record, string Token) IssueToken(string user, string name, Role role, DateTimeOffset? expires)
     {

@@ -189,17 +189,24 @@ internal sealed partial class SecurityStore : ISecurityStore
     /// <param name="name">The user name.</param>
     /// <param name="password">The password presented.</param>
     /// <returns>The user when the password is right, otherwise <see langword="null"/>.</returns>
-    public UserRecord? VerifyPassword(string name, string password)
+    public UserRecord? VerifyPassword(string name, string password) => Verify(_hasher, FindUser(name), name, password);
+
+    /// <summary>The password check of every store: the user when <paramref name="password"/> is theirs, else <see langword="null"/>.</summary>
+    /// <param name="hasher">The store's hasher.</param>
+    /// <param name="user">The user found by name, or <see langword="null"/>.</param>
+    /// <param name="name">The name asked for.</param>
+    /// <param name="password">The password presented.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    internal static UserRecord? Verify(PasswordHasher<UserRecord> hasher, UserRecord? user, string name, string password)
     {
-        var user = FindUser(name);
         if (user is null)
         {
             // Hash anyway so that an unknown name takes as long as a wrong password.
-            _hasher.HashPassword(new UserRecord(name, Role.Viewer, "", null, default), password);
+            hasher.HashPassword(new UserRecord(name, Role.Viewer, "", null, default), password);
             return null;
         }
 
-        return _hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+        return hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
     }
 
     /// <summary>Issues an API token.</summary>
