@@ -59,14 +59,7 @@ public sealed class ClusterScalingMeasurement(PostgresServerFixture postgres, Mo
     private async Task<string> MeasureAsync(int count)
     {
         var connectionString = await postgres.CreateSchemaAsync();
-        await ClusterSchema.ApplyAsync(connectionString, Ct);
-        string token;
-        using (var database = new ClusterDatabase(connectionString))
-        {
-            var store = new PostgresSecurityStore(database, TimeProvider.System);
-            store.TryAddUser("admin", Role.Admin, "measure-admin-password", null, out _);
-            token = store.IssueToken("admin", "measurement", Role.Admin, null).Token;
-        }
+        var token = await ThreeNodeClusterTests.AdminTokenAsync(connectionString, "measure-admin-password");
 
         var clusterId = string.Create(CultureInfo.InvariantCulture, $"measure{count}-{Guid.NewGuid():N}")[..20];
         var nodes = new List<(ServeProcess Process, HttpClient Client)>();

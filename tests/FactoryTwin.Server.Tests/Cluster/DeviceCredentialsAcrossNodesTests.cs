@@ -28,14 +28,7 @@ public sealed class DeviceCredentialsAcrossNodesTests(PostgresServerFixture post
         Assert.SkipUnless(OperatingSystem.IsLinux(), "PostgreSQL comes from Debian packages.");
         postgres.RequireServer();
         var connectionString = await postgres.CreateSchemaAsync();
-        await ClusterSchema.ApplyAsync(connectionString, Ct);
-        string token;
-        using (var database = new ClusterDatabase(connectionString))
-        {
-            var store = new PostgresSecurityStore(database, TimeProvider.System);
-            store.TryAddUser("admin", Role.Admin, "devices-admin-password", null, out _);
-            token = store.IssueToken("admin", "devices test", Role.Admin, null).Token;
-        }
+        var token = await ThreeNodeClusterTests.AdminTokenAsync(connectionString, "devices-admin-password");
 
         var clusterId = "dev-" + Guid.NewGuid().ToString("N")[..8];
         var brokerPorts = new int[2];

@@ -45,14 +45,7 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         var connectionString = await postgres.CreateSchemaAsync();
 
         // An administrator and its API token, made as an operator would with a first node; the token works on all nodes.
-        await ClusterSchema.ApplyAsync(connectionString, Ct);
-        string adminToken;
-        using (var database = new ClusterDatabase(connectionString))
-        {
-            var store = new PostgresSecurityStore(database, TimeProvider.System);
-            store.TryAddUser("admin", Role.Admin, AdminPassword, null, out _);
-            adminToken = store.IssueToken("admin", "cluster test", Role.Admin, null).Token;
-        }
+        var adminToken = await AdminTokenAsync(connectionString, AdminPassword);
 
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         var settings = new[] { "a", "b", "c" }.Select(name => Settings(name, connectionString, clusterId)).ToArray();
@@ -258,6 +251,16 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
 
     private Dictionary<string, string> Settings(string node, string connectionString, string clusterId) =>
         NodeSettings(node, connectionString, clusterId, mosquitto.Port, "factorytwin");
+
+    /// <summary>Brings a fresh database to the cluster schema and makes an administrator with an API token in it.</summary>
+    internal static async Task<string> AdminTokenAsync(string connectionString, string password)
+    {
+        await ClusterSchema.ApplyAsync(connectionString, Ct);
+        using var database = new ClusterDatabase(connectionString);
+        var store = new PostgresSecurityStore(database, TimeProvider.System);
+        store.TryAddUser("admin", Role.Admin, password, null, out _);
+        return store.IssueToken("admin", "cluster test", Role.Admin, null).Token;
+    }
 
     /// <summary>The settings of one cluster node: PostgreSQL, mosquitto shared by <paramref name="group"/>, no emulator.</summary>
     internal static Dictionary<string, string> NodeSettings(string node, string connectionString, string clusterId, int brokerPort, string group) => ServeProcess.Settings(
