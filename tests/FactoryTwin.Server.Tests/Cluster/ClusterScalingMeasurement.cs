@@ -16,6 +16,7 @@ namespace FactoryTwin.Server.Tests.Cluster;
 /// so it runs on demand: <c>FACTORYTWIN_MEASURE_CLUSTER=1 dotnet test tests/FactoryTwin.Server.Tests --filter
 /// FullyQualifiedName~ClusterScalingMeasurement</c>.
 /// </summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class ClusterScalingMeasurement(PostgresServerFixture postgres, MosquittoFixture mosquitto)
     : IClassFixture<PostgresServerFixture>, IClassFixture<MosquittoFixture>, IDisposable
 {

@@ -15,6 +15,7 @@ namespace FactoryTwin.Server.Tests.Cluster;
 /// broker): a device password issued on node A lets the gateway in on node B, and once A replaces or deletes it, B
 /// refuses the old one at the next connection. The nodes keep no copy of the credentials.
 /// </summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class DeviceCredentialsAcrossNodesTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("factorytwin-devices-").FullName;

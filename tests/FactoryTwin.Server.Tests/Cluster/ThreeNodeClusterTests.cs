@@ -23,6 +23,7 @@ namespace FactoryTwin.Server.Tests.Cluster;
 /// node sees the changes of twins active anywhere; after <c>kill -9</c> of a node the others serve its twins, and
 /// every message mosquitto accepted reaches the historian exactly once (the killed node's queued messages once it is back).
 /// </summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, MosquittoFixture mosquitto)
     : IClassFixture<PostgresServerFixture>, IClassFixture<MosquittoFixture>, IDisposable
 {
