@@ -25,31 +25,51 @@ internal sealed partial class ServeProcess : IDisposable
     /// <summary>Gets the dashboard's URL, once started.</summary>
     public Uri? Url { get; private set; }
 
-    /// <summary>Starts <c>serve</c> in <paramref name="folder"/> and waits until it says where its dashboard is.</summary>
+    /// <summary>
+    /// Starts <c>serve</c> in <paramref name="folder"/> and waits until it says where its dashboard is. A port taken by
+    /// another process between choosing it and binding it (the server refuses at once and names the setting) is replaced
+    /// by a new free port in <paramref name="settings"/> when the dictionary can be changed, and the start is tried again,
+    /// so a later restart with the same settings uses the port the server really has.
+    /// </summary>
     /// <param name="folder">The working folder.</param>
     /// <param name="settings">Configuration as environment variables (<c>Telemetry__Port</c> …).</param>
     /// <returns>The running server.</returns>
     public static async Task<ServeProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(CliPath());
-        foreach (var (key, value) in settings)
+        for (var attempt = 1; ; attempt++)
         {
-            start.Environment[key] = value;
-        }
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(CliPath());
+            foreach (var (key, value) in settings)
+            {
+                start.Environment[key] = value;
+            }
 
-        var process = Process.Start(start)!;
-        var server = new ServeProcess(process, new OutputLines(process));
-        try
-        {
-            var match = await server.Output.WaitForAsync(DashboardLine(), StartLimit);
-            server.Url = new Uri(match.Groups[1].Value);
-            return server;
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
+            var process = Process.Start(start)!;
+            var server = new ServeProcess(process, new OutputLines(process));
+            try
+            {
+                var started = server.Output.WaitForAsync(DashboardLine(), StartLimit);
+                var exited = process.WaitForExitAsync(Xunit.TestContext.Current.CancellationToken);
+                if (await Task.WhenAny(started, exited) == exited && !started.IsCompleted
+                    && Drained(process) && attempt < 3 && settings is Dictionary<string, string> mutable
+                    && PortInUse().Match(server.Output.Text) is { Success: true } taken
+                    && mutable.ContainsKey(taken.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal)))
+                {
+                    mutable[taken.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal)] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+                    server.Dispose();
+                    continue;
+                }
+
+                var match = await started;
+                server.Url = new Uri(match.Groups[1].Value);
+                return server;
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
         }
     }
 
@@ -162,4 +182,14 @@ internal sealed partial class ServeProcess : IDisposable
 
     [GeneratedRegex(@"^FactoryTwin dashboard: (https://\S+)$")]
     private static partial Regex DashboardLine();
+
+    // Waits until the exited process's output has been read to its end.
+    private static bool Drained(Process process)
+    {
+        process.WaitForExit();
+        return true;
+    }
+
+    [GeneratedRegex(@"error: Port \d+ \(([A-Za-z:]+)\) is already in use")]
+    private static partial Regex PortInUse();
 }
