@@ -67,23 +67,7 @@ public sealed class DeviceCredentialsAcrossNodesTests(PostgresServerFixture post
         Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, await ConnectAsync(brokerPorts[1], replaced));
     }
 
-    public void Dispose()
-    {
-        foreach (var node in _nodes)
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine(node.Output.Text);
-            node.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the system's temp cleaning.
-        }
-    }
+    public void Dispose() => ThreeNodeClusterTests.StopNodes(_nodes, _dir);
 
     private static async Task<string> IssueAsync(HttpClient node, string token)
     {

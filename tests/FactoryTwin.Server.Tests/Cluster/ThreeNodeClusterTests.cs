@@ -232,9 +232,12 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         return total;
     }
 
-    public void Dispose()
+    public void Dispose() => StopNodes(_nodes, _dir);
+
+    /// <summary>Stops the nodes (their output goes to the test's output) and deletes their folders.</summary>
+    internal static void StopNodes(IEnumerable<ServeProcess> nodes, string dir)
     {
-        foreach (var node in _nodes)
+        foreach (var node in nodes)
         {
             TestContext.Current.TestOutputHelper?.WriteLine(node.Output.Text);
             node.Dispose();
@@ -242,7 +245,7 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
 
         try
         {
-            Directory.Delete(_dir, recursive: true);
+            Directory.Delete(dir, recursive: true);
         }
         catch (IOException)
         {
