@@ -27,9 +27,9 @@ internal static class MesCommand
         return command;
     }
 
-    private static Option<string> PlantOption() => new("--plant", "-p") { Description = "The plant file the orders must fit.", DefaultValueFactory = _ => "samples/plants/automotive.yaml" };
+    internal static Option<string> PlantOption() => new("--plant", "-p") { Description = "The plant file the orders must fit.", DefaultValueFactory = _ => "samples/plants/automotive.yaml" };
 
-    private static Option<string> DataOption() => new("--data-folder", "-d") { Description = "The server's data folder: the schedule goes to its mes/ folder, the historian is read from it.", DefaultValueFactory = _ => DefaultDataFolder };
+    internal static Option<string> DataOption() => new("--data-folder", "-d") { Description = "The server's data folder: the schedule goes to its mes/ folder, the historian is read from it.", DefaultValueFactory = _ => DefaultDataFolder };
 
     private static Command CreateImport(TextWriter stdout, TextWriter stderr)
     {
@@ -181,5 +181,5 @@ internal static class MesCommand
         return ExitCodes.Ok;
     }
 
-    private static string MesFolder(string dataFolder) => Path.Combine(dataFolder, "mes");
+    internal static string MesFolder(string dataFolder) => Path.Combine(dataFolder, "mes");
 }

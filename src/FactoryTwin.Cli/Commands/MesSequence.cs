@@ -4,22 +4,29 @@ using System.Text;
 using FactoryTwin.Analytics.Sequencing;
 using FactoryTwin.Cli.Output;
 using FactoryTwin.Model.Diagnostics;
+using FactoryTwin.Server.Mes;
 using Spectre.Console;
 
 namespace FactoryTwin.Cli.Commands;
 
 /// <summary>
-/// <c>factorytwin mes sequence &lt;bodies-file&gt; [--csplib] [--max-batch N] [--ratio name=p/q …] [--soft …] [--hard …]
+/// <c>factorytwin mes sequence &lt;bodies-file&gt; | --schedule &lt;file.xml&gt; | --active [--plant p] [--data-folder d] [--takt s] [--csplib] [--max-batch N] [--ratio name=p/q …] [--soft …] [--hard …]
 /// [--time-limit s] [--workers N] [--write out.csv] [--output text|json]</c>: the paint-shop sequence of a day's bodies
-/// (docs/sequencing.md).
+/// (docs/sequencing.md). The bodies come from a CSV or CSPLib file, a B2MML schedule file or the data folder's active
+/// schedule (MesSequence.Schedule.cs).
 /// </summary>
-internal static class MesSequence
+internal static partial class MesSequence
 {
     private static readonly string[] RuleNames = ["batch", "due", "options"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<string>("bodies-file") { Description = "The bodies: CSV with columns id,colour[,options][,due] in first-come-first-served order, or a CSPLib 001 car-sequencing instance with --csplib." };
+        var file = new Argument<string?>("bodies-file") { Description = "The bodies: CSV with columns id,colour[,options][,due] in first-come-first-served order, or a CSPLib 001 car-sequencing instance with --csplib. Omit it with --schedule or --active.", Arity = ArgumentArity.ZeroOrOne };
+        var schedule = new Option<string?>("--schedule") { Description = "Sequence the orders of this B2MML OperationsSchedule (checked as 'mes import' checks it, against --plant) instead of a bodies file." };
+        var active = new Option<bool>("--active") { Description = "Sequence the active schedule of --data-folder (the one 'mes import' or POST /api/v1/mes/schedule made active)." };
+        var plant = MesCommand.PlantOption();
+        var data = MesCommand.DataOption();
+        var takt = new Option<double?>("--takt") { Description = "Seconds per body on the paint line, to turn due times into due positions (schedules only). Default: the paint line's shift length / its shift target in the plant." };
         var csplib = new Option<bool>("--csplib") { Description = "The file is a CSPLib problem 001 instance (cars options classes / p's / q's / one line per class); its ratios are hard." };
         var maxBatch = new Option<int?>("--max-batch") { Description = "The most bodies of one colour in a row before the guns are cleaned." };
         var ratios = new Option<string[]>("--ratio") { Description = "An option's capacity: name=p/q (at most p bodies with the option in any q in a row); repeat for each option.", AllowMultipleArgumentsPerToken = true };
@@ -52,6 +59,13 @@ internal static class MesSequence
                 r.AddError("--max-batch must be at least 1.");
             }
         });
+        takt.Validators.Add(r =>
+        {
+            if (OptionValue.TryGet<double?>(r, out var t) && t is { } seconds && !(seconds >= ScheduleSequencing.MinTaktSeconds && seconds <= ScheduleSequencing.MaxTaktSeconds))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--takt must be {ScheduleSequencing.MinTaktSeconds} to {ScheduleSequencing.MaxTaktSeconds} seconds."));
+            }
+        });
         timeLimit.Validators.Add(r =>
         {
             if (OptionValue.TryGet<double>(r, out var t) && (!(t > 0) || t > 3600))
@@ -76,56 +90,65 @@ internal static class MesSequence
                 }
             }
         });
-        var command = new Command("sequence", "Sequence a day's bodies through the paint shop with CP-SAT: fewest colour changes, colour batches within the gun-cleaning limit, option ratios p/q and due positions, each hard or soft; compared with first come, first served. Exit code 0 a sequence keeping every hard rule, 1 invalid input or no such sequence found, 2 usage.")
+        var command = new Command("sequence", "Sequence a day's bodies (a bodies file, a B2MML schedule with --schedule, or the data folder's active schedule with --active) through the paint shop with CP-SAT: fewest colour changes, colour batches within the gun-cleaning limit, option ratios p/q and due positions, each hard or soft; compared with first come, first served. Exit code 0 a sequence keeping every hard rule, 1 invalid input or no such sequence found, 2 usage.")
         {
-            file, csplib, maxBatch, ratios, soft, hard, colourWeight, batchWeight, optionWeight, dueWeight, timeLimit, workers, seed, write, output,
+            file, schedule, active, plant, data, takt, csplib, maxBatch, ratios, soft, hard, colourWeight, batchWeight, optionWeight, dueWeight, timeLimit, workers, seed, write, output,
         };
         command.SetAction((r, ct) => Task.FromResult(Run(
             new Request(
-                r.GetRequiredValue(file), r.GetValue(csplib), r.GetValue(maxBatch), r.GetValue(ratios) ?? [], Split(r.GetValue(soft)), Split(r.GetValue(hard)),
-                r.GetValue(colourWeight), r.GetValue(batchWeight), r.GetValue(optionWeight), r.GetValue(dueWeight), r.GetValue(timeLimit), r.GetValue(workers), r.GetValue(seed), r.GetValue(write)),
+                r.GetValue(file), r.GetValue(csplib), r.GetValue(maxBatch), r.GetValue(ratios) ?? [], Split(r.GetValue(soft)), Split(r.GetValue(hard)),
+                r.GetValue(colourWeight), r.GetValue(batchWeight), r.GetValue(optionWeight), r.GetValue(dueWeight), r.GetValue(timeLimit), r.GetValue(workers), r.GetValue(seed), r.GetValue(write))
+            {
+                Schedule = r.GetValue(schedule), Active = r.GetValue(active), Plant = r.GetValue(plant)!, DataFolder = r.GetValue(data)!, Takt = r.GetValue(takt),
+            },
             r.GetValue(output), stdout, stderr, ct)));
         return command;
     }
 
     internal sealed record Request(
-        string File, bool CspLib, int? MaxBatch, string[] Ratios, string[] Soft, string[] Hard, int ColourWeight, int BatchWeight, int OptionWeight, int DueWeight,
-        double TimeLimit, int Workers, int Seed, string? Write);
+        string? File, bool CspLib, int? MaxBatch, string[] Ratios, string[] Soft, string[] Hard, int ColourWeight, int BatchWeight, int OptionWeight, int DueWeight,
+        double TimeLimit, int Workers, int Seed, string? Write)
+    {
+        /// <summary>Gets the B2MML schedule file to sequence instead of <see cref="File"/>.</summary>
+        public string? Schedule { get; init; }
+
+        /// <summary>Gets whether to sequence the active schedule of <see cref="DataFolder"/>.</summary>
+        public bool Active { get; init; }
+
+        /// <summary>Gets the plant file a schedule is checked against.</summary>
+        public string Plant { get; init; } = "samples/plants/automotive.yaml";
+
+        /// <summary>Gets the data folder of <see cref="Active"/>.</summary>
+        public string DataFolder { get; init; } = "./data";
+
+        /// <summary>Gets the paint line's seconds per body, or <see langword="null"/> for the plant's.</summary>
+        public double? Takt { get; init; }
+    }
 
     public static int Run(Request request, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(request.File))
+        var sources = (request.File is null ? 0 : 1) + (request.Schedule is null ? 0 : 1) + (request.Active ? 1 : 0);
+        if (sources != 1)
         {
-            stderr.WriteLine($"error: bodies file '{request.File}' does not exist. Pass a CSV of bodies (id,colour,options,due) or a CSPLib instance with --csplib.");
+            stderr.WriteLine("error: give exactly one of a bodies file, --schedule <file.xml> or --active.");
             return ExitCodes.Usage;
         }
 
-        IReadOnlyList<SequencingBody> bodies;
-        List<OptionRatio> ratios;
-        if (request.CspLib)
+        if (request.CspLib && request.File is null)
         {
-            var read = CspLibReader.ReadFile(request.File);
-            if (!read.Success)
-            {
-                return Invalid(request.File, read.Diagnostics, format, stdout, stderr);
-            }
-
-            var instance = read.Instance!.ToProblem();
-            bodies = instance.Bodies;
-            ratios = [.. instance.Rules.Options];
-        }
-        else
-        {
-            var read = BodyListReader.ReadFile(request.File);
-            if (!read.Success)
-            {
-                return Invalid(request.File, read.Diagnostics, format, stdout, stderr);
-            }
-
-            bodies = read.Bodies!;
-            ratios = [];
+            stderr.WriteLine("error: --csplib describes a bodies file; a schedule is B2MML.");
+            return ExitCodes.Usage;
         }
 
+        var failed = request.File is null
+            ? ReadSchedule(request, format, stdout, stderr, out var input)
+            : ReadBodies(request, format, stdout, stderr, out input);
+        if (failed is { } code)
+        {
+            return code;
+        }
+
+        var (source, bodies, ratios, scheduled) = input!;
         foreach (var text in request.Ratios)
         {
             var ratio = ParseRatio(text)!;
@@ -162,7 +185,7 @@ internal static class MesSequence
         {
             foreach (var e in errors)
             {
-                stderr.WriteLine($"error: {request.File}: {e}");
+                stderr.WriteLine($"error: {source}: {e}");
             }
 
             return ExitCodes.Invalid;
@@ -184,9 +207,10 @@ internal static class MesSequence
         if (format == OutputFormat.Json)
         {
             JsonOutput.Write(stdout, new MesSequenceReport(
-                request.File, request.CspLib ? "csplib" : "bodies", result.Status, result.Message, result.Objective, result.BestBound, Math.Round(result.Gap, 6),
+                source, scheduled is not null ? "b2mml" : request.CspLib ? "csplib" : "bodies", result.Status, result.Message, result.Objective, result.BestBound, Math.Round(result.Gap, 6),
                 Math.Round(result.Elapsed.TotalSeconds, 3), result.Classes, result.Windows, result.Evaluation, result.Baseline, result.Heuristic,
-                [.. result.Sequence.Select((b, i) => new MesSequenceRow(i + 1, b.Id, b.Colour, b.Options, b.DuePosition))]));
+                [.. result.Sequence.Select((b, i) => new MesSequenceRow(i + 1, b.Id, b.Colour, b.Options, b.DuePosition))],
+                scheduled));
             return ok ? ExitCodes.Ok : ExitCodes.Invalid;
         }
 
@@ -195,8 +219,51 @@ internal static class MesSequence
             stderr.WriteLine($"error: {result.Message}");
         }
 
+        if (scheduled is not null)
+        {
+            PrintSchedule(scheduled, stdout);
+        }
+
         Print(result, rules, stdout, request.Write);
         return ok ? ExitCodes.Ok : ExitCodes.Invalid;
+    }
+
+    /// <summary>The bodies, rules and provenance a run sequences.</summary>
+    private sealed record Input(string Source, IReadOnlyList<SequencingBody> Bodies, List<OptionRatio> Ratios, MesSequenceSchedule? Schedule);
+
+    private static int? ReadBodies(Request request, OutputFormat format, TextWriter stdout, TextWriter stderr, out Input? input)
+    {
+        input = null;
+        var path = request.File!;
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"error: bodies file '{path}' does not exist. Pass a CSV of bodies (id,colour,options,due) or a CSPLib instance with --csplib.");
+            return ExitCodes.Usage;
+        }
+
+        if (request.CspLib)
+        {
+            var read = CspLibReader.ReadFile(path);
+            if (!read.Success)
+            {
+                return Invalid(path, read.Diagnostics, format, stdout, stderr);
+            }
+
+            var instance = read.Instance!.ToProblem();
+            input = new Input(path, instance.Bodies, [.. instance.Rules.Options], null);
+        }
+        else
+        {
+            var read = BodyListReader.ReadFile(path);
+            if (!read.Success)
+            {
+                return Invalid(path, read.Diagnostics, format, stdout, stderr);
+            }
+
+            input = new Input(path, read.Bodies!, [], null);
+        }
+
+        return null;
     }
 
     private static void Print(SequencingResult result, SequencingRules rules, TextWriter stdout, string? written)

@@ -4,7 +4,7 @@ namespace FactoryTwin.Cli.Commands;
 
 /// <summary>The JSON of <c>factorytwin mes sequence</c>.</summary>
 /// <param name="File">The input file.</param>
-/// <param name="Format">bodies (CSV) or csplib.</param>
+/// <param name="Format">bodies (CSV), csplib or b2mml (a schedule).</param>
 /// <param name="Status">optimal, feasible, infeasible or unknown.</param>
 /// <param name="Message">The outcome in one sentence.</param>
 /// <param name="Objective">The cost of the sequence.</param>
@@ -17,6 +17,7 @@ namespace FactoryTwin.Cli.Commands;
 /// <param name="Baseline">The counts of the bodies in their given order (first come, first served).</param>
 /// <param name="Heuristic">The counts of the greedy sequence that seeded the search.</param>
 /// <param name="Sequence">The bodies in paint order.</param>
+/// <param name="Schedule">The schedule sequenced (format b2mml), or <see langword="null"/> for a bodies file.</param>
 internal sealed record MesSequenceReport(
     string File,
     string Format,
@@ -31,7 +32,8 @@ internal sealed record MesSequenceReport(
     SequenceEvaluation Result,
     SequenceEvaluation Baseline,
     SequenceEvaluation Heuristic,
-    IReadOnlyList<MesSequenceRow> Sequence);
+    IReadOnlyList<MesSequenceRow> Sequence,
+    MesSequenceSchedule? Schedule = null);
 
 /// <summary>One position of the sequence.</summary>
 /// <param name="Position">The 1-based position.</param>

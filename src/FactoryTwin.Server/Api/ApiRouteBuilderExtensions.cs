@@ -48,6 +48,7 @@ internal static class ApiRouteBuilderExtensions
         Map(api, ApiCatalog.Audit, AdminEndpoints.Audit);
         Map(api, ApiCatalog.MesScheduleImport, MesEndpoints.ImportSchedule);
         Map(api, ApiCatalog.MesSchedule, MesEndpoints.Schedule);
+        Map(api, ApiCatalog.MesScheduleSequence, MesEndpoints.SequenceSchedule);
         Map(api, ApiCatalog.MesPerformance, MesEndpoints.Performance);
         Map(api, ApiCatalog.MesSequence, SequencingEndpoints.Sequence);
         Map(api, ApiCatalog.WhatIfRun, AnalysisEndpoints.RunWhatIf);

@@ -23,20 +23,33 @@ internal static class SequencingEndpoints
             return Problems.BadRequest(wrong);
         }
 
-        var limit = request.TimeLimitSeconds ?? SequencingOptions.DefaultTimeLimit.TotalSeconds;
+        if (ToOptions(request.TimeLimitSeconds, request.Workers, out var options) is { } badOptions)
+        {
+            return Problems.BadRequest(badOptions);
+        }
+
+        var result = PaintSequencer.Sequence(problem!, options!, cancellationToken: cancellationToken);
+        return TypedResults.Ok(SequenceView.From(result));
+    }
+
+    /// <summary>The solver settings of a request: time limit and workers, checked against this host.</summary>
+    internal static string? ToOptions(double? timeLimitSeconds, int? requestedWorkers, out SequencingOptions? options)
+    {
+        options = null;
+        var limit = timeLimitSeconds ?? SequencingOptions.DefaultTimeLimit.TotalSeconds;
         if (!(limit > 0) || limit > MaxTimeLimitSeconds)
         {
-            return Problems.BadRequest(string.Create(CultureInfo.InvariantCulture, $"timeLimitSeconds must be more than 0 and at most {MaxTimeLimitSeconds}, not {limit}."));
+            return string.Create(CultureInfo.InvariantCulture, $"timeLimitSeconds must be more than 0 and at most {MaxTimeLimitSeconds}, not {limit}.");
         }
 
-        var workers = request.Workers ?? Math.Min(SequencingOptions.DefaultWorkers, Environment.ProcessorCount);
+        var workers = requestedWorkers ?? Math.Min(SequencingOptions.DefaultWorkers, Environment.ProcessorCount);
         if (workers < 1 || workers > Environment.ProcessorCount)
         {
-            return Problems.BadRequest(string.Create(CultureInfo.InvariantCulture, $"workers must be 1 to {Environment.ProcessorCount} (this host's processors), not {workers}."));
+            return string.Create(CultureInfo.InvariantCulture, $"workers must be 1 to {Environment.ProcessorCount} (this host's processors), not {workers}.");
         }
 
-        var result = PaintSequencer.Sequence(problem!, new SequencingOptions { TimeLimit = TimeSpan.FromSeconds(limit), Workers = workers }, cancellationToken: cancellationToken);
-        return TypedResults.Ok(SequenceView.From(result));
+        options = new SequencingOptions { TimeLimit = TimeSpan.FromSeconds(limit), Workers = workers };
+        return null;
     }
 
     private static string? ToProblem(SequenceRequest request, out SequencingProblem? problem)
@@ -91,7 +104,21 @@ internal static class SequencingEndpoints
             bodies = [.. SequencingOrder.Expand(orders)];
         }
 
-        var r = request.Rules ?? new SequenceRulesDto(null, null, null, null, null, null, null);
+        if (ToRules(request.Rules, out var rules) is { } badRules)
+        {
+            return badRules;
+        }
+
+        problem = new SequencingProblem(bodies, rules!);
+        var errors = problem.Validate();
+        return errors.Count > 0 ? string.Join(" ", errors) : null;
+    }
+
+    /// <summary>The rules of a request; omitted: no batch limit, no ratios, soft dues.</summary>
+    internal static string? ToRules(SequenceRulesDto? dto, out SequencingRules? rules)
+    {
+        rules = null;
+        var r = dto ?? new SequenceRulesDto(null, null, null, null, null, null, null);
         if (Mode(r.Batch, ConstraintMode.Hard, "rules.batch", out var batchMode) is { } badBatch)
         {
             return badBatch;
@@ -119,7 +146,7 @@ internal static class SequencingEndpoints
             ratios.Add(new OptionRatio(o.Option, o.P, o.Q, mode, o.Weight ?? 1));
         }
 
-        problem = new SequencingProblem(bodies, new SequencingRules
+        rules = new SequencingRules
         {
             MaxBatchLength = r.MaxBatch,
             BatchMode = batchMode,
@@ -128,9 +155,8 @@ internal static class SequencingEndpoints
             DueMode = dueMode,
             DueWeight = r.DueWeight ?? SequencingRules.DefaultDueWeight,
             Options = ratios,
-        });
-        var errors = problem.Validate();
-        return errors.Count > 0 ? string.Join(" ", errors) : null;
+        };
+        return null;
     }
 
     private static string? Mode(string? text, ConstraintMode fallback, string field, out ConstraintMode mode)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using FactoryTwin.Analytics.Sequencing;
 using FactoryTwin.Mes.Performance;
 using FactoryTwin.Mes.Scheduling;
 using FactoryTwin.Model.Plants;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FactoryTwin.Server.Mes;
 
-/// <summary>Handlers of the MES endpoints: schedule in (B2MML <c>OperationsSchedule</c>), plan versus actual, performance out.</summary>
+/// <summary>Handlers of the MES endpoints: schedule in (B2MML <c>OperationsSchedule</c>), its paint sequence, plan versus actual, performance out.</summary>
 internal static class MesEndpoints
 {
     public static async Task<Results<Ok<ScheduleImportedDto>, ProblemHttpResult>> ImportSchedule(
@@ -76,6 +78,67 @@ internal static class MesEndpoints
         var output = new MemoryStream();
         OperationsPerformanceWriter.Write(report!, now, output);
         return TypedResults.Text(Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length), "application/xml", Encoding.UTF8);
+    }
+
+    public static Results<Ok<ScheduleSequenceView>, ProblemHttpResult> SequenceSchedule(
+        ScheduleStore store, PlantModel plant, ClaimsPrincipal user, ScheduleSequenceRequest? request, CancellationToken cancellationToken)
+    {
+        if (Visibility(plant, user) is { } hidden)
+        {
+            return hidden;
+        }
+
+        if (store.Current is not { } schedule)
+        {
+            return store.LoadResult is { } refused
+                ? Problems.Conflict($"The stored schedule {ScheduleStore.FileName} no longer fits the plant ({refused.Problems[0]}); import a schedule that does (POST /api/v1/mes/schedule).")
+                : Problems.NotFound("No schedule has been imported (POST /api/v1/mes/schedule or factorytwin mes import); there is nothing to sequence.");
+        }
+
+        request ??= new ScheduleSequenceRequest(null, null, null, null);
+        PaintTakt takt;
+        if (request.TaktSeconds is { } seconds)
+        {
+            if (!(seconds >= ScheduleSequencing.MinTaktSeconds && seconds <= ScheduleSequencing.MaxTaktSeconds))
+            {
+                return Problems.BadRequest(string.Create(CultureInfo.InvariantCulture, $"taktSeconds must be {ScheduleSequencing.MinTaktSeconds} to {ScheduleSequencing.MaxTaktSeconds}, not {seconds}."));
+            }
+
+            takt = new PaintTakt(null, TimeSpan.FromSeconds(seconds), "taktSeconds");
+        }
+        else if (ScheduleSequencing.PaintTaktOf(plant, out var why) is { } derived)
+        {
+            takt = derived;
+        }
+        else
+        {
+            return Problems.BadRequest($"{why}; give the paint line's seconds per body as taktSeconds.");
+        }
+
+        if (SequencingEndpoints.ToRules(request.Rules, out var rules) is { } badRules)
+        {
+            return Problems.BadRequest(badRules);
+        }
+
+        if (SequencingEndpoints.ToOptions(request.TimeLimitSeconds, request.Workers, out var options) is { } badOptions)
+        {
+            return Problems.BadRequest(badOptions);
+        }
+
+        if (ScheduleSequencing.TryToBodies(schedule, takt.Takt, out var bodies, out var start) is { } cannot)
+        {
+            return Problems.Conflict(cannot);
+        }
+
+        var problem = new SequencingProblem(bodies, rules!);
+        if (problem.Validate() is { Count: > 0 } errors)
+        {
+            return Problems.BadRequest(string.Join(" ", errors));
+        }
+
+        var result = PaintSequencer.Sequence(problem, options!, cancellationToken: cancellationToken);
+        return TypedResults.Ok(new ScheduleSequenceView(
+            schedule.Id, schedule.Orders.Count, schedule.TotalQuantity, start, Math.Round(takt.Takt.TotalSeconds, 3), takt.Basis, SequenceView.From(result)));
     }
 
     /// <summary>The MES documents cover the whole plant, so only a user who sees every line gets them.</summary>
