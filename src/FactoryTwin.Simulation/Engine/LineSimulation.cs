@@ -271,6 +271,7 @@ public sealed partial class LineSimulation
         ref var info = ref _info[station.Index];
         info.HasQuality = options.ScrapProbability + options.ReworkProbability > 0 || options.Inspector is not null || inspector is not null;
         info.FixedTarget = d.Outputs.Length == 1 && !info.HasQuality ? d.Outputs[0] : -1;
+        UpdateSerialPath(station.Index);
     }
 
     /// <summary>
@@ -341,6 +342,11 @@ public sealed partial class LineSimulation
             }
         }
 
+        foreach (int s in _model.StationIndices)
+        {
+            UpdateSerialPath(s);
+        }
+
         static void Cumulate(ReadOnlySpan<double> weights, Span<double> cumulative)
         {
             double total = 0;
@@ -361,6 +367,40 @@ public sealed partial class LineSimulation
             {
                 cumulative[i] = 1.0;
             }
+        }
+    }
+
+    /// <summary>
+    /// Decides whether station <paramref name="e"/> finishes by the serial fast path: one machine, no setup and no
+    /// quality decision, fed by one zero-transit store that passes every part to it, and passing every part to one
+    /// zero-transit store that passes every part on to one element.
+    /// </summary>
+    private void UpdateSerialPath(int e)
+    {
+        ref var info = ref _info[e];
+        info.SerialInput = -1;
+        info.SerialNext = -1;
+        info.SerialUpstreamMachine = -1;
+        if (info.Kind != ElementKind.Station || info.EndMachine - info.FirstMachine != 1 || info.HasSetup || info.HasQuality
+            || info.InputEnd - info.InputStart != 1 || info.FixedTarget < 0)
+        {
+            return;
+        }
+
+        int input = _links[info.InputStart];
+        ref var inputInfo = ref _info[input];
+        ref var outputInfo = ref _info[info.FixedTarget];
+        if (!inputInfo.ZeroTransitStore || inputInfo.FixedTarget != e || !outputInfo.ZeroTransitStore || outputInfo.FixedTarget < 0)
+        {
+            return;
+        }
+
+        info.SerialInput = input;
+        info.SerialNext = outputInfo.FixedTarget;
+        if (inputInfo.InputEnd - inputInfo.InputStart == 1 && _info[_links[inputInfo.InputStart]] is { Kind: ElementKind.Station } upstream
+            && upstream.EndMachine - upstream.FirstMachine == 1)
+        {
+            info.SerialUpstreamMachine = upstream.FirstMachine;
         }
     }
 

@@ -52,6 +52,41 @@ public sealed class LineSimulationObserverTests
     }
 
     [Fact]
+    public void Observer_Set_SerialLineWithStoppedBuffers_SameRunAsUnobserved()
+    {
+        // Unobserved, single-server stations between zero-transit buffers hand parts over by a shorter path (blocked,
+        // starved and stopped neighbours included); an observer's run takes the general one. Both must be one run.
+        var failures = new FailureModel(Distribution.Exponential(1800), Distribution.Exponential(240), FailureClock.Operating);
+        var model = TestLines.Serial(
+            2,
+            ("A", new StationOptions { ProcessingTime = Distribution.LogNormal(60, 0.3), Failures = failures }),
+            ("B", new StationOptions { ProcessingTime = Distribution.Exponential(55), Failures = failures }),
+            ("C", new StationOptions { ProcessingTime = Distribution.Constant(58) }),
+            ("D", new StationOptions { ProcessingTime = Distribution.LogNormal(62, 0.5), Failures = failures }));
+        var plain = new LineSimulation(model, TestLines.Options(86_400, 0));
+        var observed = new LineSimulation(model, TestLines.Options(86_400, 0)) { Observer = new Recorder(model) };
+        string[] buffers = ["B1", "B2", "B3"];
+
+        for (int k = 1; k * 2700.0 <= 86_400; k++)
+        {
+            plain.RunUntil(k * 2700.0);
+            observed.RunUntil(k * 2700.0);
+            var stop = model.Find(buffers[k % buffers.Length]);
+            plain.StopStore(stop, 300 + (k * 37));
+            observed.StopStore(stop, 300 + (k * 37));
+            Assert.Equal(Machines(observed.CaptureSnapshot()), Machines(plain.CaptureSnapshot()));
+        }
+
+        plain.RunUntil(86_400);
+        observed.RunUntil(86_400);
+        Assert.Equal(TestLines.Figures(observed.GetResult()), TestLines.Figures(plain.GetResult()));
+        Assert.Equal(observed.GetResult().Buffers.Select(b => b.LevelFractions.ToArray()), plain.GetResult().Buffers.Select(b => b.LevelFractions.ToArray()));
+
+        static List<(string, int, string)> Machines(Snapshots.LineSnapshot snapshot) =>
+            [.. snapshot.Elements.Select(e => (e.Name, e.Parts.Length, string.Join(' ', e.Machines.Select(m => $"{m.Status}:{m.TimeInStatus:R}"))))];
+    }
+
+    [Fact]
     public void Observer_RichLine_CompletionsMatchStatisticsAndStoresBalance()
     {
         var model = TestLines.Rich();
