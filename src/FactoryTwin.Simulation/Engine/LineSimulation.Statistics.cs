@@ -23,12 +23,16 @@ public sealed partial class LineSimulation
     private int[] _activeCount = [];
     private double[] _activeSince = [];
     private double[] _activeEnd = []; // end of a period that may still continue at the same instant; NaN if none
-    private int[] _periodOwner = new int[256];
+    private int[] _periodOwner = new int[256]; // active periods in start order (bottleneck tracking)
     private double[] _periodStart = new double[256];
-    private double[] _periodEnd = new double[256];
+    private double[] _periodEnd = new double[256]; // NaN while the period is open
     private int _periodCount;
+    private int[] _boundaries = new int[512]; // the periods' starts (2p) and ends (2p + 1) in time order
+    private int _boundaryCount;
+    private int[] _openPeriod = []; // per element: its period not yet ended, or -1
+    private int[] _pendingEnds = []; // elements whose period ended at _activeEnd, which a restart at that instant would undo
+    private int _pendingCount;
     private int[] _bottleneckInts = [];
-    private double[] _bottleneckDoubles = [];
     private double[] _sole = [];
     private double[] _shifting = [];
     private double[] _levelTime = [];
@@ -170,6 +174,8 @@ public sealed partial class LineSimulation
         _activeCount = new int[n];
         _activeSince = new double[n];
         _activeEnd = new double[n];
+        _openPeriod = new int[n];
+        _pendingEnds = new int[n];
         int total = 0;
         foreach (int e in _model.StoreIndices)
         {
@@ -225,12 +231,27 @@ public sealed partial class LineSimulation
             _activeEnd[e] = double.NaN;
         }
 
+        // The window's periods: those of the stations active now start now.
+        _periodCount = 0;
+        _boundaryCount = 0;
+        _pendingCount = 0;
+        Array.Fill(_openPeriod, -1);
+        if (_trackBottlenecks)
+        {
+            foreach (int e in _model.StationIndices)
+            {
+                if (_activeCount[e] > 0)
+                {
+                    StartPeriod(e);
+                }
+            }
+        }
+
         foreach (int e in _model.StoreIndices)
         {
             _stores[e].LevelSince = _now;
         }
 
-        _periodCount = 0;
         _leadTimeCount = 0;
         _leadTimeSum = 0;
         _exitedWindow = 0;
@@ -276,16 +297,26 @@ public sealed partial class LineSimulation
     {
         if (active)
         {
-            // An inactive gap of zero length (finish, hand over, start the next part at one instant)
-            // does not split an active period.
-            if (_activeCount[e]++ == 0 && !(_activeEnd[e] == _now))
+            if (_activeCount[e]++ == 0)
             {
-                if (_trackBottlenecks && _activeEnd[e] > _activeSince[e])
+                if (_activeEnd[e] == _now)
                 {
-                    RecordPeriod(e, _activeSince[e], _activeEnd[e]);
+                    // An inactive gap of zero length (finish, hand over, start the next part at one instant)
+                    // does not split an active period.
+                    if (_trackBottlenecks)
+                    {
+                        CancelPendingEnd(e);
+                    }
                 }
+                else
+                {
+                    if (_trackBottlenecks)
+                    {
+                        StartPeriod(e);
+                    }
 
-                _activeSince[e] = _now;
+                    _activeSince[e] = _now;
+                }
             }
 
             _activeEnd[e] = double.NaN;
@@ -293,20 +324,11 @@ public sealed partial class LineSimulation
         else if (--_activeCount[e] == 0)
         {
             _activeEnd[e] = _now;
+            if (_trackBottlenecks)
+            {
+                _pendingEnds[_pendingCount++] = e;
+            }
         }
-    }
-
-    private void RecordPeriod(int e, double start, double end)
-    {
-        if (_periodCount == _periodOwner.Length)
-        {
-            GrowPeriods(_periodOwner.Length * 2);
-        }
-
-        _periodOwner[_periodCount] = e;
-        _periodStart[_periodCount] = start;
-        _periodEnd[_periodCount] = end;
-        _periodCount++;
     }
 
     private void GrowPeriods(int size)
@@ -318,54 +340,140 @@ public sealed partial class LineSimulation
 
     private void ComputeBottlenecks(double window, Span<double> sole, Span<double> shifting)
     {
-        // The periods still open go after the recorded ones, into the spare room of the period arrays (not
-        // counted, so the run may continue). Each element's periods are then in start order, which keeps the
-        // computation linear in the number of periods per element.
-        int stations = _model.StationIndices.Length;
-        if (_periodCount + stations > _periodOwner.Length)
+        // The boundaries so far, without periods of no length, then the ends of the periods still open, all at now
+        // (an end before now is final and recorded; one at now could still be undone by a restart at now). Open
+        // periods get their end for this computation only, so the run may continue.
+        EndPendingBefore(_now);
+        var stations = _model.StationIndices;
+        foreach (int e in stations)
         {
-            GrowPeriods(Math.Max(_periodOwner.Length * 2, _periodCount + stations));
-        }
-
-        int count = _periodCount;
-        foreach (int e in _model.StationIndices)
-        {
-            double periodEnd = PeriodEnd(e);
-            if (periodEnd > _activeSince[e])
+            if (_openPeriod[e] >= 0)
             {
-                _periodOwner[count] = e;
-                _periodStart[count] = _activeSince[e];
-                _periodEnd[count] = periodEnd;
-                count++;
+                _periodEnd[_openPeriod[e]] = _now;
             }
         }
 
-        int elements = _defs.Length;
-        int ints = ActivePeriodBottleneck.IntScratchLength(elements, count);
-        if (_bottleneckInts.Length < ints)
+        int length = _boundaryCount + stations.Length;
+        if (_bottleneckInts.Length < length + _defs.Length)
         {
-            _bottleneckInts = new int[Math.Max(ints, _bottleneckInts.Length * 2)];
+            _bottleneckInts = new int[Math.Max(length + _defs.Length, _bottleneckInts.Length * 2)];
         }
 
-        if (_bottleneckDoubles.Length < ActivePeriodBottleneck.DoubleScratchLength(elements))
+        var ordered = _bottleneckInts.AsSpan(0, length);
+        int count = 0;
+        foreach (int b in _boundaries.AsSpan(0, _boundaryCount))
         {
-            _bottleneckDoubles = new double[ActivePeriodBottleneck.DoubleScratchLength(elements)];
+            int p = b >> 1;
+            if (_periodEnd[p] > _periodStart[p])
+            {
+                ordered[count++] = b;
+            }
         }
 
-        ActivePeriodBottleneck.Compute(
-            elements,
-            _periodOwner.AsSpan(0, count),
-            _periodStart.AsSpan(0, count),
-            _periodEnd.AsSpan(0, count),
+        foreach (int e in stations)
+        {
+            int p = _openPeriod[e];
+            if (p >= 0 && _periodEnd[p] > _periodStart[p])
+            {
+                ordered[count++] = (p << 1) | 1;
+            }
+        }
+
+        ActivePeriodBottleneck.ComputeOrdered(
+            _periodOwner.AsSpan(0, _periodCount),
+            _periodStart.AsSpan(0, _periodCount),
+            _periodEnd.AsSpan(0, _periodCount),
+            ordered[..count],
+            stations.AsSpan(),
+            _bottleneckInts.AsSpan(length, _defs.Length),
             window,
             sole,
-            shifting,
-            _bottleneckInts,
-            _bottleneckDoubles);
+            shifting);
+        foreach (int e in stations)
+        {
+            if (_openPeriod[e] >= 0)
+            {
+                _periodEnd[_openPeriod[e]] = double.NaN;
+            }
+        }
     }
 
-    /// <summary>End of the period not yet recorded: now while active, the pending end, or NaN.</summary>
-    private double PeriodEnd(int e) => _activeCount[e] > 0 ? _now : _activeEnd[e];
+    /// <summary>Opens an active period of station <paramref name="e"/> at now, after recording the ends before now.</summary>
+    private void StartPeriod(int e)
+    {
+        EndPendingBefore(_now);
+        if (_periodCount == _periodOwner.Length)
+        {
+            GrowPeriods(_periodOwner.Length * 2);
+        }
+
+        int p = _periodCount++;
+        _periodOwner[p] = e;
+        _periodStart[p] = _now;
+        _periodEnd[p] = double.NaN;
+        _openPeriod[e] = p;
+        AddBoundary(p << 1);
+    }
+
+    /// <summary>Records, in time order, the ends of periods that ended before <paramref name="time"/> (none of them can be undone any more).</summary>
+    private void EndPendingBefore(double time)
+    {
+        if (_pendingCount == 0)
+        {
+            return;
+        }
+
+        // Few pending ends (at most one per station): an insertion sort by end time, then record the ones before time.
+        var pending = _pendingEnds.AsSpan(0, _pendingCount);
+        for (int i = 1; i < pending.Length; i++)
+        {
+            int x = pending[i];
+            int j = i - 1;
+            while (j >= 0 && _activeEnd[pending[j]] > _activeEnd[x])
+            {
+                pending[j + 1] = pending[j];
+                j--;
+            }
+
+            pending[j + 1] = x;
+        }
+
+        int ended = 0;
+        while (ended < pending.Length && _activeEnd[pending[ended]] < time)
+        {
+            int e = pending[ended++];
+            int p = _openPeriod[e];
+            _periodEnd[p] = _activeEnd[e];
+            _openPeriod[e] = -1;
+            AddBoundary((p << 1) | 1);
+        }
+
+        pending[ended..].CopyTo(_pendingEnds);
+        _pendingCount -= ended;
+    }
+
+    private void AddBoundary(int boundary)
+    {
+        if (_boundaryCount == _boundaries.Length)
+        {
+            Array.Resize(ref _boundaries, _boundaries.Length * 2);
+        }
+
+        _boundaries[_boundaryCount++] = boundary;
+    }
+
+    /// <summary>A restart at the instant station <paramref name="e"/>'s period ended: the period goes on.</summary>
+    private void CancelPendingEnd(int e)
+    {
+        for (int i = 0; i < _pendingCount; i++)
+        {
+            if (_pendingEnds[i] == e)
+            {
+                _pendingEnds[i] = _pendingEnds[--_pendingCount];
+                return;
+            }
+        }
+    }
 
     private void ChangeWip(int delta)
     {

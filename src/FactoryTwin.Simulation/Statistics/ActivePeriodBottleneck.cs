@@ -28,7 +28,7 @@ internal static class ActivePeriodBottleneck
     /// <param name="elements">Number of elements.</param>
     /// <param name="periods">Number of periods.</param>
     /// <returns>The number of integers.</returns>
-    public static int IntScratchLength(int elements, int periods) => periods + (5 * elements) + 1;
+    public static int IntScratchLength(int elements, int periods) => (3 * periods) + (5 * elements) + 1;
 
     /// <summary>Length of the floating-point scratch that the scratch overload of <c>Compute</c> needs.</summary>
     /// <param name="elements">Number of elements.</param>
@@ -122,23 +122,91 @@ internal static class ActivePeriodBottleneck
             SiftDown(heap, heapKey, heapCount, h);
         }
 
+        // Merge the elements' boundaries into one sequence in time order.
+        var boundaries = intScratch.Slice(n + (5 * elements) + 1, 2 * n);
+        int count = 0;
+        while (heapCount > 0)
+        {
+            double t = heapKey[0];
+            int e = heap[0];
+            int j = next[e]++;
+            int p = items[offset[e] + (j >> 1)];
+            boundaries[count++] = (p << 1) | (j & 1);
+            j++;
+            if (j < 2 * (offset[e + 1] - offset[e]))
+            {
+                int q = items[offset[e] + (j >> 1)];
+                heapKey[0] = (j & 1) == 0 ? start[q] : end[q];
+                Debug.Assert(heapKey[0] >= t, "The periods of one element overlap.");
+            }
+            else
+            {
+                heapCount--;
+                heap[0] = heap[heapCount];
+                heapKey[0] = heapKey[heapCount];
+            }
+
+            SiftDown(heap, heapKey, heapCount, 0);
+        }
+
+        Sweep(owner, start, end, boundaries[..count], participants[..k], active, windowLength, sole, shifting);
+    }
+
+    /// <summary>
+    /// Computes sole and shifting bottleneck fractions from the periods' boundaries already in time order: the sweep of
+    /// <c>Compute</c> without its merge, for a caller that records boundaries as they happen (the engine).
+    /// </summary>
+    /// <param name="owner">Element of each period.</param>
+    /// <param name="start">Start of each period.</param>
+    /// <param name="end">End of each period, after its start.</param>
+    /// <param name="boundaries">Every period's start (<c>2p</c>) and end (<c>2p + 1</c>), in nondecreasing time; boundaries at one
+    /// time in any order. Every period must be longer than zero, and the periods of one element must not overlap.</param>
+    /// <param name="participants">Every element that owns a period (others may be listed too).</param>
+    /// <param name="active">Scratch, one entry per element; overwritten.</param>
+    /// <param name="windowLength">Window length in seconds.</param>
+    /// <param name="sole">Receives the sole-bottleneck fraction per element.</param>
+    /// <param name="shifting">Receives the shifting-bottleneck fraction per element.</param>
+    internal static void ComputeOrdered(
+        ReadOnlySpan<int> owner, ReadOnlySpan<double> start, ReadOnlySpan<double> end, ReadOnlySpan<int> boundaries,
+        ReadOnlySpan<int> participants, Span<int> active, double windowLength, Span<double> sole, Span<double> shifting)
+    {
+        sole.Clear();
+        shifting.Clear();
+        if (boundaries.IsEmpty || !(windowLength > 0))
+        {
+            return;
+        }
+
+        foreach (int e in participants)
+        {
+            active[e] = -1;
+        }
+
+        Sweep(owner, start, end, boundaries, participants, active, windowLength, sole, shifting);
+    }
+
+    /// <summary>The sweep over the boundaries in time order (see the remarks of the class).</summary>
+    private static void Sweep(
+        ReadOnlySpan<int> owner, ReadOnlySpan<double> start, ReadOnlySpan<double> end, ReadOnlySpan<int> boundaries,
+        ReadOnlySpan<int> participants, Span<int> active, double windowLength, Span<double> sole, Span<double> shifting)
+    {
         var runs = new RunAccumulator(owner, start, end, sole, shifting);
         int best = -1;
         bool pending = false;
         double pendingFrom = 0;
-        while (heapCount > 0)
+        int i = 0, n = boundaries.Length;
+        while (i < n)
         {
             // Apply every boundary at time t.
-            double t = heapKey[0];
+            double t = TimeOf(boundaries[i], start, end);
             bool compareAll = false;
             do
             {
-                int e = heap[0];
-                int j = next[e]++;
-                int p = items[offset[e] + (j >> 1)];
-                if ((j & 1) == 0)
+                int b = boundaries[i++];
+                int p = b >> 1;
+                if ((b & 1) == 0)
                 {
-                    active[e] = p;
+                    active[owner[p]] = p;
                     if (!compareAll && (best < 0 || RanksBefore(p, best, owner, start, end)))
                     {
                         best = p;
@@ -146,32 +214,21 @@ internal static class ActivePeriodBottleneck
                 }
                 else
                 {
-                    active[e] = -1;
+                    // The element's next period may already have started at this instant.
+                    if (active[owner[p]] == p)
+                    {
+                        active[owner[p]] = -1;
+                    }
+
                     compareAll |= p == best;
                 }
-
-                j++;
-                if (j < 2 * (offset[e + 1] - offset[e]))
-                {
-                    int q = items[offset[e] + (j >> 1)];
-                    heapKey[0] = (j & 1) == 0 ? start[q] : end[q];
-                    Debug.Assert(heapKey[0] >= t, "The periods of one element overlap.");
-                }
-                else
-                {
-                    heapCount--;
-                    heap[0] = heap[heapCount];
-                    heapKey[0] = heapKey[heapCount];
-                }
-
-                SiftDown(heap, heapKey, heapCount, 0);
             }
-            while (heapCount > 0 && heapKey[0] == t);
+            while (i < n && TimeOf(boundaries[i], start, end) == t);
 
             if (compareAll)
             {
                 best = -1;
-                foreach (int e in participants[..k])
+                foreach (int e in participants)
                 {
                     int p = active[e];
                     if (p >= 0 && (best < 0 || RanksBefore(p, best, owner, start, end)))
@@ -189,9 +246,9 @@ internal static class ActivePeriodBottleneck
                 pending = false;
             }
 
-            if (heapCount > 0)
+            if (i < n)
             {
-                double b = heapKey[0];
+                double b = TimeOf(boundaries[i], start, end);
                 if ((0.5 * (t + b)) < b)
                 {
                     runs.Add(best, t, b);
@@ -205,12 +262,15 @@ internal static class ActivePeriodBottleneck
         }
 
         runs.Finish();
-        for (int e = 0; e < elements; e++)
+        for (int e = 0; e < sole.Length; e++)
         {
             sole[e] /= windowLength;
             shifting[e] /= windowLength;
         }
     }
+
+    private static double TimeOf(int boundary, ReadOnlySpan<double> start, ReadOnlySpan<double> end) =>
+        (boundary & 1) == 0 ? start[boundary >> 1] : end[boundary >> 1];
 
     /// <summary>Whether period p ranks before period q: longer full period, ties to the lower element.</summary>
     private static bool RanksBefore(int p, int q, ReadOnlySpan<int> owner, ReadOnlySpan<double> start, ReadOnlySpan<double> end)

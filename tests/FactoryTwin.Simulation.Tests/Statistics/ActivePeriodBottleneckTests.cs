@@ -100,6 +100,46 @@ public sealed class ActivePeriodBottleneckTests
         // Up to 80 elements: a deeper heap of elements in the sweep than the 12 above give.
         AssertEqualsDefinition(77, 60, times, set => set % 2 == 1, maxElements: 80);
 
+    [Theory]
+    [InlineData(Times.Grid)]
+    [InlineData(Times.Continuous)]
+    [InlineData(Times.AdjacentDoubles)]
+    public void ComputeOrdered_BoundariesInTimeOrderAnyOrderAtOneTime_EqualsDefinition(Times times)
+    {
+        // The engine records boundaries as they happen: in time order, and at one instant in whatever order the
+        // stations changed (one element's period ending where its next starts included); it records no period of no
+        // length. The result must not depend on that order.
+        for (int set = 0; set < 300; set++)
+        {
+            // Arrange
+            var rng = SeededRandom.Create(31, set, (ulong)times);
+            var (elements, allOwners, allStarts, allEnds) = RandomPeriods(ref rng, times, shuffled: true, maxElements: 12);
+            int[] kept = [.. Enumerable.Range(0, allOwners.Length).Where(p => allEnds[p] > allStarts[p])];
+            int[] owner = [.. kept.Select(p => allOwners[p])];
+            double[] start = [.. kept.Select(p => allStarts[p])], end = [.. kept.Select(p => allEnds[p])];
+            double window = end.Length > 0 ? end.Max() : 1;
+            var (expectedSole, expectedShifting) = Definition(elements, owner, start, end, window);
+            var boundaries = new List<(double Time, double Tie, int Boundary)>();
+            for (int p = 0; p < owner.Length; p++)
+            {
+                boundaries.Add((start[p], rng.NextDouble(), p << 1));
+                boundaries.Add((end[p], rng.NextDouble(), (p << 1) | 1));
+            }
+
+            int[] ordered = [.. boundaries.OrderBy(b => b.Time).ThenBy(b => b.Tie).Select(b => b.Boundary)];
+            int[] participants = [.. Enumerable.Range(0, elements)];
+            var sole = new double[elements];
+            var shifting = new double[elements];
+
+            // Act
+            ActivePeriodBottleneck.ComputeOrdered(owner, start, end, ordered, participants, new int[elements], window, sole, shifting);
+
+            // Assert
+            Assert.Equal(expectedSole, sole);
+            Assert.Equal(expectedShifting, shifting);
+        }
+    }
+
     /// <summary>Random period sets: the sweep's sole and shifting shares are bit-identical to the definition's (summed in the same order).</summary>
     private static void AssertEqualsDefinition(ulong seed, int sets, Times times, Func<int, bool> shuffled, int maxElements)
     {
