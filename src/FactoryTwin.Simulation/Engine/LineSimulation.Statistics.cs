@@ -423,6 +423,19 @@ public sealed partial class LineSimulation
             return;
         }
 
+        if (_pendingCount == 1)
+        {
+            // The usual case: one station's period ended since the last start anywhere.
+            int only = _pendingEnds[0];
+            if (_activeEnd[only] < time)
+            {
+                EndPeriod(only);
+                _pendingCount = 0;
+            }
+
+            return;
+        }
+
         // Few pending ends (at most one per station): an insertion sort by end time, then record the ones before time.
         var pending = _pendingEnds.AsSpan(0, _pendingCount);
         for (int i = 1; i < pending.Length; i++)
@@ -441,15 +454,20 @@ public sealed partial class LineSimulation
         int ended = 0;
         while (ended < pending.Length && _activeEnd[pending[ended]] < time)
         {
-            int e = pending[ended++];
-            int p = _openPeriod[e];
-            _periodEnd[p] = _activeEnd[e];
-            _openPeriod[e] = -1;
-            AddBoundary((p << 1) | 1);
+            EndPeriod(pending[ended++]);
         }
 
         pending[ended..].CopyTo(_pendingEnds);
         _pendingCount -= ended;
+    }
+
+    /// <summary>Records the end of station <paramref name="e"/>'s open period at its pending end.</summary>
+    private void EndPeriod(int e)
+    {
+        int p = _openPeriod[e];
+        _periodEnd[p] = _activeEnd[e];
+        _openPeriod[e] = -1;
+        AddBoundary((p << 1) | 1);
     }
 
     private void AddBoundary(int boundary)
