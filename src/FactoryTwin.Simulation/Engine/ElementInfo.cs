@@ -48,12 +48,12 @@ internal struct ElementInfo
     public int FixedTarget;
 
     /// <summary>
-    /// Station on the serial fast path (<see cref="LineSimulation"/>'s <c>FinishSerial</c>): the zero-transit store that
-    /// feeds it alone, or -1 where the general hand-over applies.
+    /// Station on the serial fast path (<see cref="LineSimulation"/>'s <c>FinishSerial</c>): the source or zero-transit
+    /// store that feeds it alone, or -1 where the general hand-over applies.
     /// </summary>
     public int SerialInput;
 
-    /// <summary>Station on the serial fast path: the element its output store passes every part to, or -1.</summary>
+    /// <summary>Station on the serial fast path: the element its output store passes every part to, or -1 when its output is a sink.</summary>
     public int SerialNext;
 
     /// <summary>Station on the serial fast path: the one machine of the station that alone feeds its input store, or -1 (then the store pulls by the general path).</summary>

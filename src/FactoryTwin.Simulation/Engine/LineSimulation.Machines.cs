@@ -215,23 +215,29 @@ public sealed partial class LineSimulation
 
     /// <summary>
     /// The hand-over of <see cref="Finish"/> for a station on the serial path (<see cref="UpdateSerialPath"/>) when its
-    /// output store has room: the same steps as the general path, in the same order (the part goes into the store,
-    /// and on at once to the station after it if that one can take it; the station takes the head of its input store
-    /// and starts it; the input store pulls from upstream; the machine's status settles), without asking each
-    /// element's kind, target and room along the way.
+    /// output takes the part: the same steps as the general path, in the same order (the part goes into the sink, or
+    /// into the store and on at once to the station after it if that one can take it; the station takes the source's
+    /// part or the head of its input store and starts it; the source makes its next part, or the input store pulls
+    /// from upstream; the machine's status settles), without asking each element's kind, target and room on the way.
     /// </summary>
     /// <returns>Whether it handled the finish; otherwise nothing was changed.</returns>
     private bool FinishSerial(int e, int m, int part)
     {
         ref var info = ref _info[e];
         int output = info.FixedTarget;
-        if (_room[output] <= 0)
+        int after = info.SerialNext;
+        if (after < 0)
+        {
+            // Into the sink.
+            TakePartOff(e, m);
+            _parts[part].Target = PartRecord.Unassigned;
+            OnSinkArrival(part);
+        }
+        else if (_room[output] <= 0)
         {
             return false;
         }
-
-        int after = info.SerialNext;
-        if (_room[after] > 0)
+        else if (_room[after] > 0)
         {
             // The store can pass the part on at once: only an empty store in front of a station that can take it.
             if (_stores[output].Count > 0 || _info[after].Kind != ElementKind.Station)
@@ -255,18 +261,31 @@ public sealed partial class LineSimulation
         }
 
         int input = info.SerialInput;
-        ref var st = ref _stores[input];
-        if (st.Count > 0 && st.Slots[st.Head].Ready <= _now)
+        if (_info[input].Kind == ElementKind.Source)
         {
-            int next = Dequeue(input);
-            _parts[next].Target = PartRecord.Unassigned;
-            StartPart(m, next);
-
-            // The store now has room; it can fill it only from a finished part upstream.
-            int upstream = info.SerialUpstreamMachine;
-            if (upstream < 0 || _machines[upstream].Phase == MachinePhase.Done)
+            if (_sources[input].Held >= 0)
             {
-                Pull(input);
+                int released = DetachSource(input);
+                _parts[released].Target = PartRecord.Unassigned;
+                StartPart(m, released);
+                ReleasedSource(input);
+            }
+        }
+        else
+        {
+            ref var st = ref _stores[input];
+            if (st.Count > 0 && st.Slots[st.Head].Ready <= _now)
+            {
+                int next = Dequeue(input);
+                _parts[next].Target = PartRecord.Unassigned;
+                StartPart(m, next);
+
+                // The store now has room; it can fill it only from a finished part upstream.
+                int upstream = info.SerialUpstreamMachine;
+                if (upstream < 0 || _machines[upstream].Phase == MachinePhase.Done)
+                {
+                    Pull(input);
+                }
             }
         }
 

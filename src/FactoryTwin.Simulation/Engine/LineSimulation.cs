@@ -372,8 +372,8 @@ public sealed partial class LineSimulation
 
     /// <summary>
     /// Decides whether station <paramref name="e"/> finishes by the serial fast path: one machine, no setup and no
-    /// quality decision, fed by one zero-transit store that passes every part to it, and passing every part to one
-    /// zero-transit store that passes every part on to one element.
+    /// quality decision, fed by one source or zero-transit store that passes every part to it, and passing every part
+    /// to a sink or to one zero-transit store that passes every part on to one element.
     /// </summary>
     private void UpdateSerialPath(int e)
     {
@@ -390,13 +390,14 @@ public sealed partial class LineSimulation
         int input = _links[info.InputStart];
         ref var inputInfo = ref _info[input];
         ref var outputInfo = ref _info[info.FixedTarget];
-        if (!inputInfo.ZeroTransitStore || inputInfo.FixedTarget != e || !outputInfo.ZeroTransitStore || outputInfo.FixedTarget < 0)
+        if (!(inputInfo.ZeroTransitStore || inputInfo.Kind == ElementKind.Source) || inputInfo.FixedTarget != e
+            || !((outputInfo.ZeroTransitStore && outputInfo.FixedTarget >= 0) || outputInfo.Kind == ElementKind.Sink))
         {
             return;
         }
 
         info.SerialInput = input;
-        info.SerialNext = outputInfo.FixedTarget;
+        info.SerialNext = outputInfo.Kind == ElementKind.Sink ? -1 : outputInfo.FixedTarget;
         if (inputInfo.InputEnd - inputInfo.InputStart == 1 && _info[_links[inputInfo.InputStart]] is { Kind: ElementKind.Station } upstream
             && upstream.EndMachine - upstream.FirstMachine == 1)
         {
