@@ -21,18 +21,41 @@ public sealed class CureRoutingTests
     private static readonly Lazy<PlantModel> s_nominal = new(() => Plant(0));
     private static readonly Lazy<PlantModel> s_low = new(() => Plant(5));
 
-    /// <summary>The automotive sample without topcoat-oven failures and with its heated zones <paramref name="drop"/> kelvin lower.</summary>
-    private static PlantModel Plant(double drop)
+    /// <summary>
+    /// Nominal setpoints; the topcoat oven's conveyor stops often and long: each slot of it (an engine server, one body)
+    /// fails about every 3 h of calendar time and stands 40 min (lognormal, cv 0.3): about ten stopped bodies an hour.
+    /// </summary>
+    private static readonly Lazy<PlantModel> s_stopping = new(() => Plant(0, StopFailure));
+
+    /// <summary>The same stops, but the oven does not judge cure: every body goes on (what the stops cost in capacity alone).</summary>
+    private static readonly Lazy<PlantModel> s_stoppingUnjudged = new(() => Plant(0, StopFailure, cureRework: false));
+
+    private const string StopFailure = "{ name: conveyor stop, timeBetween: { dist: exponential, mean: 3 h }, timeToRepair: { dist: lognormal, mean: 40 min, cv: 0.3 }, basis: calendar }";
+
+    /// <summary>
+    /// The automotive sample without topcoat-oven failures and with its heated zones <paramref name="drop"/> kelvin lower;
+    /// with <paramref name="ovenFailure"/>, the topcoat oven gets that failure mode (a YAML flow mapping) instead; without
+    /// <paramref name="cureRework"/> it does not route by cure at all.
+    /// </summary>
+    private static PlantModel Plant(double drop, string? ovenFailure = null, bool cureRework = true)
     {
         var yaml = File.ReadAllText(TestPlants.PathOf("automotive.yaml"));
         var trip = "              - { name: burner trip, timeBetween: { dist: exponential, mean: 80 h }, timeToRepair: { dist: lognormal, mean: 30 min, cv: 0.6 }, basis: calendar }\n            oven:\n              conveyorSpeed: 6.5 m/min\n              pitch: 5.5 m\n              paintSystem: topcoat";
         Assert.Contains(trip, yaml, StringComparison.Ordinal);
-        yaml = yaml.Replace("            failures:\n" + trip, "            oven:\n              conveyorSpeed: 6.5 m/min\n              pitch: 5.5 m\n              paintSystem: topcoat", StringComparison.Ordinal);
+        var failures = ovenFailure is null ? "" : "            failures:\n              - " + ovenFailure + "\n";
+        yaml = yaml.Replace("            failures:\n" + trip, failures + "            oven:\n              conveyorSpeed: 6.5 m/min\n              pitch: 5.5 m\n              paintSystem: topcoat", StringComparison.Ordinal);
         foreach (var (zone, setpoint) in new[] { ("z1", 155), ("z2", 155), ("z3", 150), ("z4", 145) })
         {
             var find = $"{{ id: {zone}, length: {(zone == "z2" || zone == "z4" ? 45 : zone == "z1" ? 40 : 50)} m, setpoint: {setpoint} degC, heatTransfer: ";
             Assert.Contains(find, yaml, StringComparison.Ordinal);
             yaml = yaml.Replace(find, find.Replace($"setpoint: {setpoint} degC", string.Create(CultureInfo.InvariantCulture, $"setpoint: {setpoint - drop} degC"), StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        if (!cureRework)
+        {
+            const string Route = "              cureRework: repaint-queue\n";
+            Assert.Contains(Route, yaml, StringComparison.Ordinal);
+            yaml = yaml.Replace(Route, "", StringComparison.Ordinal);
         }
 
         return TestPlants.Parse(yaml);
@@ -122,6 +145,59 @@ public sealed class CureRoutingTests
     }
 
     [Fact]
+    public void Run_OvenConveyorStops_OverBakedBodiesReworkedAndAssemblyOutputFalls()
+    {
+        // Common random numbers: the same seed and replications for every plant. The oven's failures draw from its own
+        // streams, so the other stations see the same failures; each replication is compared with its own pair.
+        var options = new PlantRunOptions { Seed = 11, WarmUp = 4 * 3600, Duration = 24 * 3600, Replications = 20 };
+        var smooth = Run(s_nominal.Value, options);
+        var stopping = Run(s_stopping.Value, options);
+        var unjudged = Run(s_stoppingUnjudged.Value, options);
+
+        Assert.All(smooth.Result.Results, r => Assert.Equal(0, r.Station(TopcoatOven.Value).Reworked));
+        Assert.All(unjudged.Result.Results, r => Assert.Equal(0, r.Station(TopcoatOven.Value).Reworked));
+        Assert.All(stopping.Result.Results, r => Assert.True(r.Station(TopcoatOven.Value).Reworked > 50, $"{r.Station(TopcoatOven.Value).Reworked} reworked"));
+
+        // Against no stops: the whole cost of the stops. Against the same stops unjudged: what the over-baked bodies
+        // sent to repaint cost on top of the slots the stops hold.
+        var (total, totalSe) = PairedLoss(smooth, stopping);
+        var (cure, cureSe) = PairedLoss(unjudged, stopping);
+        var figures = string.Create(
+            CultureInfo.InvariantCulture,
+            $"assembly output per 24 h: {smooth.Result.Line(Assembly).Output.Mean:F1} without stops, {unjudged.Result.Line(Assembly).Output.Mean:F1} with stops unjudged, {stopping.Result.Line(Assembly).Output.Mean:F1} with stops judged; paired loss {total:F1} ± {totalSe:F1} (se) against no stops, {cure:F1} ± {cureSe:F1} against the stops unjudged; reworked at the oven {stopping.Result.Summarize(r => r.Station(TopcoatOven.Value).Reworked).Mean:F1}");
+        TestContext.Current.TestOutputHelper?.WriteLine(figures);
+        Assert.True(total > 3 * totalSe && total > 0, figures);
+        Assert.True(cure > 3 * cureSe && cure > 0, figures);
+    }
+
+    [Fact]
+    public void LivePlantRun_OvenConveyorStops_OverBakedBodiesGoToRepaint()
+    {
+        var sink = new ListSink();
+        var run = new LivePlantRun(PlantSimulationBuilder.Build(s_stopping.Value), 3, sink);
+        run.AdvanceTo(12 * 3600);
+
+        // At the setpoints every body cures; only a stop (a body standing in the heated zones) can send one off.
+        var exits = sink.Events.Where(e => e.Kind == PlantTraceKind.PartExit && e.Asset == TopcoatOven).ToList();
+        var overBaked = exits.Where(e => e.Cure != CureVerdict.Ok).ToList();
+        Assert.True(overBaked.Count > 10, $"{overBaked.Count} of {exits.Count} bodies left the oven off the window");
+        Assert.All(overBaked, e => Assert.Equal((CureVerdict.OverBaked, (AssetId?)RepaintQueue), (e.Cure, e.Route)));
+        Assert.All(exits.Where(e => e.Cure == CureVerdict.Ok), e => Assert.Null(e.Route));
+        var repainted = 0;
+        foreach (var e in overBaked)
+        {
+            var next = sink.Events.Where(n => n.Kind == PlantTraceKind.PartEnter && n.Body == e.Body && n.Time >= e.Time && n.Asset != TopcoatOven).Select(n => (AssetId?)n.Asset).FirstOrDefault();
+            if (next is { } asset)
+            {
+                Assert.Equal(RepaintQueue, asset);
+                repainted++;
+            }
+        }
+
+        Assert.True(repainted > 5, $"{repainted} over-baked bodies seen entering the repaint queue");
+    }
+
+    [Fact]
     public void Router_StopOfFifteenMinutes_OverBakesAsThePredictorSays()
     {
         var simulation = PlantSimulationBuilder.Build(TestPlants.Automotive);
@@ -134,6 +210,33 @@ public sealed class CureRoutingTests
         Assert.Equal(direct.Verdict, router.Judge(0, 600, 900));
         Assert.Equal(CureVerdict.Ok, router.Judge(0, 0, 0));
         Assert.False(simulation.CureRouters.ContainsKey(new AssetId("ecoat-oven")));
+    }
+
+    private static readonly LineId Assembly = new("assembly");
+
+    private static (PlantSimulation Simulation, PlantSimulationResult Result) Run(PlantModel plant, PlantRunOptions options)
+    {
+        var simulation = PlantSimulationBuilder.Build(plant);
+        return (simulation, simulation.Run(options, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The mean over replications of a's assembly output less b's, with its standard error (paired differences).</summary>
+    private static (double Mean, double StandardError) PairedLoss(
+        (PlantSimulation Simulation, PlantSimulationResult Result) a,
+        (PlantSimulation Simulation, PlantSimulationResult Result) b)
+    {
+        int line = a.Simulation.Lines.IndexOf(a.Simulation.Line(Assembly));
+        Assert.Equal(line, b.Simulation.Lines.IndexOf(b.Simulation.Line(Assembly)));
+        int n = a.Result.Replications;
+        var d = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            d[i] = a.Simulation.LineGood(a.Result.Results[i], line) - b.Simulation.LineGood(b.Result.Results[i], line);
+        }
+
+        double mean = d.Average();
+        double sd = Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / (n - 1));
+        return (mean, sd / Math.Sqrt(n));
     }
 
     private static (CureVerdict Sedan, CureVerdict Suv) Verdicts(PlantModel plant)
