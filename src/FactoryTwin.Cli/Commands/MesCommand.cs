@@ -54,7 +54,7 @@ internal static class MesCommand
         var shift = new Option<string>("--shift", "-s") { Description = "current, previous or yyyy-MM-dd/{shift id} (the site's local date).", DefaultValueFactory = _ => "current" };
         var now = new Option<DateTimeOffset?>("--now") { Description = "The plant time to take as now (RFC 3339 with offset); default the clock." };
         var outFile = new Option<string?>("--out") { Description = "Write the document to this file instead of standard output." };
-        var command = new Command("export", "Write the B2MML OperationsPerformance of a shift against the active schedule from the data folder's historian (stop the server first: the embedded historian is one process's file). Cure verdicts are known only to a running server; use GET /api/v1/mes/performance for them. Exit code 0 written, 1 nothing to export, 2 usage.")
+        var command = new Command("export", "Write the B2MML OperationsPerformance of a shift against the active schedule from the data folder's historian (stop the server first: the embedded historian is one process's file). Each body's cure verdict is the one its oven reported (stored in the historian); the twin's cure index and worst point, and its verdict for a body whose oven reports none, are known only to a running server (GET /api/v1/mes/performance). Exit code 0 written, 1 nothing to export, 2 usage.")
         {
             plant, data, shift, now, outFile,
         };
