@@ -19,7 +19,7 @@ namespace FactoryTwin.Server.Tests.Mes;
 /// <summary>
 /// Import → release → actual → export on the automotive sample at 60×: the server's own virtual plant (the main job's
 /// setup) releases bodies by the imported schedule; the exported performance counts, per order and line, exactly the
-/// bodies the historian recorded for the bodies the plant released for that order.
+/// bodies the historian recorded for the bodies the plant released for that order, produced and scrapped.
 /// </summary>
 public sealed class ScheduleRoundTripTests : IDisposable
 {
@@ -88,6 +88,7 @@ public sealed class ScheduleRoundTripTests : IDisposable
         // next line, or entered the plant's sink).
         var lines = plant.Lines().Select(l => l.Id).ToList();
         var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+        var expectedScrapped = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var body in events.GroupBy(e => e.PartId, StringComparer.Ordinal))
         {
             Assert.True(orderOf.TryGetValue(body.Key, out var order), $"body {body.Key} in the historian was not released by the plant in the window");
@@ -106,6 +107,16 @@ public sealed class ScheduleRoundTripTests : IDisposable
                     expected[key] = expected.GetValueOrDefault(key) + 1;
                 }
             }
+
+            // Scrapped (docs/mes.md): it left a station and entered nothing afterwards. A body moving on enters the next
+            // element at the instant it leaves, so an entry at the same time is a move, not a scrap.
+            var stationExits = body.Where(e => e.Kind == PartEventKind.Exit && plant.FindElement(e.Asset) is Station).ToList();
+            var lastEnter = body.Where(e => e.Kind == PartEventKind.Enter).Max(e => (DateTimeOffset?)e.Timestamp);
+            if (!shipped && stationExits.Count > 0 && stationExits.MaxBy(e => e.Timestamp) is var lastExit && !(lastEnter >= lastExit.Timestamp) && lastExit.Timestamp >= shiftStart)
+            {
+                var key = order + "/" + plant.LineOf(lastExit.Asset)!.Id.Value;
+                expectedScrapped[key] = expectedScrapped.GetValueOrDefault(key) + 1;
+            }
         }
 
         Assert.True(expected.GetValueOrDefault("LAK-1001/paint") > 0, "bodies of the first order left the paint shop");
@@ -116,6 +127,8 @@ public sealed class ScheduleRoundTripTests : IDisposable
         var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(Ct), LoadOptions.SetLineInfo);
         Assert.Empty(B2mmlValidator.Validate(xml));
         Assert.Equal(expected.OrderBy(x => x.Key, StringComparer.Ordinal), MesEndpointsTests.Quantities(xml, "Produced").OrderBy(x => x.Key, StringComparer.Ordinal));
+        TestContext.Current.TestOutputHelper?.WriteLine($"scrapped per order and line: {string.Join(", ", expectedScrapped.Select(x => $"{x.Key} {x.Value}"))} (of {events.Select(e => e.PartId).Distinct(StringComparer.Ordinal).Count()} bodies)");
+        Assert.Equal(expectedScrapped.OrderBy(x => x.Key, StringComparer.Ordinal), MesEndpointsTests.Quantities(xml, "Scrapped").OrderBy(x => x.Key, StringComparer.Ordinal));
 
         // Plan versus actual: released per order as the plant released them.
         using var progress = JsonDocument.Parse(await viewer.GetStringAsync("api/v1/mes/schedule", Ct));
