@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Plant.Releases;
 using FactoryTwin.Plant.Simulation;
 using FactoryTwin.VirtualPlant.Publishing;
 using FactoryTwin.VirtualPlant.Releases;

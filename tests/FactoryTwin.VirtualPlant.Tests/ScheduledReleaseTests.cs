@@ -1,4 +1,5 @@
 using FactoryTwin.Model.Ids;
+using FactoryTwin.Plant.Releases;
 using FactoryTwin.VirtualPlant.Releases;
 using FactoryTwin.VirtualPlant.Tests.TestSupport;
 

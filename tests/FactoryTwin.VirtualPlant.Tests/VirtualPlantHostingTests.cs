@@ -213,15 +213,15 @@ public sealed class VirtualPlantHostingTests : IDisposable
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public Task<Releases.ReleaseSchedule?> GetAsync(CancellationToken cancellationToken)
+        public Task<global::FactoryTwin.Plant.Releases.ReleaseSchedule?> GetAsync(CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref _calls) == 1)
             {
                 throw new IOException("the historian is not open yet");
             }
 
-            Releases.ReleaseOrder order = new("R-1", new Model.Ids.VariantId("sedan"), new Model.Ids.ColourId("white"), 500, DateTimeOffset.MinValue.AddYears(1));
-            return Task.FromResult<Releases.ReleaseSchedule?>(new("S-1", [order]));
+            global::FactoryTwin.Plant.Releases.ReleaseOrder order = new("R-1", new Model.Ids.VariantId("sedan"), new Model.Ids.ColourId("white"), 500, DateTimeOffset.MinValue.AddYears(1));
+            return Task.FromResult<global::FactoryTwin.Plant.Releases.ReleaseSchedule?>(new("S-1", [order]));
         }
     }
 

@@ -116,17 +116,28 @@ internal sealed class EngineSnapshotMapper
     /// drawn per replication by the engine, conditioned on the time already spent.
     /// </summary>
     /// <param name="snapshot">The plant snapshot.</param>
+    /// <param name="bodyIds">Receives, when given, the body id of each engine part made from a part with one (by reference).</param>
     /// <returns>The engine snapshot.</returns>
     /// <exception cref="ArgumentException">
     /// The snapshot names an asset the plant does not have or of the wrong kind, a variant or colour the plant does not
     /// know, more servers than a station has or more parts than a store holds; the message names it.
     /// </exception>
-    public LineSnapshot ToEngineSnapshot(PlantSnapshot snapshot)
+    public LineSnapshot ToEngineSnapshot(PlantSnapshot snapshot, IDictionary<PartSnapshot, string>? bodyIds = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         double time = _clock.SimulationTimeOf(snapshot.Instant);
         var elements = ImmutableArray.CreateBuilder<ElementSnapshot>();
-        PartSnapshot Part(PlantSnapshotPart p) => ToEnginePart(p, time, snapshot.Instant);
+        PartSnapshot Part(PlantSnapshotPart p)
+        {
+            var part = ToEnginePart(p, time, snapshot.Instant);
+            if (bodyIds is not null && p.BodyId is { } body)
+            {
+                bodyIds[part] = body;
+            }
+
+            return part;
+        }
+
         foreach (var s in snapshot.Stations)
         {
             ArgumentNullException.ThrowIfNull(s);

@@ -1,5 +1,6 @@
 using FactoryTwin.Mes.Scheduling;
 using FactoryTwin.Model.Telemetry;
+using FactoryTwin.Plant.Releases;
 using FactoryTwin.VirtualPlant.Releases;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -135,6 +135,11 @@ public sealed partial class LineSimulation
     public LineModel Model => _model;
 
     /// <summary>Restarts the simulation for another replication, reusing all arrays.</summary>
+    /// <remarks>
+    /// The parts of <paramref name="start"/> are numbered 0, 1, … in the order the snapshot lists them (its elements in
+    /// order: a station's machines in order, a store's parts from the head, a source's held part), before any part is
+    /// created, so that a caller can follow them through an <see cref="ILineObserver"/>.
+    /// </remarks>
     /// <param name="replication">Replication number (0-based).</param>
     /// <param name="start">Optional snapshot to start from; <see langword="null"/> starts empty at time 0.</param>
     public void Reset(int replication, LineSnapshot? start = null)

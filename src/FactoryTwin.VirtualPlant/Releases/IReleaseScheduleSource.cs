@@ -1,3 +1,5 @@
+using FactoryTwin.Plant.Releases;
+
 namespace FactoryTwin.VirtualPlant.Releases;
 
 /// <summary>

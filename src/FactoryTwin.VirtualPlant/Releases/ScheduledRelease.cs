@@ -1,5 +1,6 @@
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
+using FactoryTwin.Plant.Releases;
 using FactoryTwin.Plant.Simulation;
 using Microsoft.Extensions.Logging;
 
@@ -7,24 +8,20 @@ namespace FactoryTwin.VirtualPlant.Releases;
 
 /// <summary>
 /// The emulator's release plan: the <see cref="ReleaseSchedule"/> in use (<see cref="Use"/>, from any thread; taken by
-/// the run at its next decision), applied as <see cref="ReleaseSchedule"/> describes. Counts the bodies released per
-/// order.
+/// the run at its next decision), applied by the plant's <see cref="ScheduleReleasePlan"/> (the rule the order forecast
+/// simulates too), with a lock and the log. Counts the bodies released per order.
 /// </summary>
 internal sealed class ScheduledRelease : IBodyReleasePlan
 {
     /// <summary>Simulated seconds a waiting source sleeps at most before it asks again (a new schedule is then seen).</summary>
-    public const double RecheckSeconds = 60;
+    public const double RecheckSeconds = ScheduleReleasePlan.RecheckSeconds;
 
     private readonly Lock _gate = new();
     private readonly PlantModel _plant;
     private readonly ILogger _logger;
     private readonly Func<double, DateTimeOffset> _instantOf;
     private readonly Func<DateTimeOffset, double> _secondOf;
-    private ReleaseSchedule? _schedule;
-    private int[] _remaining = [];
-    private int[] _released = [];
-    private bool _announced;
-    private bool _finished;
+    private ScheduleReleasePlan? _plan;
 
     /// <param name="plant">The plant (the line of each source).</param>
     /// <param name="instantOf">The instant the plant stamps for a simulated second.</param>
@@ -46,11 +43,12 @@ internal sealed class ScheduledRelease : IBodyReleasePlan
             lock (_gate)
             {
                 var released = new Dictionary<string, int>(StringComparer.Ordinal);
-                if (_schedule is { } schedule)
+                if (_plan is { } plan)
                 {
-                    for (int i = 0; i < schedule.Orders.Length; i++)
+                    var orders = plan.Schedule.Orders;
+                    for (int i = 0; i < orders.Length; i++)
                     {
-                        released[schedule.Orders[i].Id] = _released[i];
+                        released[orders[i].Id] = plan.ReleasedOf(i);
                     }
                 }
 
@@ -67,22 +65,17 @@ internal sealed class ScheduledRelease : IBodyReleasePlan
         {
             if (schedule is null)
             {
-                if (_schedule is not null)
+                if (_plan is not null)
                 {
-                    Log.ScheduleCleared(_logger, _schedule.Id);
+                    Log.ScheduleCleared(_logger, _plan.Schedule.Id);
                 }
 
-                _schedule = null;
+                _plan = null;
                 return;
             }
 
-            var orders = schedule.Orders.IsDefault ? [] : schedule.Orders;
-            _schedule = schedule with { Orders = orders };
-            _released = [.. orders.Select(o => Math.Clamp(o.Released, 0, o.Quantity))];
-            _remaining = [.. orders.Select((o, i) => o.Quantity - _released[i])];
-            _announced = false;
-            _finished = false;
-            Log.ScheduleInUse(_logger, schedule.Id, orders.Length, _remaining.Sum(), schedule.Begins);
+            _plan = new ScheduleReleasePlan(_plant, schedule, _instantOf, _secondOf);
+            Log.ScheduleInUse(_logger, schedule.Id, _plan.Schedule.Orders.Length, _plan.RemainingToRelease, schedule.Begins);
         }
     }
 
@@ -91,59 +84,24 @@ internal sealed class ScheduledRelease : IBodyReleasePlan
     {
         lock (_gate)
         {
-            if (_schedule is not { } schedule || _finished)
+            if (_plan is not { } plan)
             {
                 return BodyRelease.Mix;
             }
 
-            var now = _instantOf(time);
-            if (now < schedule.Begins)
+            bool started = plan.StartedAt is not null, finished = plan.FinishedAt is not null;
+            var body = plan.Decide(source, time);
+            if (!started && plan.StartedAt is { } at)
             {
-                return BodyRelease.Mix; // the production before the schedule
+                Log.ScheduleStarted(_logger, plan.Schedule.Id, at);
             }
 
-            if (!_announced)
+            if (!finished && plan.FinishedAt is { } done)
             {
-                _announced = true;
-                Log.ScheduleStarted(_logger, schedule.Id, now);
+                Log.ScheduleReleased(_logger, plan.Schedule.Id, done);
             }
 
-            var line = _plant.LineOf(source)?.Id;
-            DateTimeOffset? next = null;
-            bool left = false;
-            for (int i = 0; i < schedule.Orders.Length; i++)
-            {
-                var order = schedule.Orders[i];
-                if (_remaining[i] == 0)
-                {
-                    continue;
-                }
-
-                left = true;
-                if (order.Line is { } planned && planned != line)
-                {
-                    continue;
-                }
-
-                if (order.EarliestStart <= now)
-                {
-                    _remaining[i]--;
-                    _released[i]++;
-                    return BodyRelease.Body(order.Variant, order.Colour, order.Id);
-                }
-
-                next = next is { } n && n <= order.EarliestStart ? n : order.EarliestStart;
-            }
-
-            if (!left)
-            {
-                _finished = true;
-                Log.ScheduleReleased(_logger, schedule.Id, now);
-                return BodyRelease.Mix;
-            }
-
-            // Orders for other lines only: this source runs its mix; else it waits for the next order's start.
-            return next is { } start ? BodyRelease.WaitUntil(Math.Min(_secondOf(start), time + RecheckSeconds)) : BodyRelease.Mix;
+            return body;
         }
     }
 }

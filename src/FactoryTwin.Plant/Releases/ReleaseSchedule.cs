@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FactoryTwin.VirtualPlant.Releases;
+namespace FactoryTwin.Plant.Releases;
 
 /// <summary>
 /// The production schedule the virtual plant releases bodies by instead of its random mix. From the first order's

@@ -1,6 +1,6 @@
 using FactoryTwin.Model.Ids;
 
-namespace FactoryTwin.VirtualPlant.Releases;
+namespace FactoryTwin.Plant.Releases;
 
 /// <summary>One order of a <see cref="ReleaseSchedule"/>: so many bodies of one variant and colour, not before a time.</summary>
 /// <param name="Id">The order id, carried on each of its bodies' ground-truth events.</param>
