@@ -49,4 +49,10 @@ internal static partial class Log
 
     [LoggerMessage(9212, LogLevel.Debug, "No MES schedule is active: no performance document for shift {Shift}")]
     public static partial void ShiftPerformanceSkipped(ILogger logger, string shift);
+
+    [LoggerMessage(9220, LogLevel.Information, "Simulated the completion of {Orders} open order(s) of schedule {Schedule} from the plant at {Instant:O}: {Replications} replications in {Seconds:F1} s")]
+    public static partial void OrderForecastMade(ILogger logger, int orders, string schedule, DateTimeOffset instant, int replications, double seconds);
+
+    [LoggerMessage(9221, LogLevel.Warning, "The order completion forecast failed ({Reason}); the schedule shows the recent-rate estimate until the next try")]
+    public static partial void OrderForecastFailed(ILogger logger, string reason, Exception exception);
 }

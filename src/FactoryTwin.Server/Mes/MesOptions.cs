@@ -44,4 +44,31 @@ public sealed class MesOptions
     /// <value>The default value is 120.</value>
     [Range(0, 86_400)]
     public int ShiftExportDelaySeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Gets or sets whether the server simulates each open order's completion (<see cref="OrderForecastRefresh"/>): Monte
+    /// Carlo replications from the live twin's snapshot with the sources releasing by the active schedule. Off, the
+    /// estimate comes from the recent output rate alone.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool OrderForecast { get; set; } = true;
+
+    /// <summary>Gets or sets the replications of the order forecast.</summary>
+    /// <value>The default value is 50.</value>
+    [Range(1, 10_000)]
+    public int OrderForecastReplications { get; set; } = Analytics.Orders.OrderForecastOptions.DefaultReplications;
+
+    /// <summary>Gets or sets how far ahead, in hours of plant time, the order forecast simulates; an order not complete by then is "after the horizon".</summary>
+    /// <value>The default value is 72 (three days).</value>
+    [Range(1, 24 * 31)]
+    public int OrderForecastHorizonHours { get; set; } = (int)(Analytics.Orders.OrderForecastOptions.DefaultHorizonDays * 24);
+
+    /// <summary>Gets or sets how often, in seconds of wall time, the order forecast is made afresh (at once when a schedule is imported).</summary>
+    /// <value>The default value is 60 (as the twin's shift forecast, <c>Twin:ForecastInterval</c>).</value>
+    [Range(5, 86_400)]
+    public int OrderForecastIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Gets or sets the seed of the order forecast: the same seed every time, so that successive forecasts differ by the plant's state, not by chance (common random numbers).</summary>
+    /// <value>The default value is 1.</value>
+    public ulong OrderForecastSeed { get; set; } = 1;
 }

@@ -10,7 +10,8 @@ namespace FactoryTwin.Server.Mes;
 
 /// <summary>
 /// Registers the MES interface: the schedule store, the cure verdict log, the reports, the plan-versus-actual reader (the
-/// API's and the dashboard's), the export of each shift's performance and the schedule the virtual plant releases by.
+/// API's and the dashboard's), the export of each shift's performance, the schedule the virtual plant releases by and the
+/// simulated completion of its open orders.
 /// </summary>
 internal static class MesServerExtensions
 {
@@ -37,8 +38,12 @@ internal static class MesServerExtensions
         services.AddSingleton<ScheduleProgressReader>();
         services.AddHostedService<ShiftPerformanceExport>();
 
-        // The virtual plant (when this host runs it) releases bodies by the active schedule.
-        services.AddSingleton<IReleaseScheduleSource, MesReleaseSchedule>();
+        // The virtual plant (when this host runs it) releases bodies by the active schedule, and the order forecast
+        // simulates the same releases.
+        services.AddSingleton<MesReleaseSchedule>();
+        services.AddSingleton<IReleaseScheduleSource>(static sp => sp.GetRequiredService<MesReleaseSchedule>());
+        services.AddSingleton<OrderForecastRefresh>();
+        services.AddHostedService(static sp => sp.GetRequiredService<OrderForecastRefresh>());
         return builder;
     }
 }

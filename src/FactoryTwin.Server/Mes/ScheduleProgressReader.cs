@@ -19,18 +19,22 @@ internal sealed class ScheduleProgressReader
     private readonly ScheduleStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lookback;
+    private readonly OrderForecastRefresh _forecasts;
 
-    public ScheduleProgressReader(MesReports reports, ScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, IOptions<MesOptions> options)
+    public ScheduleProgressReader(MesReports reports, ScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, IOptions<MesOptions> options, OrderForecastRefresh forecasts)
     {
         _reports = reports;
         _store = store;
         _time = time;
+        _forecasts = forecasts;
         _lookback = TimeSpan.FromMinutes(options.Value.ForecastLookbackMinutes);
     }
 
     /// <summary>
-    /// Counts the active schedule's orders from the historian since the earliest order start and estimates each open
-    /// order's completion from the bodies that left the plant in the last <see cref="MesOptions.ForecastLookbackMinutes"/>.
+    /// Counts the active schedule's orders from the historian since the earliest order start and gives each open order's
+    /// expected completion: the latest simulation of the schedule (<see cref="OrderForecastRefresh"/>) when one was made for
+    /// it, and the estimate from the bodies that left the plant in the last <see cref="MesOptions.ForecastLookbackMinutes"/>
+    /// (until then, and beside it for comparison). Never waits for a simulation.
     /// </summary>
     /// <returns>The progress, or <see langword="null"/> when no schedule has been imported.</returns>
     public async Task<ScheduleProgressDto?> ReadAsync(CancellationToken cancellationToken = default)
@@ -49,9 +53,11 @@ internal sealed class ScheduleProgressReader
 
         var estimates = OrderCompletionForecast.Estimate(report.Orders, report.Departures.Count(d => d >= now - _lookback), _lookback, now)
             .ToDictionary(e => e.OrderId, StringComparer.Ordinal);
+        var simulated = _forecasts.Latest is { } latest && latest.ScheduleId == schedule.Id ? latest.Forecast : null;
+        var outlooks = simulated?.Orders.ToDictionary(o => o.OrderId, StringComparer.Ordinal);
         return new ScheduleProgressDto(
             schedule.Id, schedule.PublishedAt, now, report.UnscheduledBodies,
-            [.. report.Orders.Select(o => OrderProgressDto.From(o, estimates.GetValueOrDefault(o.Order.Id)))]);
+            [.. report.Orders.Select(o => OrderProgressDto.From(o, estimates.GetValueOrDefault(o.Order.Id), outlooks?.GetValueOrDefault(o.Order.Id), simulated?.Horizon))]);
     }
 
     /// <summary>Gets whether a user sees every line of the plant; the MES documents cover the whole plant, so only such a user gets them.</summary>

@@ -16,7 +16,7 @@ public sealed class OrdersTests
         DateTimeOffset? first = null, DateTimeOffset? last = null, (DateTimeOffset Expected, DateTimeOffset Low, DateTimeOffset High)? estimate = null,
         string variant = "sedan", string colour = "white", IReadOnlyList<string>? options = null) =>
         new(id, variant, colour, options ?? [], quantity, start, due, null, status, released, completed, scrapped, released - completed - scrapped,
-            Math.Max(quantity - completed, 0), first, last, estimate?.Expected, estimate?.Low, estimate?.High);
+            Math.Max(quantity - completed, 0), first, last, estimate?.Expected, estimate?.Low, estimate?.High, estimate is null ? null : OrderProgressDto.RecentRateSource);
 
     /// <summary>A completed order, a late one still in progress (expected after its due time) and one not started.</summary>
     private static ScheduleProgressDto ThreeOrders() => new("SCH-42", Now.AddHours(-6), Now, 3,
@@ -102,6 +102,47 @@ public sealed class OrdersTests
 
         Assert.Contains("done 08:30", Cell(cut, "ORD-1", "expected"), StringComparison.Ordinal);
         Assert.Single(cut.FindAll(".ft-late-flag"));
+    }
+
+    [Fact]
+    public void Orders_SimulatedEstimate_ShowsItsIntervalOnTimeProbabilityAndSource()
+    {
+        using var ctx = new DashboardContext();
+        var progress = ThreeOrders();
+        var simulated = progress.Orders[2] with
+        {
+            ExpectedCompletion = Now.AddHours(2.5), CompletionLow = Now.AddHours(2), CompletionHigh = Now.AddHours(2.75),
+            CompletionSource = OrderProgressDto.SimulationSource, OnTimeProbability = 0.96, ForecastHorizon = Now.AddDays(3),
+        };
+        Serve(ctx, progress with { Orders = [progress.Orders[0], progress.Orders[1], simulated] });
+
+        var cut = ctx.Render<Orders>();
+
+        var cell = Cell(cut, "ORD-3", "expected");
+        Assert.Contains("13:30", cell, StringComparison.Ordinal); // 2.5 h after 11:00 site time
+        Assert.Contains("(13:00–13:45)", cell, StringComparison.Ordinal);
+        Assert.Equal("96 % on time", cut.Find("tr[data-order='ORD-3'] .ft-col-on-time").TextContent.Trim().Replace("\u00a0", " ", StringComparison.Ordinal));
+        Assert.Equal("simulation", cut.Find("tr[data-order='ORD-3'] .ft-col-source").TextContent.Trim());
+        Assert.Equal("recent-rate", cut.Find("tr[data-order='ORD-2'] .ft-col-source").TextContent.Trim());
+        Assert.Empty(cut.FindAll("tr[data-order='ORD-2'] .ft-col-on-time"));
+    }
+
+    [Fact]
+    public void Orders_SimulatedCompletionAfterTheHorizon_SaysSoWithItsProbability()
+    {
+        using var ctx = new DashboardContext();
+        var progress = ThreeOrders();
+        var beyond = progress.Orders[2] with
+        {
+            ExpectedCompletion = null, CompletionLow = null, CompletionHigh = null,
+            CompletionSource = OrderProgressDto.SimulationSource, OnTimeProbability = 0, ForecastHorizon = Now.AddHours(5),
+        };
+        Serve(ctx, progress with { Orders = [progress.Orders[0], progress.Orders[1], beyond] });
+
+        var cut = ctx.Render<Orders>();
+
+        Assert.Contains("after 16:00", Cell(cut, "ORD-3", "expected"), StringComparison.Ordinal);
+        Assert.StartsWith("0", cut.Find("tr[data-order='ORD-3'] .ft-col-on-time").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,170 @@
+using FactoryTwin.Analytics.Orders;
+using FactoryTwin.Model.Plants;
+using FactoryTwin.Plant.Simulation;
+using FactoryTwin.Server.Live;
+using FactoryTwin.Twin.Plants;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FactoryTwin.Server.Mes;
+
+/// <summary>
+/// Keeps the simulated completion of the active schedule's open orders (<see cref="OrderCompletionForecaster"/>), made off
+/// the request path: from the live twin's snapshot, with the sources releasing by the schedule as the virtual plant does
+/// (<see cref="MesReleaseSchedule"/>: each order continues from the bodies the historian counts for it). Like the twin's
+/// shift forecast it is made afresh every <see cref="MesOptions.OrderForecastIntervalSeconds"/> of wall time with the same
+/// seed, and at once when a schedule is imported; a read (<see cref="Latest"/>) never waits for one.
+/// </summary>
+internal sealed class OrderForecastRefresh : BackgroundService
+{
+    private readonly MesReports _reports;
+    private readonly MesReleaseSchedule _releases;
+    private readonly ITwinGateway _twin;
+    private readonly PlantModel _plant;
+    private readonly TimeProvider _wall;
+    private readonly MesOptions _options;
+    private readonly ILogger<OrderForecastRefresh> _logger;
+    private readonly Lazy<OrderCompletionForecaster> _forecaster;
+    private readonly SemaphoreSlim _kick = new(0, 1);
+
+    public OrderForecastRefresh(MesReports reports, MesReleaseSchedule releases, ITwinGateway twin, PlantModel plant, TimeProvider wall, IOptions<MesOptions> options, ILogger<OrderForecastRefresh> logger)
+    {
+        _reports = reports;
+        _releases = releases;
+        _twin = twin;
+        _plant = plant;
+        _wall = wall;
+        _options = options.Value;
+        _logger = logger;
+        _forecaster = new(() => new OrderCompletionForecaster(PlantSimulationBuilder.Build(plant)));
+    }
+
+    /// <summary>Gets the latest forecast with the id of the schedule it was made for, or <see langword="null"/> before the first.</summary>
+    public (string ScheduleId, OrderForecast Forecast)? Latest { get; private set; }
+
+    /// <summary>Makes the forecast of the active schedule now (the background loop's step; tests call it directly).</summary>
+    /// <param name="cancellationToken">Stops the forecast.</param>
+    /// <returns>The forecast, or <see langword="null"/> when no schedule is active or the historian has no report.</returns>
+    public async Task<OrderForecast?> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        if (await _releases.GetAsync(cancellationToken) is not { } schedule)
+        {
+            Latest = null;
+            return null;
+        }
+
+        var snapshot = (await _twin.GetSnapshotAsync(cancellationToken)).ToPlantSnapshot(_plant);
+        var now = snapshot.Instant;
+        var from = schedule.Orders.IsDefaultOrEmpty ? now : schedule.Orders.Min(o => o.EarliestStart);
+        if (await _reports.ComputeAsync(from < now ? from : now, now, null, cancellationToken) is not { } report)
+        {
+            return null;
+        }
+
+        // An order is followed while fewer bodies than ordered have left the plant. One that lost bodies to scrap cannot be
+        // complete by this schedule (the plant releases no replacement), so it is not simulated: after the horizon.
+        var followed = new List<ForecastOrder>();
+        var lost = new List<ForecastOrder>();
+        var bodyOrders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in report.Orders)
+        {
+            if (o.Completed >= o.Order.Quantity)
+            {
+                continue;
+            }
+
+            var order = new ForecastOrder(o.Order.Id, o.Remaining, o.Order.Due);
+            (o.InProgress + Math.Max(o.Order.Quantity - o.Released, 0) >= o.Remaining ? followed : lost).Add(order);
+            foreach (var body in o.Bodies)
+            {
+                if (body.FinishedAt is null && body.ScrappedAt is null)
+                {
+                    bodyOrders[body.PartId] = o.Order.Id;
+                }
+            }
+        }
+
+        var options = new OrderForecastOptions
+        {
+            Replications = _options.OrderForecastReplications,
+            Seed = _options.OrderForecastSeed,
+            Horizon = TimeSpan.FromHours(_options.OrderForecastHorizonHours),
+        };
+        long started = _wall.GetTimestamp();
+        var forecast = await Task.Run(() => _forecaster.Value.Forecast(snapshot, schedule, followed, bodyOrders, options, cancellationToken), cancellationToken);
+        if (lost.Count > 0)
+        {
+            var outlooks = forecast.Orders.ToDictionary(o => o.OrderId, StringComparer.Ordinal);
+            foreach (var order in lost)
+            {
+                outlooks[order.Id] = new OrderCompletionOutlook(order.Id, order.Due, null, null, null, 0, 0);
+            }
+
+            forecast = forecast with { Orders = [.. report.Orders.Where(o => outlooks.ContainsKey(o.Order.Id)).Select(o => outlooks[o.Order.Id])] };
+        }
+
+        Latest = (schedule.Id, forecast);
+        Log.OrderForecastMade(_logger, forecast.Orders.Length, schedule.Id, now, forecast.Replications, _wall.GetElapsedTime(started).TotalSeconds);
+        return forecast;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.OrderForecast)
+        {
+            return;
+        }
+
+        _releases.Changed += Kick;
+        try
+        {
+            var interval = TimeSpan.FromSeconds(_options.OrderForecastIntervalSeconds);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // The first waits too: the twin's silo may still be starting, and a stored schedule is forecast a minute in.
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                {
+                    await Task.WhenAny(Task.Delay(interval, _wall, wait.Token), _kick.WaitAsync(wait.Token));
+                    await wait.CancelAsync();
+                }
+
+                stoppingToken.ThrowIfCancellationRequested();
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    Log.OrderForecastFailed(_logger, ex.Message, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            _releases.Changed -= Kick;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _kick.Dispose();
+        base.Dispose();
+    }
+
+    private void Kick()
+    {
+        try
+        {
+            _kick.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A refresh is already due.
+        }
+    }
+}
