@@ -9,6 +9,7 @@ using FactoryTwin.Mes.Scheduling;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Server.Components.Dashboard.Data;
+using FactoryTwin.Server.Mes;
 using FactoryTwin.Server.Security;
 using FactoryTwin.Server.Tests.TestSupport;
 using FactoryTwin.TestSupport;
@@ -191,6 +192,35 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
         var orders = progress.RootElement.GetProperty("orders").EnumerateArray().ToDictionary(o => o.GetProperty("id").GetString()!);
         Assert.Equal((3, 2, 1, "late"), (orders["F-1"].GetProperty("released").GetInt32(), orders["F-1"].GetProperty("completed").GetInt32(), orders["F-1"].GetProperty("scrapped").GetInt32(), orders["F-1"].GetProperty("status").GetString()));
         Assert.Equal((1, 1, "late"), (orders["F-2"].GetProperty("released").GetInt32(), orders["F-2"].GetProperty("completed").GetInt32(), orders["F-2"].GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task GetSchedule_OnceTheOrderForecastIsMade_CarriesEachOpenOrdersSimulatedCompletion()
+    {
+        using var engineer = server.Host.Client(Role.Engineer);
+        var schedule = FridaySchedule().Replace("FRI-LATE", "FORECAST", StringComparison.Ordinal).Replace("<ID>F-", "<ID>FC-", StringComparison.Ordinal);
+        using var imported = await engineer.PostAsync("api/v1/mes/schedule", Xml(schedule), Ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        // The refresh the background loop runs on its timer and on each import, made here directly so that the test waits on it.
+        var forecast = await server.Host.App.Services.GetRequiredService<OrderForecastRefresh>().RefreshAsync(Ct);
+        using var viewer = server.Host.Client(Role.Viewer);
+        using var progress = JsonDocument.Parse(await viewer.GetStringAsync("api/v1/mes/schedule", Ct));
+
+        Assert.NotNull(forecast);
+        Assert.Equal(["FC-1", "FC-2"], forecast.Orders.Select(o => o.OrderId));
+        foreach (var order in progress.RootElement.GetProperty("orders").EnumerateArray())
+        {
+            // Nothing of the orders is released yet: the simulated plant releases all five bodies and ships them within the horizon.
+            Assert.Equal("simulation", order.GetProperty("completionSource").GetString());
+            Assert.InRange(order.GetProperty("onTimeProbability").GetDouble(), 0, 1);
+            // The import's own refresh may have finished after this one: the latest of the two answers.
+            var horizon = order.GetProperty("forecastHorizon").GetDateTimeOffset();
+            Assert.True(horizon >= forecast.Horizon, $"{horizon:O} is the horizon of this forecast or a later one");
+            var (low, expected, high) = (order.GetProperty("completionLow").GetDateTimeOffset(), order.GetProperty("expectedCompletion").GetDateTimeOffset(), order.GetProperty("completionHigh").GetDateTimeOffset());
+            Assert.True(low <= expected && expected <= high && high <= horizon, $"{low:O} ≤ {expected:O} ≤ {high:O} ≤ {horizon:O}");
+            Assert.True(expected > forecast.Instant, "completion lies after the snapshot");
+        }
     }
 
     [Fact]
