@@ -1,7 +1,6 @@
 using FactoryTwin.Analytics.Orders;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Plants;
-using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Plant.Releases;
 using FactoryTwin.Plant.Simulation;
 
