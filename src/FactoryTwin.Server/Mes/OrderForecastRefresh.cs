@@ -14,7 +14,9 @@ namespace FactoryTwin.Server.Mes;
 /// the request path: from the live twin's snapshot, with the sources releasing by the schedule as the virtual plant does
 /// (<see cref="MesReleaseSchedule"/>: each order continues from the bodies the historian counts for it). Like the twin's
 /// shift forecast it is made afresh every <see cref="MesOptions.OrderForecastIntervalSeconds"/> of wall time with the same
-/// seed, and at once when a schedule is imported; a read (<see cref="Latest"/>) never waits for one.
+/// seed, and at once when a schedule is imported; a read (<see cref="Latest"/>) never waits for one. It is not made again
+/// while the orders' progress stands still (off shift), up to ten intervals, and it waits at least ten times as long as
+/// the last one took.
 /// </summary>
 internal sealed class OrderForecastRefresh : BackgroundService
 {
@@ -26,7 +28,16 @@ internal sealed class OrderForecastRefresh : BackgroundService
     private readonly MesOptions _options;
     private readonly ILogger<OrderForecastRefresh> _logger;
     private readonly Lazy<OrderCompletionForecaster> _forecaster;
+    /// <summary>A forecast of unchanged progress is made again after this many intervals.</summary>
+    private const int StaleAfterIntervals = 10;
+
+    /// <summary>The wait after a forecast is at least this many times its duration (at most about a tenth of the time spent forecasting).</summary>
+    private const int DutyFactor = 10;
+
     private readonly SemaphoreSlim _kick = new(0, 1);
+    private string? _lastProgress;
+    private long _lastMade;
+    private volatile bool _kicked;
 
     public OrderForecastRefresh(MesReports reports, MesReleaseSchedule releases, ITwinGateway twin, PlantModel plant, TimeProvider wall, IOptions<MesOptions> options, ILogger<OrderForecastRefresh> logger)
     {
@@ -40,13 +51,28 @@ internal sealed class OrderForecastRefresh : BackgroundService
         _forecaster = new(() => new OrderCompletionForecaster(PlantSimulationBuilder.Build(plant)));
     }
 
+    /// <summary>Gets how long the latest forecast took (wall time).</summary>
+    public TimeSpan LastDuration { get; private set; }
+
     /// <summary>Gets the latest forecast with the id of the schedule it was made for, or <see langword="null"/> before the first.</summary>
     public (string ScheduleId, OrderForecast Forecast)? Latest { get; private set; }
 
-    /// <summary>Makes the forecast of the active schedule now (the background loop's step; tests call it directly).</summary>
+    /// <summary>Makes the forecast of the active schedule now (tests call it directly).</summary>
     /// <param name="cancellationToken">Stops the forecast.</param>
     /// <returns>The forecast, or <see langword="null"/> when no schedule is active or the historian has no report.</returns>
-    public async Task<OrderForecast?> RefreshAsync(CancellationToken cancellationToken = default)
+    public Task<OrderForecast?> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(onlyIfChanged: false, cancellationToken);
+
+    /// <summary>
+    /// The background loop's step: makes the forecast unless the orders' progress (bodies released, completed and
+    /// scrapped per order) is what the latest forecast started from and it is younger than
+    /// <see cref="StaleAfterIntervals"/> intervals: off shift nothing moves, and simulating the same plant again from a
+    /// later instant of the same pause gives the same completions.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the forecast.</param>
+    /// <returns>The forecast made, or the latest when none was needed.</returns>
+    internal Task<OrderForecast?> RefreshIfChangedAsync(CancellationToken cancellationToken = default) => RefreshAsync(onlyIfChanged: true, cancellationToken);
+
+    private async Task<OrderForecast?> RefreshAsync(bool onlyIfChanged, CancellationToken cancellationToken)
     {
         if (await _releases.GetAsync(cancellationToken) is not { } schedule)
         {
@@ -60,6 +86,13 @@ internal sealed class OrderForecastRefresh : BackgroundService
         if (await _reports.ComputeAsync(from < now ? from : now, now, null, cancellationToken) is not { } report)
         {
             return null;
+        }
+
+        string progress = string.Join(';', report.Orders.Select(o => $"{o.Order.Id}:{o.Released}/{o.Completed}/{o.Scrapped}")) + "@" + schedule.Id;
+        if (onlyIfChanged && Latest is not null && progress == _lastProgress
+            && _wall.GetElapsedTime(_lastMade) < TimeSpan.FromSeconds(_options.OrderForecastIntervalSeconds * StaleAfterIntervals))
+        {
+            return Latest.Value.Forecast;
         }
 
         // An order is followed while fewer bodies than ordered have left the plant. One that lost bodies to scrap cannot be
@@ -105,7 +138,10 @@ internal sealed class OrderForecastRefresh : BackgroundService
         }
 
         Latest = (schedule.Id, forecast);
-        Log.OrderForecastMade(_logger, forecast.Orders.Length, schedule.Id, now, forecast.Replications, _wall.GetElapsedTime(started).TotalSeconds);
+        _lastProgress = progress;
+        _lastMade = _wall.GetTimestamp();
+        LastDuration = _wall.GetElapsedTime(started);
+        Log.OrderForecastMade(_logger, forecast.Orders.Length, schedule.Id, now, forecast.Replications, LastDuration.TotalSeconds);
         return forecast;
     }
 
@@ -123,16 +159,20 @@ internal sealed class OrderForecastRefresh : BackgroundService
             while (!stoppingToken.IsCancellationRequested)
             {
                 // The first waits too: the twin's silo may still be starting, and a stored schedule is forecast a minute in.
+                // A forecast that took long waits longer, so that forecasting takes at most about a tenth of the machine.
+                var delay = LastDuration * DutyFactor > interval ? LastDuration * DutyFactor : interval;
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {
-                    await Task.WhenAny(Task.Delay(interval, _wall, wait.Token), _kick.WaitAsync(wait.Token));
+                    await Task.WhenAny(Task.Delay(delay, _wall, wait.Token), _kick.WaitAsync(wait.Token));
                     await wait.CancelAsync();
                 }
 
                 stoppingToken.ThrowIfCancellationRequested();
+                bool kicked = _kicked;
+                _kicked = false;
                 try
                 {
-                    await RefreshAsync(stoppingToken);
+                    await RefreshAsync(onlyIfChanged: !kicked, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -158,6 +198,7 @@ internal sealed class OrderForecastRefresh : BackgroundService
 
     private void Kick()
     {
+        _kicked = true;
         try
         {
             _kick.Release();

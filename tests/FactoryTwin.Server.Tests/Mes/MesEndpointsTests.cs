@@ -224,6 +224,25 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task OrderForecast_ProgressStandsStill_IsNotMadeAgain()
+    {
+        using var engineer = server.Host.Client(Role.Engineer);
+        var schedule = FridaySchedule().Replace("FRI-LATE", "STILL", StringComparison.Ordinal).Replace("<ID>F-", "<ID>ST-", StringComparison.Ordinal);
+        using var imported = await engineer.PostAsync("api/v1/mes/schedule", Xml(schedule), Ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var refresh = server.Host.App.Services.GetRequiredService<OrderForecastRefresh>();
+        await refresh.RefreshAsync(Ct);
+
+        // No body of the orders moved since: the timer's step keeps the forecast it has instead of simulating again.
+        var kept = await refresh.RefreshIfChangedAsync(Ct);
+        var keptAgain = await refresh.RefreshIfChangedAsync(Ct);
+
+        Assert.NotNull(kept);
+        Assert.Same(kept, keptAgain);
+        Assert.Equal(["ST-1", "ST-2"], kept.Orders.Select(o => o.OrderId));
+    }
+
+    [Fact]
     public async Task DashboardSchedule_ActiveSchedule_AnswersAsGetScheduleDoes()
     {
         using var engineer = server.Host.Client(Role.Engineer);
