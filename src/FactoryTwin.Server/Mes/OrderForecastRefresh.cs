@@ -35,6 +35,8 @@ internal sealed class OrderForecastRefresh : BackgroundService
     private const int DutyFactor = 10;
 
     private readonly SemaphoreSlim _kick = new(0, 1);
+    private readonly Lock _gate = new();
+    private volatile Made? _latest; // one reference, so a reader never sees half of an update
     private string? _lastProgress;
     private long _lastMade;
     private volatile bool _kicked;
@@ -55,7 +57,7 @@ internal sealed class OrderForecastRefresh : BackgroundService
     public TimeSpan LastDuration { get; private set; }
 
     /// <summary>Gets the latest forecast with the id of the schedule it was made for, or <see langword="null"/> before the first.</summary>
-    public (string ScheduleId, OrderForecast Forecast)? Latest { get; private set; }
+    public (string ScheduleId, OrderForecast Forecast)? Latest => _latest is { } latest ? (latest.ScheduleId, latest.Forecast) : null;
 
     /// <summary>Makes the forecast of the active schedule now (tests call it directly).</summary>
     /// <param name="cancellationToken">Stops the forecast.</param>
@@ -76,7 +78,7 @@ internal sealed class OrderForecastRefresh : BackgroundService
     {
         if (await _releases.GetAsync(cancellationToken) is not { } schedule)
         {
-            Latest = null;
+            _latest = null;
             return null;
         }
 
@@ -137,9 +139,19 @@ internal sealed class OrderForecastRefresh : BackgroundService
             forecast = forecast with { Orders = [.. report.Orders.Where(o => outlooks.ContainsKey(o.Order.Id)).Select(o => outlooks[o.Order.Id])] };
         }
 
-        Latest = (schedule.Id, forecast);
-        _lastProgress = progress;
-        _lastMade = _wall.GetTimestamp();
+        lock (_gate)
+        {
+            // Two runs may overlap (the timer's and one asked for); the one from the later plant state stays.
+            if (Latest is { } latest && latest.ScheduleId == schedule.Id && latest.Forecast.Instant > forecast.Instant)
+            {
+                return latest.Forecast;
+            }
+
+            _latest = new Made(schedule.Id, forecast);
+            _lastProgress = progress;
+            _lastMade = _wall.GetTimestamp();
+        }
+
         LastDuration = _wall.GetElapsedTime(started);
         Log.OrderForecastMade(_logger, forecast.Orders.Length, schedule.Id, now, forecast.Replications, LastDuration.TotalSeconds);
         return forecast;
@@ -208,4 +220,7 @@ internal sealed class OrderForecastRefresh : BackgroundService
             // A refresh is already due.
         }
     }
+
+    /// <summary>A forecast with the schedule it was made for.</summary>
+    private sealed record Made(string ScheduleId, OrderForecast Forecast);
 }

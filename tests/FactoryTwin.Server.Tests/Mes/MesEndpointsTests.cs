@@ -197,10 +197,7 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
     [Fact]
     public async Task GetSchedule_OnceTheOrderForecastIsMade_CarriesEachOpenOrdersSimulatedCompletion()
     {
-        using var engineer = server.Host.Client(Role.Engineer);
-        var schedule = FridaySchedule().Replace("FRI-LATE", "FORECAST", StringComparison.Ordinal).Replace("<ID>F-", "<ID>FC-", StringComparison.Ordinal);
-        using var imported = await engineer.PostAsync("api/v1/mes/schedule", Xml(schedule), Ct);
-        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        await ImportFridayScheduleAsAsync("FORECAST", "FC-");
 
         // The refresh the background loop runs on its timer and on each import, made here directly so that the test waits on it.
         var forecast = await server.Host.App.Services.GetRequiredService<OrderForecastRefresh>().RefreshAsync(Ct);
@@ -226,10 +223,7 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
     [Fact]
     public async Task OrderForecast_ProgressStandsStill_IsNotMadeAgain()
     {
-        using var engineer = server.Host.Client(Role.Engineer);
-        var schedule = FridaySchedule().Replace("FRI-LATE", "STILL", StringComparison.Ordinal).Replace("<ID>F-", "<ID>ST-", StringComparison.Ordinal);
-        using var imported = await engineer.PostAsync("api/v1/mes/schedule", Xml(schedule), Ct);
-        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        await ImportFridayScheduleAsAsync("STILL", "ST-");
         var refresh = server.Host.App.Services.GetRequiredService<OrderForecastRefresh>();
         await refresh.RefreshAsync(Ct);
 
@@ -240,6 +234,15 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
         Assert.NotNull(kept);
         Assert.Same(kept, keptAgain);
         Assert.Equal(["ST-1", "ST-2"], kept.Orders.Select(o => o.OrderId));
+    }
+
+    /// <summary>Imports the Friday schedule under another schedule id, with its order ids under another prefix than <c>F-</c>.</summary>
+    private async Task ImportFridayScheduleAsAsync(string scheduleId, string orderPrefix)
+    {
+        using var engineer = server.Host.Client(Role.Engineer);
+        var schedule = FridaySchedule().Replace("FRI-LATE", scheduleId, StringComparison.Ordinal).Replace("<ID>F-", "<ID>" + orderPrefix, StringComparison.Ordinal);
+        using var imported = await engineer.PostAsync("api/v1/mes/schedule", Xml(schedule), Ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
     }
 
     [Fact]
