@@ -14,8 +14,11 @@ internal struct ElementInfo
     /// <summary>Whether the element is a buffer or conveyor whose parts may leave at once (zero transit time).</summary>
     public bool ZeroTransitStore;
 
-    /// <summary>Station: failures count operating time.</summary>
+    /// <summary>Station: each machine's failures count its operating time (machine-scoped failures only).</summary>
     public bool OperatingClock;
+
+    /// <summary>Station: one failure process stops every machine at once (<see cref="FailureScope.Station"/>).</summary>
+    public bool StationFailures;
 
     /// <summary>Station: has changeover rules.</summary>
     public bool HasSetup;

@@ -305,6 +305,17 @@ public sealed partial class LineSimulation
     private void GoDown(int m)
     {
         ref var mm = ref _machines[m];
+        MarkDown(ref mm);
+        Reschedule(m);
+        var f = _defs[mm.Station].Station!.Failures!;
+        mm.RepairEnd = _now + f.TimeToRepair.Sample(ref _repairRng[m]);
+        _calendar.Schedule(mm.RepairEnd, EventKind.RepairEnd, m);
+        UpdateStatus(m);
+    }
+
+    /// <summary>Marks a machine down: it is no longer free, and a part in processing stands still from now.</summary>
+    private void MarkDown(ref MachineState mm)
+    {
         if (!mm.Down && mm.Part < 0)
         {
             FreeMachinesChanged(mm.Station, -1);
@@ -317,29 +328,12 @@ public sealed partial class LineSimulation
             mm.FirstStop = double.IsNaN(mm.FirstStop) ? _now : mm.FirstStop;
             mm.DownSince = _now;
         }
-
-        Reschedule(m);
-        var f = _defs[mm.Station].Station!.Failures!;
-        mm.RepairEnd = _now + f.TimeToRepair.Sample(ref _repairRng[m]);
-        _calendar.Schedule(mm.RepairEnd, EventKind.RepairEnd, m);
-        UpdateStatus(m);
     }
 
     private void OnRepairEnd(int m)
     {
         ref var mm = ref _machines[m];
-        if (mm.Down && mm.Part < 0)
-        {
-            FreeMachinesChanged(mm.Station, +1);
-        }
-
-        mm.Down = false;
-        if (mm.Part >= 0 && mm.Phase == MachinePhase.Work && !double.IsNaN(mm.DownSince))
-        {
-            mm.Stopped += _now - mm.DownSince;
-        }
-
-        mm.DownSince = double.NaN;
+        MarkUp(ref mm);
         if (_defs[mm.Station].Station!.Failures is { } f)
         {
             double ttf = f.TimeBetweenFailures.Sample(ref _failureRng[m]);
@@ -360,6 +354,23 @@ public sealed partial class LineSimulation
         {
             Pull(mm.Station);
         }
+    }
+
+    /// <summary>Marks a machine up again: free if it has no part, and the stop of a part in processing is counted.</summary>
+    private void MarkUp(ref MachineState mm)
+    {
+        if (mm.Down && mm.Part < 0)
+        {
+            FreeMachinesChanged(mm.Station, +1);
+        }
+
+        mm.Down = false;
+        if (mm.Part >= 0 && mm.Phase == MachinePhase.Work && !double.IsNaN(mm.DownSince))
+        {
+            mm.Stopped += _now - mm.DownSince;
+        }
+
+        mm.DownSince = double.NaN;
     }
 
     private void OnShiftChange(int c)
@@ -383,6 +394,11 @@ public sealed partial class LineSimulation
                 {
                     Reschedule(d.FirstMachine + k);
                     UpdateStatus(d.FirstMachine + k);
+                }
+
+                if (_info[s].StationFailures)
+                {
+                    UpdateStationFailureClock(s);
                 }
             }
 

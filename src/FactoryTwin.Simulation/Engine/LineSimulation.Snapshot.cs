@@ -68,7 +68,12 @@ public sealed partial class LineSimulation
         double remaining = mm.Running ? Math.Max(mm.Remaining - (_now - mm.PhaseStart), 0) : mm.Remaining;
         var failures = _defs[mm.Station].Station!.Failures;
         double ttf = double.NaN;
-        if (failures is { Clock: FailureClock.Operating })
+        if (_info[mm.Station].StationFailures)
+        {
+            // One process for the whole station: every machine carries its state.
+            ttf = _stationFailures[mm.Station].Down ? double.NaN : RemainingStationTimeToFailure(mm.Station);
+        }
+        else if (failures is { Clock: FailureClock.Operating })
         {
             ttf = mm.Running && mm.Phase == MachinePhase.Work ? Math.Max(mm.TimeToFailure - (_now - mm.PhaseStart), 0) : mm.TimeToFailure;
         }
@@ -160,6 +165,11 @@ public sealed partial class LineSimulation
                     for (int k = 0; k < es.Machines.Length; k++)
                     {
                         RestoreMachine(d.FirstMachine + k, es.Machines[k], timeToFailure);
+                    }
+
+                    if (_info[e].StationFailures)
+                    {
+                        RestoreStationFailure(e, es.Machines.AsSpan(), timeToFailure);
                     }
 
                     break;
@@ -257,7 +267,7 @@ public sealed partial class LineSimulation
             }
         }
 
-        if (ms.Status == MachineStatus.Down)
+        if (ms.Status == MachineStatus.Down && !_info[mm.Station].StationFailures) // else RestoreStationFailure
         {
             double repair = ms.RemainingRepair;
             if (double.IsNaN(repair))

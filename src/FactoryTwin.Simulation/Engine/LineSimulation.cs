@@ -11,9 +11,9 @@ namespace FactoryTwin.Simulation.Engine;
 /// after its arrays have grown it allocates nothing per event.
 /// </summary>
 /// <remarks>
-/// Events at equal times run by kind (warm-up end, setup/processing ends, conveyor transit ends, repair
-/// ends, calendar failures, operating failures, shift changes, source arrivals), then in the order they
-/// were scheduled. Moves of parts that an event enables happen at once, inside that event.
+/// Events at equal times run by kind (warm-up end, setup/processing ends, store stop ends, conveyor transit
+/// ends, machine repair ends, station repair ends, calendar failures, station-wide failures, operating failures,
+/// shift changes, source arrivals), then in the order they were scheduled. Moves of parts that an event enables happen at once, inside that event.
 /// </remarks>
 public sealed partial class LineSimulation
 {
@@ -43,6 +43,7 @@ public sealed partial class LineSimulation
     private readonly int[] _links; // inputs and outputs of every element, addressed by ElementInfo ranges
     private readonly int[] _room; // parts each element can take now (CanAccept = room > 0)
     private readonly int[] _freeMachines; // per station: machines with no part that are up
+    private readonly StationFailureState[] _stationFailures; // per station with station-wide failures
     private readonly int _variantCount;
     private readonly IPartInspector?[] _inspectors; // per station: this run's inspector in place of the model's
     private readonly IReleasePlan?[] _releasePlans; // per source: this run's release plan in place of the random mix
@@ -113,6 +114,7 @@ public sealed partial class LineSimulation
         _links = new int[links];
         _room = new int[n];
         _freeMachines = new int[n];
+        _stationFailures = new StationFailureState[n];
         _inspectors = new IPartInspector?[n];
         _releasePlans = new IReleasePlan?[n];
         _variantCount = model.VariantCount;
@@ -231,6 +233,18 @@ public sealed partial class LineSimulation
                 _events++;
                 GoDown(target);
                 break;
+            case EventKind.StationRepairEnd:
+                _events++;
+                OnStationRepairEnd(target);
+                break;
+            case EventKind.StationFailure:
+                if (_stationFailures[target].FailureEvent == ev.Key)
+                {
+                    _events++;
+                    OnStationFailure(target);
+                }
+
+                break;
             case EventKind.TransitEnd:
                 _events++;
                 TryPushStore(target);
@@ -308,7 +322,8 @@ public sealed partial class LineSimulation
             ref var info = ref _info[d.Index];
             info.Kind = d.Kind;
             info.ZeroTransitStore = d.Kind is ElementKind.Buffer or ElementKind.Conveyor && d.TransitTime == 0;
-            info.OperatingClock = d.Station?.Failures is { Clock: FailureClock.Operating };
+            info.OperatingClock = d.Station?.Failures is { Clock: FailureClock.Operating, Scope: FailureScope.Machine };
+            info.StationFailures = d.Station?.Failures is { Scope: FailureScope.Station };
             info.HasSetup = d.Station?.Setup is not null;
             info.HasQuality = d.Station is { } q && (q.ScrapProbability + q.ReworkProbability > 0 || q.Inspector is not null);
             info.Saturated = d.Source is { InterArrivalTime: null };
@@ -440,6 +455,7 @@ public sealed partial class LineSimulation
         foreach (var d in _defs)
         {
             _offShift[d.Index] = false;
+            _stationFailures[d.Index] = default;
             _sources[d.Index] = new SourceState { Held = -1 };
             if (d.Kind is ElementKind.Buffer or ElementKind.Conveyor)
             {
@@ -494,7 +510,10 @@ public sealed partial class LineSimulation
         }
     }
 
-    /// <summary>Starts each machine's failure clock (a snapshot may give the remaining time, else it is drawn).</summary>
+    /// <summary>
+    /// Starts each machine's failure clock, or the station's for station-wide failures (a snapshot may give the
+    /// remaining time, for a station-wide one at the first machine's index, else it is drawn).
+    /// </summary>
     private void StartFailures(double[]? remainingToFailure)
     {
         foreach (int s in _model.StationIndices)
@@ -502,6 +521,12 @@ public sealed partial class LineSimulation
             var d = _defs[s];
             if (d.Station!.Failures is not { } f)
             {
+                continue;
+            }
+
+            if (_info[s].StationFailures)
+            {
+                StartStationFailures(s, f, remainingToFailure);
                 continue;
             }
 

@@ -23,15 +23,21 @@ internal enum EventKind : byte
     /// <summary>A machine's repair ends.</summary>
     RepairEnd = 4,
 
+    /// <summary>The repair of a station-wide failure ends (<see cref="Modeling.FailureScope.Station"/>): every machine comes back.</summary>
+    StationRepairEnd = 5,
+
     /// <summary>A calendar-time failure.</summary>
-    CalendarFailure = 5,
+    CalendarFailure = 6,
+
+    /// <summary>A station-wide failure, on either clock (<see cref="Modeling.FailureScope.Station"/>): every machine goes down.</summary>
+    StationFailure = 7,
 
     /// <summary>An operating-time failure (the machine's operating clock ran out while working).</summary>
-    OperatingFailure = 6,
+    OperatingFailure = 8,
 
     /// <summary>A shift calendar switches between on shift and off shift.</summary>
-    ShiftChange = 7,
+    ShiftChange = 9,
 
     /// <summary>A paced source releases a part.</summary>
-    Arrival = 8,
+    Arrival = 10,
 }

@@ -18,7 +18,10 @@ public sealed record StationOptions
     /// <summary>Gets optional per-variant processing times (index = variant); variants beyond the list use <see cref="ProcessingTime"/>.</summary>
     public ImmutableArray<Distribution> ProcessingTimeByVariant { get; init; } = [];
 
-    /// <summary>Gets the failure model of each machine, or <see langword="null"/> for none.</summary>
+    /// <summary>
+    /// Gets the failure model, or <see langword="null"/> for none: of each machine, or of the whole station when its
+    /// <see cref="FailureModel.Scope"/> is <see cref="FailureScope.Station"/>.
+    /// </summary>
     public FailureModel? Failures { get; init; }
 
     /// <summary>Gets the changeover rules, or <see langword="null"/> for none.</summary>

@@ -36,10 +36,17 @@ public sealed record MachineSnapshot
     /// <summary>Gets the processing time already spent on <see cref="Part"/> in seconds (used when <see cref="RemainingWork"/> is unknown).</summary>
     public double ElapsedWork { get; init; }
 
-    /// <summary>Gets the remaining repair time in seconds when down, or NaN when unknown.</summary>
+    /// <summary>
+    /// Gets the remaining repair time in seconds when down, or NaN when unknown. With station-wide failures
+    /// (<see cref="Modeling.FailureScope.Station"/>) every machine carries the station's; on restore the station is down
+    /// when any of its machines is, with the first remaining repair a down machine gives.
+    /// </summary>
     public double RemainingRepair { get; init; } = double.NaN;
 
-    /// <summary>Gets the remaining time to the next failure (on the model's failure clock) in seconds, or NaN when unknown.</summary>
+    /// <summary>
+    /// Gets the remaining time to the next failure (on the model's failure clock) in seconds, or NaN when unknown. With
+    /// station-wide failures every machine carries the station's, and the first one known is restored.
+    /// </summary>
     public double RemainingTimeToFailure { get; init; } = double.NaN;
 
     /// <summary>Gets the setup key (the value of the station's setup attribute) of the last part started, or -1.</summary>
