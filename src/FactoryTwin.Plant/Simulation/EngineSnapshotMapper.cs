@@ -78,6 +78,7 @@ internal sealed class EngineSnapshotMapper
                     {
                         Store = id,
                         Parts = [.. es.Parts.Select(p => new PlantSnapshotStoredPart { Part = Part(p.Part), RemainingTransit = TimeSpan.FromSeconds(p.RemainingTransit) })],
+                        ReworkQueue = reworkQueues.Remove(es.Name, out var lane) ? lane : [],
                     });
                     break;
                 case Source:
@@ -95,9 +96,20 @@ internal sealed class EngineSnapshotMapper
 
         foreach (var (target, queue) in reworkQueues)
         {
-            if (!queue.IsEmpty)
+            if (queue.IsEmpty)
             {
-                stations.Add(new PlantSnapshotStation { Station = new AssetId(target), ReworkQueue = queue });
+                continue;
+            }
+
+            // The rework target is not in the snapshot (it is empty): the queue alone, on a station or a store.
+            var id = new AssetId(target);
+            if (_plant.FindElement(id) is Station)
+            {
+                stations.Add(new PlantSnapshotStation { Station = id, ReworkQueue = queue });
+            }
+            else
+            {
+                stores.Add(new PlantSnapshotStore { Store = id, ReworkQueue = queue });
             }
         }
 
@@ -158,13 +170,8 @@ internal sealed class EngineSnapshotMapper
 
             if (!s.ReworkQueue.IsEmpty)
             {
-                string queue = PlantSimulationBuilder.ReworkQueueName(s.Station);
-                if (!_model.ElementNames.Contains(queue, StringComparer.Ordinal))
-                {
-                    throw new ArgumentException($"The snapshot has a rework queue at '{s.Station}', but no station sends rework there.", nameof(snapshot));
-                }
-
-                elements.Add(new ElementSnapshot { Name = queue, Parts = [.. s.ReworkQueue.Select(p => new StoredPartSnapshot(Part(p)))] });
+                elements.Add(ReworkQueueOf(s.Station, s.ReworkQueue, Part)
+                    ?? throw new ArgumentException($"The snapshot has a rework queue at '{s.Station}', but no station sends rework there.", nameof(snapshot)));
             }
         }
 
@@ -199,6 +206,12 @@ internal sealed class EngineSnapshotMapper
             {
                 elements.Add(new ElementSnapshot { Name = s.Store.Value, Parts = parts.MoveToImmutable() });
             }
+
+            if (!s.ReworkQueue.IsEmpty)
+            {
+                elements.Add(ReworkQueueOf(s.Store, s.ReworkQueue, Part)
+                    ?? throw new ArgumentException($"The snapshot has a rework queue at '{s.Store}', but no station sends rework there.", nameof(snapshot)));
+            }
         }
 
         foreach (var s in snapshot.Sources)
@@ -227,6 +240,15 @@ internal sealed class EngineSnapshotMapper
         }
 
         return new LineSnapshot(time, elements.ToImmutable());
+    }
+
+    /// <summary>The engine rework queue in front of <paramref name="target"/> holding <paramref name="parts"/>, or <see langword="null"/> when the model has none there.</summary>
+    private ElementSnapshot? ReworkQueueOf(AssetId target, ImmutableArray<PlantSnapshotPart> parts, Func<PlantSnapshotPart, PartSnapshot> part)
+    {
+        string queue = PlantSimulationBuilder.ReworkQueueName(target);
+        return _model.ElementNames.Contains(queue, StringComparer.Ordinal)
+            ? new ElementSnapshot { Name = queue, Parts = [.. parts.Select(p => new StoredPartSnapshot(part(p)))] }
+            : null;
     }
 
     private PlantSnapshotServer ToPlantServer(Station station, MachineSnapshot ms, Func<PartSnapshot, PlantSnapshotPart> part)

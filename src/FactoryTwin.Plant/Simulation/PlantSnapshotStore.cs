@@ -11,4 +11,10 @@ public sealed record PlantSnapshotStore
 
     /// <summary>Gets the parts, first to leave first; no more than the capacity.</summary>
     public ImmutableArray<PlantSnapshotStoredPart> Parts { get; init; } = [];
+
+    /// <summary>
+    /// Gets the parts waiting for rework in front of this buffer or conveyor (sent to it by a station's rework or cure
+    /// route while it was full), first to be taken first. Empty for a store that is no rework target.
+    /// </summary>
+    public ImmutableArray<PlantSnapshotPart> ReworkQueue { get; init; } = [];
 }

@@ -277,6 +277,29 @@ public sealed class PlantSnapshotTests
     }
 
     [Fact]
+    public void ToEngineSnapshot_ReworkQueueInFrontOfABuffer_RoundTripsOnTheStore()
+    {
+        // The topcoat oven and paint inspection send bodies to the repaint-queue buffer; while it is full they wait on
+        // the rework lane in front of it, which a snapshot carries on the store.
+        var queue = new PlantSnapshotPart[] { new() { Variant = new VariantId("suv"), Colour = new ColourId("red") }, new() };
+        var snapshot = new PlantSnapshot
+        {
+            Instant = Plant.InstantOf(Midshift, s_week),
+            Stores = [new PlantSnapshotStore { Store = new AssetId("repaint-queue"), ReworkQueue = [.. queue] }],
+        };
+
+        var engine = Plant.ToEngineSnapshot(snapshot);
+        var back = Plant.FromEngineSnapshot(engine, snapshot.Instant);
+
+        var lane = Assert.Single(engine.Elements);
+        Assert.Equal((PlantSimulationBuilder.ReworkQueueName(new AssetId("repaint-queue")), 2), (lane.Name, lane.Parts.Length));
+        var store = Assert.Single(back.Stores);
+        Assert.Equal((new AssetId("repaint-queue"), 0), (store.Store, store.Parts.Length));
+        Assert.Equal([new VariantId("suv"), new VariantId("sedan")], store.ReworkQueue.Select(p => p.Variant!.Value));
+        Assert.Empty(back.Stations);
+    }
+
+    [Fact]
     public void ToEngineSnapshot_UnknownLine_ThrowsNamingIt()
     {
         var snapshot = new PlantSnapshot { Instant = Plant.InstantOf(Midshift, s_week), Lines = [new PlantSnapshotLine { Line = new LineId("press"), Good = 3 }] };
