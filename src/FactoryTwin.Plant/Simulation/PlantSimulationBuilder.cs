@@ -188,11 +188,19 @@ public static class PlantSimulationBuilder
             notes.Add($"'{station.Id}': OEE performance uses the mean processing time, not the ideal cycle time.");
         }
 
+        // An oven is one conveyor: a failure stops every body inside at once, at the file's rate. Other stations'
+        // servers are independent machines, each failing on its own.
+        var failures = FailuresOf(station, notes);
+        if (failures is not null && station.Oven is not null)
+        {
+            failures = failures with { Scope = FailureScope.Station };
+        }
+
         return new StationOptions
         {
             Servers = station.Capacity,
             ProcessingTime = processing,
-            Failures = FailuresOf(station, notes),
+            Failures = failures,
             Setup = SetupOf(station, variantIndex, colourIndex, notes),
             ScrapProbability = station.Scrap,
             ReworkProbability = station.Rework?.Probability ?? 0,
@@ -220,7 +228,7 @@ public static class PlantSimulationBuilder
             return new FailureModel(EngineDistributions.From(f.TimeBetweenFailures), EngineDistributions.From(f.TimeToRepair), ClockOf(f.Basis));
         }
 
-        // The engine has one failure process per machine. Competing exponential failure modes are exactly one
+        // The engine has one failure process per machine (or per station). Competing exponential failure modes are exactly one
         // exponential with the summed rate; the repair time is their rate-weighted mixture, approximated by a
         // lognormal with the mixture's mean and variance (two-moment match).
         notes.Add($"'{station.Id}': {modes.Length} failure modes are combined into one (summed failure rate, two-moment lognormal repair time).");

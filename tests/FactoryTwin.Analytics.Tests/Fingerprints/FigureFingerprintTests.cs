@@ -137,17 +137,23 @@ public sealed class FigureFingerprintTests
     private static void Matches(string recorded, string actual) =>
         Assert.True(string.Equals(recorded, actual, StringComparison.Ordinal), $"The figures changed: recorded {recorded}, now {actual}.");
 
-    /// <summary>The hashes of today's figures, recorded before the refactoring.</summary>
+    /// <summary>
+    /// The hashes of today's figures, recorded before the refactoring. Those of the automotive plant (all but the two
+    /// stations) were re-recorded when an oven's failures became station-wide (the whole conveyor stops at the file's
+    /// rate instead of each body slot on its own), which changes its figures on purpose; the plant snapshot's stores then
+    /// gained their rework queue.
+    /// </summary>
     private static class Recorded
     {
-        public const string AutomotiveRun = "6a09b1c5e47a66288abf6670e16e48a8d70c106858bf065ac373db69877f0be2";
+        public const string AutomotiveRun = "b0f03c3d66b3e10d60ed0090cf799bd9d72ecf9fe21c4c4e3b376bb704388629";
         public const string TwoStationsRun = "419b2bd3124788fc602de77da6af814ea942df1b015c96b2cf0fce2dff750a41";
-        public const string MidShiftSnapshot = "7ce493a8a869a892d71826056d2ca2f38e6668694bed6ecf79675a250f31897b";
-        public const string WarmStart = "b03fad4d11815a82073df106f00d3aa94c87aceb7d3ea05fd0f9bd5cac85fbde";
-        public const string Forecast = "6b279f6faade5af751227d94c0d6ad0f2a34e51aa27dad7b9910bbfefc0523c5";
-        public const string ForecastHorizon = "2e58ccf1657c001fc57d06ec771379783c3545250b102c191092d63feeed0685";
-        // Re-recorded when PlantTraceEvent gained Cure and Route (both null in this plant: the events are otherwise the same).
-        public const string LiveTrace = "f6cfbcf84d0dfb283891824cf263a90655e55c467e4c2a3026fb2ab2057826e0";
+        public const string MidShiftSnapshot = "55e2040cf60bcabb2322abd1af5510e4de25f49a11dee6285aa814928df1a686";
+        public const string WarmStart = "df6c10be89a6f4c6b953ad24a545076696b0d68cde45be57109110ed360bbf83";
+        public const string Forecast = "17438f220b816ab64ac0f3ed103c10f1784faef07f12e3a63d4b8bc14fd69470";
+        public const string ForecastHorizon = "43df84d8597a9a0303bb2c45b21ee110037e6cc3f523567a4f9a21df4c3e0616";
+        // Re-recorded when PlantTraceEvent gained Cure and Route (both null in this plant: the events are otherwise the
+        // same), and again for the station-wide oven failures.
+        public const string LiveTrace = "7f21f1b5721a7022c0614c54dffb3792eebb16da2d5929e09ce29f8a0d280969";
     }
 
     /// <summary>A clock that never moves, so that <see cref="ShiftForecast.Elapsed"/> is zero.</summary>

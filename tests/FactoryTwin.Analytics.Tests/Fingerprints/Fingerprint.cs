@@ -20,7 +20,6 @@ internal sealed class Fingerprint
     private static readonly HashSet<string> AddedSinceRecording = new(StringComparer.Ordinal)
     {
         "PlantSnapshotLine.CountedSince", "ShiftForecast.ShiftStart", "ShiftForecast.OffShift", "PlantTraceEvent.Order",
-        "PlantSnapshotStore.ReworkQueue", // empty in the recorded snapshot (no rework lane in front of a buffer held bodies)
     };
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -22,8 +22,8 @@ public sealed class CureRoutingTests
     private static readonly Lazy<PlantModel> s_low = new(() => Plant(5));
 
     /// <summary>
-    /// Nominal setpoints; the topcoat oven's conveyor stops often and long: each slot of it (an engine server, one body)
-    /// fails about every 3 h of calendar time and stands 40 min (lognormal, cv 0.3): about ten stopped bodies an hour.
+    /// Nominal setpoints; the topcoat oven's conveyor stops often and long: the whole oven, every body inside standing
+    /// still, about every 3 h of calendar time for 40 min (lognormal, cv 0.3), down about 18 % of the time.
     /// </summary>
     private static readonly Lazy<PlantModel> s_stopping = new(() => Plant(0, StopFailure));
 
@@ -156,7 +156,8 @@ public sealed class CureRoutingTests
 
         Assert.All(smooth.Result.Results, r => Assert.Equal(0, r.Station(TopcoatOven.Value).Reworked));
         Assert.All(unjudged.Result.Results, r => Assert.Equal(0, r.Station(TopcoatOven.Value).Reworked));
-        Assert.All(stopping.Result.Results, r => Assert.True(r.Station(TopcoatOven.Value).Reworked > 50, $"{r.Station(TopcoatOven.Value).Reworked} reworked"));
+        Assert.All(stopping.Result.Results, r => Assert.True(r.Station(TopcoatOven.Value).Reworked > 0, $"{r.Station(TopcoatOven.Value).Reworked} reworked"));
+        Assert.True(stopping.Result.Summarize(r => r.Station(TopcoatOven.Value).Reworked).Mean > 50);
 
         // Against no stops: the whole cost of the stops. Against the same stops unjudged: what the over-baked bodies
         // sent to repaint cost on top of the slots the stops hold.

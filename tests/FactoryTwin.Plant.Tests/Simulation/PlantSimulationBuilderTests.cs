@@ -93,4 +93,66 @@ public sealed class PlantSimulationBuilderTests
         Assert.True(calendar.IsOffShift((5 * 24 * h) + h)); // Saturday 07:00
         Assert.Equal(72 * h, WeekCalendar.OnShiftSeconds(calendar, 0, 7 * 24 * h), 6);
     }
+
+    [Fact]
+    public void Build_Automotive_AnOvenFailsWholeAndOtherStationsServersEachAlone()
+    {
+        // The e-coat oven is one conveyor: its burner trip (80 h, calendar) stops every body slot at the same instant.
+        // Pretreatment's 20 servers keep a failure process each, so they go down at different instants.
+        var model = TestPlants.Automotive;
+        var plant = PlantSimulationBuilder.Build(model);
+        int oven = plant.ElementOf(new AssetId("ecoat-oven")).Index, pretreatment = plant.ElementOf(new AssetId("pretreatment")).Index;
+        int slots = ((FactoryTwin.Model.Plants.Station)model.FindElement(new AssetId("ecoat-oven"))!).Capacity;
+        var watcher = new DownWatcher();
+        var run = new LineSimulation(plant.Model, new SimulationOptions { Seed = 5, EndTime = 3 * 7 * 86_400 }) { Observer = watcher };
+        run.Reset(0);
+        run.Run();
+
+        var ovenDowns = watcher.Of(oven);
+        Assert.Equal(slots, ovenDowns.Count);
+        Assert.InRange(ovenDowns[0].Count, 1, 20); // about 504 h / 80 h ≈ 6 stops of the whole oven
+        Assert.All(ovenDowns.Values, d => Assert.Equal(ovenDowns[0], d));
+        var pretreatmentDowns = watcher.Of(pretreatment);
+        Assert.True(pretreatmentDowns.Values.Select(d => string.Join(',', d)).Distinct(StringComparer.Ordinal).Count() > 1);
+    }
+
+    /// <summary>Records, per station and server, when it went down.</summary>
+    private sealed class DownWatcher : ILineObserver
+    {
+        private readonly Dictionary<(int, int), MachineStatus> _status = [];
+        private readonly Dictionary<int, Dictionary<int, List<double>>> _downs = [];
+
+        public Dictionary<int, List<double>> Of(int station) => _downs.GetValueOrDefault(station) ?? [];
+
+        public void OnMachineStatusChanged(double time, int element, int server, MachineStatus status)
+        {
+            bool wasDown = _status.GetValueOrDefault((element, server)) == MachineStatus.Down;
+            _status[(element, server)] = status;
+            if (status == MachineStatus.Down && !wasDown)
+            {
+                var servers = _downs.TryGetValue(element, out var d) ? d : _downs[element] = [];
+                (servers.TryGetValue(server, out var list) ? list : servers[server] = []).Add(time);
+            }
+        }
+
+        public void OnPartCreated(double time, int source, int part, ReadOnlySpan<int> attributes)
+        {
+        }
+
+        public void OnPartEntered(double time, int element, int part)
+        {
+        }
+
+        public void OnPartExited(double time, int element, int part)
+        {
+        }
+
+        public void OnPartCompleted(double time, int element, int part, PartOutcome outcome)
+        {
+        }
+
+        public void OnStoreLevelChanged(double time, int element, int level)
+        {
+        }
+    }
 }

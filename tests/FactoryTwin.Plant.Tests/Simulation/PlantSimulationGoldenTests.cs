@@ -34,7 +34,8 @@ public sealed class PlantSimulationGoldenTests
 
         var result = simulation.Run(new PlantRunOptions { Seed = 3, WarmUp = 3600, Duration = 2 * 86_400, Replications = 3, MaxDegreeOfParallelism = 2 }, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("20BFE5560D4AF1F4", Digest(result));
+        // Re-pinned when the ovens' failures became station-wide (the whole conveyor stops at the file's rate).
+        Assert.Equal("5C0B99DEA24D0E63", Digest(result));
     }
 
     private static string Digest(PlantSimulationResult result) =>
