@@ -180,12 +180,37 @@ internal sealed partial class PlantReader
         var ideal = e.Quantity("idealCycleTime", QuantityKind.Duration, required: false, ValueRange.Positive);
         var setup = ReadSetup(e, c);
         var failures = new List<FailureMode>();
+        var defaultScope = isOven ? FailureScope.Station : FailureScope.Server;
+        (FailureScope Scope, string Name)? firstScope = null;
         foreach (var f in e.MappingList("failures", Indexed(c + " failure")))
         {
             var name = f.Text("name") ?? "failure";
             var tbf = DistributionReader.Read(f, "timeBetween", QuantityKind.Duration, required: true);
             var ttr = DistributionReader.Read(f, "timeToRepair", QuantityKind.Duration, required: true);
             var basis = f.Enum<FailureBasis>("basis") ?? FailureBasis.Operating;
+            var hasScope = f.Has("scope");
+            var scope = f.Enum<FailureScope>("scope");
+            if (isOven && scope == FailureScope.Server)
+            {
+                Bag.Error(f.KeyLocation("scope"), DiagnosticCode.InvalidOven, $"{f.Context}: an oven's conveyor carries every body, so a failure stops the whole oven; remove 'scope' or set 'scope: station'.");
+                scope = null;
+            }
+
+            // The engine has one failure process per server or one per station, so all of a station's modes share a
+            // scope (FailuresOf in the plant layer combines them into one failure process).
+            if (scope is not null || !hasScope)
+            {
+                var effective = scope ?? defaultScope;
+                if (firstScope is not { } first)
+                {
+                    firstScope = (effective, name);
+                }
+                else if (first.Scope != effective)
+                {
+                    Bag.Error(f.KeyLocation("scope"), DiagnosticCode.InvalidValue, $"{c}: failure '{name}' has scope {ScopeName(effective)} but '{first.Name}' has scope {ScopeName(first.Scope)}; all failures of one station must have the same scope (the default is {ScopeName(defaultScope)}).");
+                }
+            }
+
             if (tbf is not null && tbf.Mean <= 0)
             {
                 Bag.Error(f.KeyLocation("timeBetween"), DiagnosticCode.InvalidDistribution, $"{f.Context}: the time between failures must have a mean greater than 0.");
@@ -195,7 +220,7 @@ internal sealed partial class PlantReader
             f.Finish();
             if (tbf is not null && ttr is not null)
             {
-                failures.Add(new FailureMode(name, tbf, ttr, basis));
+                failures.Add(new FailureMode(name, tbf, ttr, basis) { Scope = scope });
             }
         }
 
@@ -266,6 +291,8 @@ internal sealed partial class PlantReader
             Oven = isOven ? oven : null,
         };
     }
+
+    private static string ScopeName(FailureScope scope) => scope == FailureScope.Station ? "'station'" : "'server'";
 
     private SetupRule? ReadSetup(MappingReader e, string context)
     {

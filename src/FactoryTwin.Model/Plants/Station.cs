@@ -25,6 +25,18 @@ public sealed record Station : FlowElement
     /// <summary>Gets the failure modes.</summary>
     public ValueList<FailureMode> Failures { get; init; } = ValueList<FailureMode>.Empty;
 
+    /// <summary>
+    /// Gets what a failure takes down when the failure mode does not say: the whole station for an oven (its conveyor
+    /// carries every body), each server on its own for any other station.
+    /// </summary>
+    public FailureScope DefaultFailureScope => Kind == StationKind.Oven ? FailureScope.Station : FailureScope.Server;
+
+    /// <summary>
+    /// Gets what the station's failures take down: the scope its failure modes give (a valid plant gives all of a
+    /// station's modes the same one), or <see cref="DefaultFailureScope"/>.
+    /// </summary>
+    public FailureScope FailureScope => ScopeOf(Failures.Items.IsEmpty ? null : Failures.Items[0]);
+
     /// <summary>Gets the probability that a part is scrapped at this station.</summary>
     public double Scrap { get; init; }
 
@@ -39,4 +51,9 @@ public sealed record Station : FlowElement
 
     /// <summary>Gets the number of parts the station holds at once (oven capacity for an oven).</summary>
     public int Capacity => Oven?.Capacity ?? Servers;
+
+    /// <summary>Gets what <paramref name="failure"/> takes down at this station: its own scope or the station's default.</summary>
+    /// <param name="failure">One of the station's failure modes, or <see langword="null"/> for the default.</param>
+    /// <returns>The failure mode's scope, or <see cref="DefaultFailureScope"/> when it gives none.</returns>
+    public FailureScope ScopeOf(FailureMode? failure) => failure?.Scope ?? DefaultFailureScope;
 }

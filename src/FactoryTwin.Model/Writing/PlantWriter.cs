@@ -102,6 +102,25 @@ public static class PlantWriter
         return m;
     }
 
+    private static YamlMappingNode Failure(FailureMode f)
+    {
+        var fields = new List<(string, YamlNode)>
+        {
+            ("name", S(f.Name)),
+            ("timeBetween", Dist(f.TimeBetweenFailures)),
+            ("timeToRepair", Dist(f.TimeToRepair)),
+            ("basis", S(MappingReader.ToKebab(f.Basis.ToString()))),
+        };
+
+        // Written only when the file gave it: without it the station's default applies (station for an oven, server otherwise).
+        if (f.Scope is { } scope)
+        {
+            fields.Add(("scope", S(MappingReader.ToKebab(scope.ToString()))));
+        }
+
+        return Map([.. fields]);
+    }
+
     private static YamlMappingNode Station(Station s)
     {
         var fields = new List<(string, YamlNode)> { ("kind", S(MappingReader.ToKebab(s.Kind.ToString()))) };
@@ -128,11 +147,7 @@ public static class PlantWriter
                 ("changes", Seq(setup.Changes, c => Map(("from", S(c.From)), ("to", S(c.To)), ("time", Dist(c.Time))))))));
         }
 
-        fields.Add(("failures", Seq(s.Failures, f => Map(
-            ("name", S(f.Name)),
-            ("timeBetween", Dist(f.TimeBetweenFailures)),
-            ("timeToRepair", Dist(f.TimeToRepair)),
-            ("basis", S(MappingReader.ToKebab(f.Basis.ToString())))))));
+        fields.Add(("failures", Seq(s.Failures, Failure)));
         fields.Add(("scrap", N(s.Scrap)));
         if (s.Rework is { } rw)
         {

@@ -4,6 +4,8 @@ using FactoryTwin.Model.Plants;
 using FactoryTwin.Simulation.Modeling;
 using EngineCalendar = FactoryTwin.Simulation.Modeling.ShiftCalendar;
 using EngineDistribution = FactoryTwin.Simulation.Modeling.Distribution;
+using FailureScope = FactoryTwin.Simulation.Modeling.FailureScope;
+using PlantFailureScope = FactoryTwin.Model.Plants.FailureScope;
 
 namespace FactoryTwin.Plant.Simulation;
 
@@ -191,8 +193,10 @@ public static class PlantSimulationBuilder
         // An oven is one conveyor: a failure stops every body inside at once, at the file's rate. Other stations'
         // servers are independent machines, each failing on its own.
         var failures = FailuresOf(station, notes);
-        if (failures is not null && station.Oven is not null)
+        if (failures is not null && station.FailureScope == PlantFailureScope.Station)
         {
+            // One failure process for the station (an oven's conveyor, a pretreatment tunnel, a dip tank): every
+            // server stops at once, at the file's rate, instead of each server failing on its own.
             failures = failures with { Scope = FailureScope.Station };
         }
 
@@ -250,6 +254,12 @@ public static class PlantSimulationBuilder
         if (modes.Any(f => f.Basis != basis))
         {
             notes.Add($"'{station.Id}': failure modes on different bases are combined on operating time.");
+        }
+
+        if (modes.Any(f => station.ScopeOf(f) != station.FailureScope))
+        {
+            // The loader refuses this; a plant built in code may still have it.
+            notes.Add($"'{station.Id}': failure modes with different scopes are combined with the first one's scope.");
         }
 
         return new FailureModel(EngineDistribution.Exponential(1 / rate), EngineDistribution.LogNormal(mean, cv), ClockOf(basis));

@@ -131,7 +131,7 @@ internal static class PlantGenerator
                         ProcessingTime = d[i % d.Length] is { Mean: > 0 } p ? p : new ConstantDistribution(1),
                         IdealCycleTime = i % 2 == 0 ? 55 : null,
                         Setup = new SetupRule(spec.SetupByColour ? SetupBasis.Colour : SetupBasis.Variant, d[(i + 1) % d.Length], ValueList.Of(new SetupChange(spec.SetupByColour ? "c0" : "v0", spec.SetupByColour ? "c0" : "v0", d[(i + 2) % d.Length]))),
-                        Failures = ValueList.Of(new FailureMode("fault", d[(i + 3) % d.Length] is { Mean: > 0 } f ? f : new ConstantDistribution(1), d[(i + 4) % d.Length], i % 2 == 0 ? FailureBasis.Operating : FailureBasis.Calendar)),
+                        Failures = ValueList.Of(new FailureMode("fault", d[(i + 3) % d.Length] is { Mean: > 0 } f ? f : new ConstantDistribution(1), d[(i + 4) % d.Length], i % 2 == 0 ? FailureBasis.Operating : FailureBasis.Calendar) { Scope = (i % 3) switch { 0 => null, 1 => FailureScope.Server, _ => FailureScope.Station } }),
                         Scrap = spec.Scrap,
                         Rework = spec.HasRework && i > 0 ? new Rework(spec.Rework, ids[0]) : null,
                     });

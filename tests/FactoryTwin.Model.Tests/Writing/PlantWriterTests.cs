@@ -34,4 +34,21 @@ public class PlantWriterTests
             iter: 300,
             seed: null);
     }
+
+    [Theory]
+    [InlineData("scope: station")]
+    [InlineData("scope: server")]
+    [InlineData("basis: operating")]
+    public void Write_FailureScope_RoundTripsAndIsWrittenOnlyWhenGiven(string field)
+    {
+        const string processing = "processingTime: { dist: lognormal, mean: 50 s, cv: 0.2 }\n";
+        var model = PlantLoader.Parse(TestPlants.MinimalWith(processing, processing + "            servers: 3\n            failures: [{ timeBetween: 8 h, timeToRepair: 5 min, " + field + " }]\n")).Model!;
+
+        var text = PlantWriter.Write(model);
+        var again = PlantLoader.Parse(text, "written.yaml");
+
+        Assert.True(again.Success, string.Join(Environment.NewLine, again.Diagnostics));
+        Assert.Equal(model, again.Model);
+        Assert.Equal(field.StartsWith("scope", StringComparison.Ordinal), text.Contains("scope:", StringComparison.Ordinal));
+    }
 }

@@ -1,4 +1,5 @@
 using FactoryTwin.Model.Ids;
+using FactoryTwin.Model.Loading;
 using FactoryTwin.Plant.Simulation;
 using FactoryTwin.Simulation.Engine;
 using FactoryTwin.Simulation.Modeling;
@@ -95,26 +96,74 @@ public sealed class PlantSimulationBuilderTests
     }
 
     [Fact]
-    public void Build_Automotive_AnOvenFailsWholeAndOtherStationsServersEachAlone()
+    public void Build_Automotive_StationWideFailuresStopEveryServerAndOthersEachServerAlone()
     {
-        // The e-coat oven is one conveyor: its burner trip (80 h, calendar) stops every body slot at the same instant.
-        // Pretreatment's 20 servers keep a failure process each, so they go down at different instants.
+        // The e-coat oven is one conveyor: its burner trip (80 h, calendar) stops every body slot at the same instant,
+        // and so do pretreatment's conveyor drive fault (40 h, 20 servers, scope: station) and the trim line's conveyor
+        // stop (8 h, 12 servers). The chassis line's 10 servers keep a failure process each (no scope: the default).
         var model = TestPlants.Automotive;
         var plant = PlantSimulationBuilder.Build(model);
-        int oven = plant.ElementOf(new AssetId("ecoat-oven")).Index, pretreatment = plant.ElementOf(new AssetId("pretreatment")).Index;
-        int slots = ((FactoryTwin.Model.Plants.Station)model.FindElement(new AssetId("ecoat-oven"))!).Capacity;
         var watcher = new DownWatcher();
         var run = new LineSimulation(plant.Model, new SimulationOptions { Seed = 5, EndTime = 3 * 7 * 86_400 }) { Observer = watcher };
         run.Reset(0);
         run.Run();
 
-        var ovenDowns = watcher.Of(oven);
-        Assert.Equal(slots, ovenDowns.Count);
-        Assert.InRange(ovenDowns[0].Count, 1, 20); // about 504 h / 80 h ≈ 6 stops of the whole oven
-        Assert.All(ovenDowns.Values, d => Assert.Equal(ovenDowns[0], d));
-        var pretreatmentDowns = watcher.Of(pretreatment);
-        Assert.True(pretreatmentDowns.Values.Select(d => string.Join(',', d)).Distinct(StringComparer.Ordinal).Count() > 1);
+        foreach (var (id, maxStops) in new[] { ("ecoat-oven", 20), ("pretreatment", 40), ("trim", 200) })
+        {
+            var station = (FactoryTwin.Model.Plants.Station)model.FindElement(new AssetId(id))!;
+            var downs = watcher.Of(plant.ElementOf(station.Id).Index);
+            Assert.Equal(station.Capacity, downs.Count);
+            Assert.InRange(downs[0].Count, 1, maxStops); // 504 h / 80 h ≈ 6 (oven), / 40 h ≈ 13 (pretreatment); trim ≈ 30 on shift
+            Assert.All(downs.Values, d => Assert.Equal(downs[0], d));
+        }
+
+        var chassisDowns = watcher.Of(plant.ElementOf(new AssetId("chassis")).Index);
+        Assert.True(chassisDowns.Values.Select(d => string.Join(',', d)).Distinct(StringComparer.Ordinal).Count() > 1);
     }
+
+    [Theory]
+    [InlineData("station", true)]
+    [InlineData("server", false)]
+    public void Build_FailureScope_StationStopsEveryServerAtOnce(string scope, bool together)
+    {
+        var model = PlantLoader.Parse(ThreeServerPlant(scope)).Model!;
+        var plant = PlantSimulationBuilder.Build(model);
+        var watcher = new DownWatcher();
+        var run = new LineSimulation(plant.Model, new SimulationOptions { Seed = 3, EndTime = 2 * 86_400 }) { Observer = watcher };
+        run.Reset(0);
+        run.Run();
+
+        var downs = watcher.Of(plant.ElementOf(new AssetId("tank")).Index);
+        Assert.Equal(3, downs.Count);
+        Assert.All(downs.Values, d => Assert.NotEmpty(d)); // 48 h / 2 h ≈ 24 failures per process
+        Assert.Equal(together, downs.Values.All(d => d.SequenceEqual(downs[0])));
+        if (together)
+        {
+            // One failure process for the tank, at the file's rate (not three times it).
+            Assert.InRange(downs[0].Count, 8, 48);
+        }
+    }
+
+    private static string ThreeServerPlant(string scope) => $$"""
+        {{TestPlants.LabPlantHeader}}
+        areas:
+          - id: shop
+            lines:
+              - id: line1
+                calendar: always
+                sources:
+                  - { id: arrivals, interArrival: 60 s, next: tank }
+                stations:
+                  - id: tank
+                    kind: booth
+                    servers: 3
+                    processingTime: 150 s
+                    failures:
+                      - { name: rectifier trip, timeBetween: { dist: exponential, mean: 2 h }, timeToRepair: 10 min, basis: calendar, scope: {{scope}} }
+                    next: done
+                sinks:
+                  - { id: done }
+        """;
 
     /// <summary>Records, per station and server, when it went down.</summary>
     private sealed class DownWatcher : ILineObserver
