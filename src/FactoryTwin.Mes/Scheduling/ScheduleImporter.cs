@@ -24,6 +24,37 @@ public static class ScheduleImporter
 
     private static readonly XNamespace s_b2mml = B2mmlSchemas.Namespace;
 
+    /// <summary>
+    /// Reads a schedule document into memory, up to the size limit, and checks it completely, so that a store can keep
+    /// the document exactly as it came once it is valid.
+    /// </summary>
+    /// <param name="document">The document; read to its end or to the size limit.</param>
+    /// <param name="plant">The plant the orders must fit.</param>
+    /// <param name="maxDocumentBytes">The size limit in bytes; a larger document is refused without being read to its end.</param>
+    /// <param name="bytes">The document's bytes as read; empty when it was refused for its size.</param>
+    /// <returns>The schedule, or every problem found.</returns>
+    public static ScheduleImportResult ImportBuffered(Stream document, PlantModel plant, long maxDocumentBytes, out ReadOnlyMemory<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(plant);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDocumentBytes, 1);
+        var buffer = new MemoryStream();
+        try
+        {
+            new LimitedStream(document, maxDocumentBytes).CopyTo(buffer);
+        }
+        catch (DocumentTooLargeException)
+        {
+            // Refused before parsing: the rest of the document is never read.
+            bytes = ReadOnlyMemory<byte>.Empty;
+            return new ScheduleImportResult(null, [TooLarge(maxDocumentBytes)]);
+        }
+
+        bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        buffer.Position = 0;
+        return Import(buffer, plant, maxDocumentBytes);
+    }
+
     /// <summary>Reads a schedule document.</summary>
     /// <param name="document">The document; read from its current position, at most <paramref name="maxDocumentBytes"/> + 1 bytes.</param>
     /// <param name="plant">The plant the orders must fit.</param>

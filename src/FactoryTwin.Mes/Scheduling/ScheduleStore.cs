@@ -8,7 +8,7 @@ namespace FactoryTwin.Mes.Scheduling;
 /// to a temporary file, flushed to disk and renamed over the active one, and only then does <see cref="Current"/> change;
 /// a refused document leaves both the file and <see cref="Current"/> as they were. Thread-safe.
 /// </summary>
-public sealed class ScheduleStore
+public sealed class ScheduleStore : IScheduleStore
 {
     /// <summary>The file name of the active schedule in the store's folder.</summary>
     public const string FileName = "schedule.xml";
@@ -44,6 +44,10 @@ public sealed class ScheduleStore
     /// <summary>Gets the path of the active schedule document.</summary>
     public string FilePath => Path.Combine(Folder, FileName);
 
+    /// <inheritdoc />
+    /// <value>The path of the active schedule document (<see cref="FilePath"/>).</value>
+    public string Location => FilePath;
+
     /// <summary>
     /// Gets the result of loading the stored schedule when the store was opened, or <see langword="null"/> when there was
     /// none. A stored schedule that no longer fits the plant (a variant removed from the plant file) is not active, and
@@ -72,20 +76,7 @@ public sealed class ScheduleStore
     /// <exception cref="IOException">The folder cannot be written; nothing changed.</exception>
     public ScheduleImportResult Import(Stream document)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        var bytes = new MemoryStream();
-        try
-        {
-            new LimitedStream(document, _maxDocumentBytes).CopyTo(bytes);
-        }
-        catch (DocumentTooLargeException)
-        {
-            // Refused before parsing: the rest of the document is never read.
-            return new ScheduleImportResult(null, [ScheduleImporter.TooLarge(_maxDocumentBytes)]);
-        }
-
-        bytes.Position = 0;
-        var result = ScheduleImporter.Import(bytes, _plant, _maxDocumentBytes);
+        var result = ScheduleImporter.ImportBuffered(document, _plant, _maxDocumentBytes, out var bytes);
         if (!result.Succeeded)
         {
             return result;
@@ -97,7 +88,7 @@ public sealed class ScheduleStore
             var temporary = FilePath + ".tmp";
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                file.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
+                file.Write(bytes.Span);
                 file.Flush(flushToDisk: true);
             }
 

@@ -139,8 +139,8 @@ internal static class ServerBuilderExtensions
         services.AddSingleton<ServerMetrics>();
         services.TryAddSingleton<ITwinGateway, OrleansTwinGateway>();
 
-        // MES: the active schedule (data folder mes/), plan versus actual and the performance export.
-        builder.AddFactoryTwinMes();
+        // MES: the active schedule (data folder mes/, or the cluster's database), plan versus actual and the performance export.
+        builder.AddFactoryTwinMes(cluster);
 
         // Run-time settings (settings.json, or the cluster's database), read by the live twin at each forecast.
         if (cluster is null)

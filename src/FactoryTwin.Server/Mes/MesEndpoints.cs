@@ -18,7 +18,7 @@ namespace FactoryTwin.Server.Mes;
 internal static class MesEndpoints
 {
     public static async Task<Results<Ok<ScheduleImportedDto>, ProblemHttpResult>> ImportSchedule(
-        ScheduleStore store, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        IScheduleStore store, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         // Read the body first (Kestrel refuses one over Server:MaxRequestBodyBytes with 413); the store then checks the
         // whole document before anything changes.
@@ -55,7 +55,7 @@ internal static class MesEndpoints
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Performance(
-        MesReports reports, ScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, PlantModel plant, ClaimsPrincipal user,
+        MesReports reports, IScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, PlantModel plant, ClaimsPrincipal user,
         string? shift, CancellationToken cancellationToken)
     {
         if (Visibility(plant, user) is { } hidden)
@@ -81,7 +81,7 @@ internal static class MesEndpoints
     }
 
     public static Results<Ok<ScheduleSequenceView>, ProblemHttpResult> SequenceSchedule(
-        ScheduleStore store, PlantModel plant, ClaimsPrincipal user, ScheduleSequenceRequest? request, CancellationToken cancellationToken)
+        IScheduleStore store, PlantModel plant, ClaimsPrincipal user, ScheduleSequenceRequest? request, CancellationToken cancellationToken)
     {
         if (Visibility(plant, user) is { } hidden)
         {
@@ -91,7 +91,7 @@ internal static class MesEndpoints
         if (store.Current is not { } schedule)
         {
             return store.LoadResult is { } refused
-                ? Problems.Conflict($"The stored schedule {ScheduleStore.FileName} no longer fits the plant ({refused.Problems[0]}); import a schedule that does (POST /api/v1/mes/schedule).")
+                ? Problems.Conflict($"The stored schedule ({store.Location}) no longer fits the plant ({refused.Problems[0]}); import a schedule that does (POST /api/v1/mes/schedule).")
                 : Problems.NotFound("No schedule has been imported (POST /api/v1/mes/schedule or factorytwin mes import); there is nothing to sequence.");
         }
 

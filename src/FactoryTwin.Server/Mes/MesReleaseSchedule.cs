@@ -13,11 +13,11 @@ namespace FactoryTwin.Server.Mes;
 /// </summary>
 internal sealed class MesReleaseSchedule : IReleaseScheduleSource
 {
-    private readonly ScheduleStore _store;
+    private readonly IScheduleStore _store;
     private readonly MesReports _reports;
     private readonly TimeProvider _time;
 
-    public MesReleaseSchedule(ScheduleStore store, MesReports reports, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time)
+    public MesReleaseSchedule(IScheduleStore store, MesReports reports, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time)
     {
         _store = store;
         _reports = reports;

@@ -13,12 +13,12 @@ namespace FactoryTwin.Server.Mes;
 /// </summary>
 internal sealed class MesReports
 {
-    private readonly ScheduleStore _store;
+    private readonly IScheduleStore _store;
     private readonly IHistorian _historian;
     private readonly PlantModel _plant;
     private readonly CureVerdictLog _cure;
 
-    public MesReports(ScheduleStore store, IHistorian historian, PlantModel plant, CureVerdictLog cure)
+    public MesReports(IScheduleStore store, IHistorian historian, PlantModel plant, CureVerdictLog cure)
     {
         _store = store;
         _historian = historian;

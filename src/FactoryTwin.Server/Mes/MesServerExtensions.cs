@@ -1,5 +1,6 @@
 using FactoryTwin.Mes.Scheduling;
 using FactoryTwin.Model.Plants;
+using FactoryTwin.Server.Cluster;
 using FactoryTwin.VirtualPlant.Releases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,22 +10,35 @@ using Microsoft.Extensions.Options;
 namespace FactoryTwin.Server.Mes;
 
 /// <summary>
-/// Registers the MES interface: the schedule store, the cure verdict log, the reports, the plan-versus-actual reader (the
+/// Registers the MES interface: the schedule store (a file, or in a cluster the database), the cure verdict log, the reports, the plan-versus-actual reader (the
 /// API's and the dashboard's), the export of each shift's performance, the schedule the virtual plant releases by and the
 /// simulated completion of its open orders.
 /// </summary>
 internal static class MesServerExtensions
 {
-    public static WebApplicationBuilder AddFactoryTwinMes(this WebApplicationBuilder builder)
+    /// <summary>Registers the MES services.</summary>
+    /// <param name="builder">The host builder.</param>
+    /// <param name="cluster">The cluster's database, where the active schedule is kept in a cluster; <see langword="null"/>
+    /// keeps it in <c>{Mes:DataFolder}/schedule.xml</c>.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddFactoryTwinMes(this WebApplicationBuilder builder, ClusterDatabase? cluster = null)
     {
         var services = builder.Services;
         services.AddOptions<MesOptions>().Bind(builder.Configuration.GetSection(MesOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp =>
+        services.AddSingleton<IScheduleStore>(sp =>
         {
             var mes = sp.GetRequiredService<IOptions<MesOptions>>().Value;
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
-            var folder = mes.DataFolder ?? Path.Combine(server.GetDataFolder(), "mes");
-            var store = new ScheduleStore(folder, sp.GetRequiredService<PlantModel>(), Math.Min(mes.MaxScheduleBytes, server.MaxRequestBodyBytes));
+            var plant = sp.GetRequiredService<PlantModel>();
+            var maxBytes = Math.Min(mes.MaxScheduleBytes, server.MaxRequestBodyBytes);
+
+            // Every node of a cluster reads the one schedule in the database (an import on any node holds on all).
+            if (cluster is not null)
+            {
+                return new PostgresScheduleStore(cluster, plant, maxBytes, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresScheduleStore>>());
+            }
+
+            var store = new ScheduleStore(DataFolder(mes, server), plant, maxBytes);
             if (store.LoadResult is { Succeeded: false } failed)
             {
                 Log.StoredScheduleRefused(sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MesServerExtensions)), store.FilePath, failed.Problems.Count, failed.Problems[0].ToString());
@@ -46,4 +60,7 @@ internal static class MesServerExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<OrderForecastRefresh>());
         return builder;
     }
+
+    /// <summary>Gets the MES data folder: <see cref="MesOptions.DataFolder"/>, or <c>{Server:DataFolder}/mes</c>.</summary>
+    internal static string DataFolder(MesOptions mes, ServerOptions server) => mes.DataFolder ?? Path.Combine(server.GetDataFolder(), "mes");
 }

@@ -16,12 +16,12 @@ namespace FactoryTwin.Server.Mes;
 internal sealed class ScheduleProgressReader
 {
     private readonly MesReports _reports;
-    private readonly ScheduleStore _store;
+    private readonly IScheduleStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lookback;
     private readonly OrderForecastRefresh _forecasts;
 
-    public ScheduleProgressReader(MesReports reports, ScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, IOptions<MesOptions> options, OrderForecastRefresh forecasts)
+    public ScheduleProgressReader(MesReports reports, IScheduleStore store, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider time, IOptions<MesOptions> options, OrderForecastRefresh forecasts)
     {
         _reports = reports;
         _store = store;

@@ -19,7 +19,7 @@ internal sealed class ShiftPerformanceExport : BackgroundService
     private readonly ShiftPerformanceExporter? _exporter;
 
     public ShiftPerformanceExport(
-        ScheduleStore store, MesReports reports, PlantModel plant, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider clock, IOptions<MesOptions> options, ILogger<ShiftPerformanceExport> logger)
+        IOptions<ServerOptions> server, MesReports reports, PlantModel plant, [FromKeyedServices(PlantClock.ServiceKey)] TimeProvider clock, IOptions<MesOptions> options, ILogger<ShiftPerformanceExport> logger)
     {
         var mes = options.Value;
         if (!mes.ShiftExport)
@@ -27,7 +27,7 @@ internal sealed class ShiftPerformanceExport : BackgroundService
             return;
         }
 
-        Folder = Path.Combine(store.Folder, "performance");
+        Folder = Path.Combine(Path.GetFullPath(MesServerExtensions.DataFolder(mes, server.Value)), "performance");
         _exporter = new ShiftPerformanceExporter(plant, Folder, TimeSpan.FromSeconds(mes.ShiftExportDelaySeconds), clock, (shift, ct) => reports.ComputeAsync(shift.From, shift.Until, shift.Label, ct));
         _exporter.Exported += (shift, path) => Log.ShiftPerformanceExported(logger, shift.Label, path);
         _exporter.Skipped += shift => Log.ShiftPerformanceSkipped(logger, shift.Label);
