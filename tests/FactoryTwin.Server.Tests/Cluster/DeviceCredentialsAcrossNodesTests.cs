@@ -35,14 +35,7 @@ public sealed class DeviceCredentialsAcrossNodesTests(PostgresServerFixture post
         var brokerPorts = new int[2];
         for (var i = 0; i < 2; i++)
         {
-            var settings = ServeProcess.Settings(
-                ("Server__Cluster", "Postgres"),
-                ("Server__ClusterConnectionString", connectionString),
-                ("Server__Orleans__ClusterId", clusterId),
-                ("Server__Orleans__ServiceId", clusterId),
-                ("Server__Emulator", "false"),
-                ("Server__DeviceAuthentication", "true"),
-                ("Historian__MaintenanceIntervalMinutes", "0"));
+            var settings = ThreeNodeClusterTests.EmbeddedBrokerNodeSettings(connectionString, clusterId, ("Server__DeviceAuthentication", "true"));
             brokerPorts[i] = int.Parse(settings["Telemetry__Port"], CultureInfo.InvariantCulture);
             _nodes.Add(await ServeProcess.StartAsync(Folder(i), settings));
         }

@@ -32,14 +32,7 @@ public sealed class MesScheduleAcrossNodesTests(PostgresServerFixture postgres) 
         var clusterId = "mes-" + Guid.NewGuid().ToString("N")[..8];
         for (var i = 0; i < 2; i++)
         {
-            var settings = ServeProcess.Settings(
-                ("Server__Cluster", "Postgres"),
-                ("Server__ClusterConnectionString", connectionString),
-                ("Server__Orleans__ClusterId", clusterId),
-                ("Server__Orleans__ServiceId", clusterId),
-                ("Server__Emulator", "false"),
-                ("Historian__MaintenanceIntervalMinutes", "0"));
-            _nodes.Add(await ServeProcess.StartAsync(Folder(i), settings));
+            _nodes.Add(await ServeProcess.StartAsync(Folder(i), ThreeNodeClusterTests.EmbeddedBrokerNodeSettings(connectionString, clusterId)));
         }
 
         using var a = ThreeNodeClusterTests.NodeClient(Folder(0), _nodes[0].Url!);

@@ -280,6 +280,18 @@ public sealed class ThreeNodeClusterTests(PostgresServerFixture postgres, Mosqui
         ("Telemetry__SharedSubscriptionGroup", group),
         ("Historian__MaintenanceIntervalMinutes", "0"));
 
+    /// <summary>The settings of one cluster node with its own embedded broker (no external one), no emulator, plus <paramref name="extra"/>.</summary>
+    internal static Dictionary<string, string> EmbeddedBrokerNodeSettings(string connectionString, string clusterId, params (string Key, string Value)[] extra) => ServeProcess.Settings(
+        [
+            ("Server__Cluster", "Postgres"),
+            ("Server__ClusterConnectionString", connectionString),
+            ("Server__Orleans__ClusterId", clusterId),
+            ("Server__Orleans__ServiceId", clusterId),
+            ("Server__Emulator", "false"),
+            ("Historian__MaintenanceIntervalMinutes", "0"),
+            .. extra,
+        ]);
+
     /// <summary>A client of a node that trusts exactly that node's self-signed certificate.</summary>
     internal static HttpClient NodeClient(string folder, Uri url)
     {
