@@ -247,11 +247,14 @@ public sealed partial class LineSimulation
 
             TakePartOff(e, m);
             _parts[part].Target = PartRecord.Unassigned;
-            Enqueue(output, part, _now + 0.0);
-            Dequeue(output);
-            _parts[part].Target = PartRecord.Unassigned;
+            PassThrough(output);
             StartPart(FindFreeMachine(ref _info[after]), part);
-            Pull(output);
+
+            // The store pulls from its inputs; with this station its only one, whose machine is empty now, there is nothing to pull.
+            if (_info[output].InputEnd - _info[output].InputStart != 1)
+            {
+                Pull(output);
+            }
         }
         else
         {
@@ -260,6 +263,19 @@ public sealed partial class LineSimulation
             Enqueue(output, part, _now + 0.0);
         }
 
+        RefillSerial(e, m);
+        return true;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="FinishSerial"/>: machine <paramref name="m"/> of serial station
+    /// <paramref name="e"/> has just handed its part on; it takes its next one (the source's, or the head of its input
+    /// store), and the room that leaves in the store is filled as the general path's pull would: from the finished part
+    /// of a serial station upstream, which in turn takes its next one, up the line. Then the machine's status settles.
+    /// </summary>
+    private void RefillSerial(int e, int m)
+    {
+        ref var info = ref _info[e];
         int input = info.SerialInput;
         if (_info[input].Kind == ElementKind.Source)
         {
@@ -282,15 +298,48 @@ public sealed partial class LineSimulation
 
                 // The store now has room; it can fill it only from a finished part upstream.
                 int upstream = info.SerialUpstreamMachine;
-                if (upstream < 0 || _machines[upstream].Phase == MachinePhase.Done)
+                if (upstream < 0)
                 {
                     Pull(input);
+                }
+                else if (_machines[upstream].Phase == MachinePhase.Done)
+                {
+                    int u = _machines[upstream].Station;
+                    if (_info[u].SerialInput >= 0 && _room[input] > 0)
+                    {
+                        // What Pull(input) does with the only input's blocked part: into the store (the station
+                        // after it is busy now), and the upstream station takes its next one.
+                        int blocked = TakePartOff(u, upstream);
+                        _parts[blocked].Target = PartRecord.Unassigned;
+                        Enqueue(input, blocked, _now + 0.0);
+                        if (_room[u] > 0)
+                        {
+                            RefillSerial(u, upstream);
+                        }
+                        else
+                        {
+                            // Down or off shift: it stays empty.
+                            UpdateStatus(upstream);
+                        }
+                    }
+                    else
+                    {
+                        Pull(input);
+                    }
                 }
             }
         }
 
         SettleStatus(m);
-        return true;
+    }
+
+    /// <summary>A part enters empty zero-transit store <paramref name="e"/> and leaves it at once: its level stays 0.</summary>
+    private void PassThrough(int e)
+    {
+        ref var st = ref _stores[e];
+        Debug.Assert(st.Count == 0 && _observer is null, "only through an empty store, unobserved");
+        LevelWillChange(e);
+        st.Head = st.Head + 1 == st.Slots.Length ? 0 : st.Head + 1;
     }
 
     private void OnOperatingFailure(int m)

@@ -86,6 +86,61 @@ public sealed class LineSimulationObserverTests
             [.. snapshot.Elements.Select(e => (e.Name, e.Parts.Length, string.Join(' ', e.Machines.Select(m => $"{m.Status}:{m.TimeInStatus:R}"))))];
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions SnapshotJson =
+        new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Observer_Set_SerialLineWithShiftsAndStationFailures_SameRunAsUnobserved(int buffer)
+    {
+        // The shorter path also fills a store from a blocked station upstream, and that station takes its next part, up
+        // the line. Here the upstream station may be down (a station-wide failure) or off shift (its own breaks) while
+        // it holds its finished part: then it must stay empty, as the general path leaves it.
+        var breaksA = ShiftCalendar.Periodic(4 * 3600, [new TimeInterval(3600, 3600 + 900), new TimeInterval(3 * 3600, (3 * 3600) + 600)]);
+        var breaksC = ShiftCalendar.Periodic(5 * 3600, [new TimeInterval(2 * 3600, (2 * 3600) + 1200)]);
+        var model = TestLines.Serial(
+            buffer,
+            ("A", new StationOptions { ProcessingTime = Distribution.LogNormal(50, 0.3), Calendar = breaksA }),
+            ("B", new StationOptions
+            {
+                ProcessingTime = Distribution.Exponential(52),
+                Failures = new FailureModel(Distribution.Exponential(2400), Distribution.Exponential(400), FailureClock.Calendar, FailureScope.Station),
+            }),
+            ("C", new StationOptions { ProcessingTime = Distribution.Triangular(40, 55, 80), Calendar = breaksC }),
+            ("D", new StationOptions
+            {
+                ProcessingTime = Distribution.LogNormal(58, 0.4),
+                Failures = new FailureModel(Distribution.Exponential(1500), Distribution.Exponential(300), FailureClock.Calendar),
+            }),
+            ("E", new StationOptions
+            {
+                ProcessingTime = Distribution.Exponential(60),
+                Failures = new FailureModel(Distribution.Exponential(3000), Distribution.Exponential(500), FailureClock.Operating, FailureScope.Station),
+            }));
+
+        for (int replication = 0; replication < 3; replication++)
+        {
+            var plain = new LineSimulation(model, TestLines.Options(2 * 86_400, 3600), replication);
+            var observed = new LineSimulation(model, TestLines.Options(2 * 86_400, 3600), replication) { Observer = new Recorder(model) };
+            for (double t = 1234.5; t < 2 * 86_400; t += 1234.5)
+            {
+                plain.RunUntil(t);
+                observed.RunUntil(t);
+                Assert.Equal(Snapshot(observed.CaptureSnapshot()), Snapshot(plain.CaptureSnapshot()));
+            }
+
+            plain.Run();
+            observed.Run();
+            var result = plain.GetResult();
+            Assert.Equal(TestLines.Figures(observed.GetResult()), TestLines.Figures(result));
+            Assert.True(result.Stations.Single(s => s.Name == "A").Blocked > 0.01, "A is blocked now and then");
+            Assert.True(result.Stations.Single(s => s.Name == "B").Down > 0.05, "B's station-wide failures take effect");
+        }
+
+        static string Snapshot(Snapshots.LineSnapshot snapshot) => System.Text.Json.JsonSerializer.Serialize(snapshot, SnapshotJson);
+    }
+
     [Fact]
     public void Observer_RichLine_CompletionsMatchStatisticsAndStoresBalance()
     {
