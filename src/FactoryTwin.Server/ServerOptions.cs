@@ -29,6 +29,9 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>The default largest page size of a paginated answer.</summary>
     public const int DefaultMaxPageSize = 500;
 
+    /// <summary>The default of <see cref="ShutdownSeconds"/>.</summary>
+    public const int DefaultShutdownSeconds = 25;
+
     /// <summary>Gets or sets the address HTTPS listens on; loopback by default so nothing is exposed without a decision.</summary>
     /// <value>The default value is <c>127.0.0.1</c>.</value>
     [Required]
@@ -93,6 +96,16 @@ public sealed class ServerOptions : IValidatableObject
     /// <value>The default value is <see cref="DefaultMaxPageSize"/>.</value>
     [Range(1, 100_000)]
     public int MaxPageSize { get; set; } = DefaultMaxPageSize;
+
+    /// <summary>
+    /// Gets or sets the longest a stop may take, in seconds (Ctrl+C, SIGTERM, a service manager's stop): the broker
+    /// takes no more messages and commits what it took, and the rest of the host stops; what is not committed by then
+    /// stays unacknowledged, for the devices to send again. Keep it below the service manager's grace period before it
+    /// kills the process.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultShutdownSeconds"/>.</value>
+    [Range(1, 3600)]
+    public int ShutdownSeconds { get; set; } = DefaultShutdownSeconds;
 
     /// <summary>Gets or sets whether logs are written to the console as JSON (one object per line) instead of text.</summary>
     /// <value>The default value is <see langword="false"/>.</value>

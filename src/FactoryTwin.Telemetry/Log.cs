@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(2002, LogLevel.Information, "Embedded MQTT broker takes no more messages; everything it took is committed ({Held} acknowledgements still leaving)")]
     public static partial void BrokerDrained(ILogger logger, long held);
 
+    [LoggerMessage(2003, LogLevel.Warning, "The shutdown time ran out before the embedded MQTT broker's messages were committed: {Pending} messages stay unacknowledged, and their devices send them again to the next run")]
+    public static partial void BrokerDrainCut(ILogger logger, long pending);
+
     [LoggerMessage(2010, LogLevel.Information, "Telemetry ingestion connected to {Host}:{Port} as {ClientId}, subscribed to {Filter} (session present: {SessionPresent})")]
     public static partial void Connected(ILogger logger, string host, int port, string clientId, string filter, bool sessionPresent);
 

@@ -44,7 +44,7 @@ internal static class ServerBuilderExtensions
         var options = section.Get<ServerOptions>() ?? new ServerOptions();
         services.AddOptions<ServerOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownSeconds));
 
         // Cluster mode: the shared database's schema first, then everything below keeps its state there.
         var cluster = options.Cluster == ClusterMode.Postgres ? builder.AddFactoryTwinCluster(options) : null;

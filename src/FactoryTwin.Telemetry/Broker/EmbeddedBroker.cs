@@ -175,20 +175,20 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
             return;
         }
 
+        await StoppingAsync(cancellationToken);
+        _server = null;
         try
         {
-            await StoppingAsync(cancellationToken);
+            await server.StopAsync(new MqttServerStopOptions
+            {
+                DefaultClientDisconnectOptions = new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.ServerShuttingDown },
+            }).WaitAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The shutdown time is up: what is not committed stays unacknowledged, for the devices to send again.
+            // The shutdown time is up: disposing the server below drops the connections without a goodbye.
         }
 
-        _server = null;
-        await server.StopAsync(new MqttServerStopOptions
-        {
-            DefaultClientDisconnectOptions = new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.ServerShuttingDown },
-        }).WaitAsync(cancellationToken);
         _closed.TrySetResult();
         server.Dispose();
         foreach (var window in _windows.Values)
@@ -418,13 +418,22 @@ internal sealed class EmbeddedBroker : IHostedLifecycleService, IAsyncDisposable
             return;
         }
 
-        await _pipeline.DrainAsync(cancellationToken);
+        try
+        {
+            await _pipeline.DrainAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The end a stop must allow for, not an error of the stop: what is not committed stays unacknowledged.
+            Log.BrokerDrainCut(_logger, _pipeline.Pending);
+            return;
+        }
 
         // The acknowledgements of what was committed leave through each connection's send queue; give them a moment.
         var started = _time.GetTimestamp();
-        while (Interlocked.Read(ref _held) > 0 && _time.GetElapsedTime(started) < AcknowledgementFlushLimit)
+        while (Interlocked.Read(ref _held) > 0 && _time.GetElapsedTime(started) < AcknowledgementFlushLimit && !cancellationToken.IsCancellationRequested)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), _time, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _time, CancellationToken.None);
         }
 
         Log.BrokerDrained(_logger, Interlocked.Read(ref _held));

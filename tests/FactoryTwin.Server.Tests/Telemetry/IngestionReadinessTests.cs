@@ -3,7 +3,11 @@ using System.Text.Json;
 using FactoryTwin.Historian;
 using FactoryTwin.Model.Telemetry;
 using FactoryTwin.Server.Tests.TestSupport;
+using FactoryTwin.Telemetry.Ingestion;
+using FactoryTwin.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FactoryTwin.Server.Tests.Telemetry;
 
@@ -39,6 +43,33 @@ public sealed class IngestionReadinessTests
         Assert.True(await publishing);
         Assert.Single(device.Acknowledged);
         await WaitForAsync(client, "Healthy");
+    }
+
+    [Fact]
+    public async Task Stop_StoreHangsPastTheShutdownTime_StopsWithoutErrorAndLeavesTheMessageUnacknowledged()
+    {
+        // The drain at a stop commits what the broker took; when the store does not answer within the host's shutdown
+        // time, the stop still ends cleanly (exit code 0 for a service manager) and the device, unanswered, sends again.
+        var gate = new HangingStore.Gate();
+        await using var host = await ServerHost.StartAsync(
+            builder => builder.Services.AddSingleton<ITelemetryStore>(sp => new HangingStore(sp.GetRequiredService<IHistorian>(), gate)),
+            "--Server:DeviceAuthentication=false",
+            "--Server:ShutdownSeconds=2");
+        gate.Close();
+        await using var device = await RawGateway.ConnectAsync(host.MqttPort, "gw-paint");
+        var publishing = device.PublishAsync(
+            "factorytwin/v1/lakeside/paint/ecoat-oven/measure", [(1L, RawGateway.Measure(1, TimeProvider.System.GetUtcNow(), "ecoat-oven-z1-air", 180))]);
+        using var client = host.Client();
+        await WaitForAsync(client, "Healthy"); // the message is taken: pending, not yet stalled
+        await Poll.UntilAsync(() => host.App.Services.GetRequiredService<ITelemetryIngestionStatus>().GetHealth().Pending == 1, TimeSpan.FromSeconds(30), cancellationToken: Ct);
+
+        // As at Ctrl+C or SIGTERM: the host's own shutdown time (2 s here) bounds the stop, which must end without an error.
+        Assert.Equal(TimeSpan.FromSeconds(2), host.App.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+        await host.App.StopAsync(CancellationToken.None);
+
+        Assert.False(await publishing, "the connection closes with the message unanswered");
+        Assert.Empty(device.Acknowledged);
+        gate.Open();
     }
 
     private static async Task<string?> ReadyStatusAsync(HttpClient client)
