@@ -20,17 +20,13 @@ public sealed class IngestionReadinessTests
     public async Task Ready_StoreHangsWithMessagesPending_UnhealthyNamingTheStoreCommitThenHealthyAfter()
     {
         var gate = new HangingStore.Gate();
-        await using var host = await ServerHost.StartAsync(
-            builder => builder.Services.AddSingleton<ITelemetryStore>(sp => new HangingStore(sp.GetRequiredService<IHistorian>(), gate)),
-            "--Telemetry:StallTimeout=00:00:01",
-            "--Server:DeviceAuthentication=false");
+        await using var host = await StartAsync(gate, "--Telemetry:StallTimeout=00:00:01");
         using var client = host.Client();
         Assert.Equal("Healthy", await ReadyStatusAsync(client));
 
         gate.Close();
         await using var device = await RawGateway.ConnectAsync(host.MqttPort, "gw-paint");
-        var t0 = TimeProvider.System.GetUtcNow();
-        var publishing = device.PublishAsync("factorytwin/v1/lakeside/paint/ecoat-oven/measure", [(1L, RawGateway.Measure(1, t0, "ecoat-oven-z1-air", 180))]);
+        var publishing = PublishOneAsync(device);
 
         var stuck = await WaitForAsync(client, "Unhealthy");
         var ingestion = stuck.GetProperty("checks").GetProperty("telemetry-ingestion");
@@ -49,16 +45,12 @@ public sealed class IngestionReadinessTests
     public async Task Stop_StoreHangsPastTheShutdownTime_StopsWithoutErrorAndLeavesTheMessageUnacknowledged()
     {
         // The drain at a stop commits what the broker took; when the store does not answer within the host's shutdown
-        // time, the stop still ends cleanly (exit code 0 for a service manager) and the device, unanswered, sends again.
+        // time, the stop still ends without an error, and the device, unanswered, sends the message again.
         var gate = new HangingStore.Gate();
-        await using var host = await ServerHost.StartAsync(
-            builder => builder.Services.AddSingleton<ITelemetryStore>(sp => new HangingStore(sp.GetRequiredService<IHistorian>(), gate)),
-            "--Server:DeviceAuthentication=false",
-            "--Server:ShutdownSeconds=2");
+        await using var host = await StartAsync(gate, "--Server:ShutdownSeconds=2");
         gate.Close();
         await using var device = await RawGateway.ConnectAsync(host.MqttPort, "gw-paint");
-        var publishing = device.PublishAsync(
-            "factorytwin/v1/lakeside/paint/ecoat-oven/measure", [(1L, RawGateway.Measure(1, TimeProvider.System.GetUtcNow(), "ecoat-oven-z1-air", 180))]);
+        var publishing = PublishOneAsync(device);
         using var client = host.Client();
         await WaitForAsync(client, "Healthy"); // the message is taken: pending, not yet stalled
         await Poll.UntilAsync(() => host.App.Services.GetRequiredService<ITelemetryIngestionStatus>().GetHealth().Pending == 1, TimeSpan.FromSeconds(30), cancellationToken: Ct);
@@ -71,6 +63,15 @@ public sealed class IngestionReadinessTests
         Assert.Empty(device.Acknowledged);
         gate.Open();
     }
+
+    /// <summary>A server whose store is the real historian behind <paramref name="gate"/>; any device may publish.</summary>
+    private static Task<ServerHost> StartAsync(HangingStore.Gate gate, params string[] settings) => ServerHost.StartAsync(
+        builder => builder.Services.AddSingleton<ITelemetryStore>(sp => new HangingStore(sp.GetRequiredService<IHistorian>(), gate)),
+        ["--Server:DeviceAuthentication=false", .. settings]);
+
+    /// <summary>Publishes one oven measurement, QoS 1.</summary>
+    private static Task<bool> PublishOneAsync(RawGateway device) => device.PublishAsync(
+        "factorytwin/v1/lakeside/paint/ecoat-oven/measure", [(1L, RawGateway.Measure(1, TimeProvider.System.GetUtcNow(), "ecoat-oven-z1-air", 180))]);
 
     private static async Task<string?> ReadyStatusAsync(HttpClient client)
     {
