@@ -1,5 +1,7 @@
 using FactoryTwin.Simulation.Engine;
 using FactoryTwin.Simulation.Modeling;
+using FactoryTwin.Simulation.Snapshots;
+using FactoryTwin.Simulation.Statistics;
 
 namespace FactoryTwin.Simulation.Tests;
 
@@ -87,6 +89,37 @@ internal static class TestLines
 
         f.AddRange(r.WipSeries);
         return f;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="model"/> to <paramref name="end"/> once without a stop (its statistics start at
+    /// <paramref name="t0"/>), and once resumed from the snapshot taken at <paramref name="t0"/> with other random
+    /// streams; a deterministic line has the same future either way. Returns the snapshot and both results.
+    /// </summary>
+    public static (LineSnapshot Snapshot, ReplicationResult Uninterrupted, ReplicationResult Resumed) RunAndResume(LineModel model, double t0, double end)
+    {
+        var uninterrupted = new LineSimulation(model, Options(end, warmUp: t0));
+        uninterrupted.RunUntil(t0);
+        var snapshot = uninterrupted.CaptureSnapshot();
+        uninterrupted.Run();
+        var resumed = new LineSimulation(model, Options(end), replication: 7, start: snapshot);
+        resumed.Run();
+        return (snapshot, uninterrupted.GetResult(), resumed.GetResult());
+    }
+
+    /// <summary>Asserts that two runs produced the same output, lead time and per-station times.</summary>
+    public static void AssertSameFuture(ReplicationResult a, ReplicationResult c)
+    {
+        Assert.Equal(a.Output, c.Output);
+        Assert.Equal(a.LeadTime.Mean, c.LeadTime.Mean, 9);
+        Assert.Equal(a.MeanWip, c.MeanWip, 9);
+        for (int i = 0; i < a.Stations.Length; i++)
+        {
+            Assert.Equal(a.Stations[i].Processed, c.Stations[i].Processed);
+            Assert.Equal(a.Stations[i].Working, c.Stations[i].Working, 9);
+            Assert.Equal(a.Stations[i].Down, c.Stations[i].Down, 9);
+            Assert.Equal(a.Stations[i].Blocked, c.Stations[i].Blocked, 9);
+        }
     }
 
     public static SimulationOptions Options(double end, double warmUp = 0, ulong seed = 42) =>

@@ -145,29 +145,14 @@ public sealed class LineSimulationStationFailureTests
         var model = b.Build();
         const double end = 30_000;
 
-        var uninterrupted = new LineSimulation(model, TestLines.Options(end, warmUp: t0));
-        uninterrupted.RunUntil(t0);
-        var snapshot = uninterrupted.CaptureSnapshot();
-        uninterrupted.Run();
-        var resumed = new LineSimulation(model, TestLines.Options(end), replication: 7, start: snapshot);
-        resumed.Run();
+        var (snapshot, uninterrupted, resumed) = TestLines.RunAndResume(model, t0, end);
 
         var machines = snapshot.Elements.Single(e => e.Name == "S").Machines;
         Assert.Equal(3, machines.Length);
         Assert.All(machines, m => Assert.Equal(down, m.Status == MachineStatus.Down));
         Assert.All(machines, m => Assert.Equal(down, !double.IsNaN(m.RemainingRepair)));
         Assert.All(machines, m => Assert.Equal(down, double.IsNaN(m.RemainingTimeToFailure)));
-        var a = uninterrupted.GetResult();
-        var c = resumed.GetResult();
-        Assert.Equal(a.Output, c.Output);
-        Assert.Equal(a.LeadTime.Mean, c.LeadTime.Mean, 9);
-        for (int i = 0; i < a.Stations.Length; i++)
-        {
-            Assert.Equal(a.Stations[i].Processed, c.Stations[i].Processed);
-            Assert.Equal(a.Stations[i].Working, c.Stations[i].Working, 9);
-            Assert.Equal(a.Stations[i].Down, c.Stations[i].Down, 9);
-            Assert.Equal(a.Stations[i].Blocked, c.Stations[i].Blocked, 9);
-        }
+        TestLines.AssertSameFuture(uninterrupted, resumed);
     }
 
     [Fact]

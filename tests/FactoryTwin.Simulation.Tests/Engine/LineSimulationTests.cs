@@ -171,24 +171,9 @@ public sealed class LineSimulationTests
         var model = b.Build();
         const double t0 = 5000.3, end = 20_000;
 
-        var uninterrupted = new LineSimulation(model, TestLines.Options(end, warmUp: t0));
-        uninterrupted.RunUntil(t0);
-        var snapshot = uninterrupted.CaptureSnapshot();
-        uninterrupted.Run();
-        var resumed = new LineSimulation(model, TestLines.Options(end), replication: 7, start: snapshot);
-        resumed.Run();
+        var (_, uninterrupted, resumed) = TestLines.RunAndResume(model, t0, end);
 
-        var a = uninterrupted.GetResult();
-        var c = resumed.GetResult();
-        Assert.Equal(a.Output, c.Output);
-        Assert.Equal(a.LeadTime.Mean, c.LeadTime.Mean, 9);
-        Assert.Equal(a.MeanWip, c.MeanWip, 9);
-        for (int i = 0; i < a.Stations.Length; i++)
-        {
-            Assert.Equal(a.Stations[i].Processed, c.Stations[i].Processed);
-            Assert.Equal(a.Stations[i].Working, c.Stations[i].Working, 9);
-            Assert.Equal(a.Stations[i].Blocked, c.Stations[i].Blocked, 9);
-        }
+        TestLines.AssertSameFuture(uninterrupted, resumed);
     }
 
     [Fact]
