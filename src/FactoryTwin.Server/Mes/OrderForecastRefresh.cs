@@ -16,7 +16,8 @@ namespace FactoryTwin.Server.Mes;
 /// shift forecast it is made afresh every <see cref="MesOptions.OrderForecastIntervalSeconds"/> of wall time with the same
 /// seed, and at once when a schedule is imported; a read (<see cref="Latest"/>) never waits for one. It is not made again
 /// while the orders' progress stands still (off shift), up to ten intervals, and it waits at least ten times as long as
-/// the last one took.
+/// the last one took. Refreshes run one at a time: one asked for while another runs waits for it, and the loop's step
+/// after an import makes none when the latest forecast was already made from the imported schedule.
 /// </summary>
 internal sealed class OrderForecastRefresh : BackgroundService
 {
@@ -35,11 +36,12 @@ internal sealed class OrderForecastRefresh : BackgroundService
     private const int DutyFactor = 10;
 
     private readonly SemaphoreSlim _kick = new(0, 1);
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _running = new(1, 1);
     private volatile Made? _latest; // one reference, so a reader never sees half of an update
     private string? _lastProgress;
     private long _lastMade;
-    private volatile bool _kicked;
+    private int _scheduleChanges; // imports seen; a forecast remembers how many it saw when it read the schedule
+    private int _madeAfterChanges = -1;
 
     public OrderForecastRefresh(MesReports reports, MesReleaseSchedule releases, ITwinGateway twin, PlantModel plant, TimeProvider wall, IOptions<MesOptions> options, ILogger<OrderForecastRefresh> logger)
     {
@@ -65,8 +67,8 @@ internal sealed class OrderForecastRefresh : BackgroundService
     public Task<OrderForecast?> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(onlyIfChanged: false, cancellationToken);
 
     /// <summary>
-    /// The background loop's step: makes the forecast unless the orders' progress (bodies released, completed and
-    /// scrapped per order) is what the latest forecast started from and it is younger than
+    /// The background loop's step: makes the forecast unless the latest was made after the last import, the orders'
+    /// progress (bodies released, completed and scrapped per order) is what it started from and it is younger than
     /// <see cref="StaleAfterIntervals"/> intervals: off shift nothing moves, and simulating the same plant again from a
     /// later instant of the same pause gives the same completions.
     /// </summary>
@@ -76,6 +78,20 @@ internal sealed class OrderForecastRefresh : BackgroundService
 
     private async Task<OrderForecast?> RefreshAsync(bool onlyIfChanged, CancellationToken cancellationToken)
     {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            return await RefreshAloneAsync(onlyIfChanged, cancellationToken);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<OrderForecast?> RefreshAloneAsync(bool onlyIfChanged, CancellationToken cancellationToken)
+    {
+        int changes = Volatile.Read(ref _scheduleChanges);
         if (await _releases.GetAsync(cancellationToken) is not { } schedule)
         {
             _latest = null;
@@ -91,7 +107,7 @@ internal sealed class OrderForecastRefresh : BackgroundService
         }
 
         string progress = string.Join(';', report.Orders.Select(o => $"{o.Order.Id}:{o.Released}/{o.Completed}/{o.Scrapped}")) + "@" + schedule.Id;
-        if (onlyIfChanged && Latest is not null && progress == _lastProgress
+        if (onlyIfChanged && Latest is not null && progress == _lastProgress && _madeAfterChanges == changes
             && _wall.GetElapsedTime(_lastMade) < TimeSpan.FromSeconds(_options.OrderForecastIntervalSeconds * StaleAfterIntervals))
         {
             return Latest.Value.Forecast;
@@ -139,19 +155,10 @@ internal sealed class OrderForecastRefresh : BackgroundService
             forecast = forecast with { Orders = [.. report.Orders.Where(o => outlooks.ContainsKey(o.Order.Id)).Select(o => outlooks[o.Order.Id])] };
         }
 
-        lock (_gate)
-        {
-            // Two runs may overlap (the timer's and one asked for); the one from the later plant state stays.
-            if (Latest is { } latest && latest.ScheduleId == schedule.Id && latest.Forecast.Instant > forecast.Instant)
-            {
-                return latest.Forecast;
-            }
-
-            _latest = new Made(schedule.Id, forecast);
-            _lastProgress = progress;
-            _lastMade = _wall.GetTimestamp();
-        }
-
+        _latest = new Made(schedule.Id, forecast);
+        _lastProgress = progress;
+        _lastMade = _wall.GetTimestamp();
+        _madeAfterChanges = changes;
         LastDuration = _wall.GetElapsedTime(started);
         Log.OrderForecastMade(_logger, forecast.Orders.Length, schedule.Id, now, forecast.Replications, LastDuration.TotalSeconds);
         return forecast;
@@ -180,11 +187,10 @@ internal sealed class OrderForecastRefresh : BackgroundService
                 }
 
                 stoppingToken.ThrowIfCancellationRequested();
-                bool kicked = _kicked;
-                _kicked = false;
                 try
                 {
-                    await RefreshAsync(onlyIfChanged: !kicked, stoppingToken);
+                    // After an import the latest forecast is of the schedule before it, unless one asked for since was made.
+                    await RefreshAsync(onlyIfChanged: true, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -205,12 +211,13 @@ internal sealed class OrderForecastRefresh : BackgroundService
     public override void Dispose()
     {
         _kick.Dispose();
+        _running.Dispose();
         base.Dispose();
     }
 
     private void Kick()
     {
-        _kicked = true;
+        Interlocked.Increment(ref _scheduleChanges);
         try
         {
             _kick.Release();

@@ -236,11 +236,29 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(["ST-1", "ST-2"], kept.Orders.Select(o => o.OrderId));
     }
 
+    [Fact]
+    public async Task OrderForecast_SameScheduleImportedAgainChanged_IsMadeAgainThoughProgressStandsStill()
+    {
+        await ImportFridayScheduleAsAsync("AGAIN", "AG-");
+        var refresh = server.Host.App.Services.GetRequiredService<OrderForecastRefresh>();
+        await refresh.RefreshAsync(Ct);
+        var kept = await refresh.RefreshIfChangedAsync(Ct);
+
+        // The MES sends the schedule again under its id with another colour: no body moved, but the plan is another one.
+        await ImportFridayScheduleAsAsync("AGAIN", "AG-", colour: "red");
+        var remade = await refresh.RefreshIfChangedAsync(Ct);
+
+        Assert.NotNull(kept);
+        Assert.NotNull(remade);
+        Assert.NotSame(kept, remade);
+        Assert.Equal(["AG-1", "AG-2"], remade.Orders.Select(o => o.OrderId));
+    }
+
     /// <summary>Imports the Friday schedule under another schedule id, with its order ids under another prefix than <c>F-</c>.</summary>
-    private async Task ImportFridayScheduleAsAsync(string scheduleId, string orderPrefix)
+    private async Task ImportFridayScheduleAsAsync(string scheduleId, string orderPrefix, string colour = "white")
     {
         using var engineer = server.Host.Client(Role.Engineer);
-        var schedule = FridaySchedule().Replace("FRI-LATE", scheduleId, StringComparison.Ordinal).Replace("<ID>F-", "<ID>" + orderPrefix, StringComparison.Ordinal);
+        var schedule = FridaySchedule(colour).Replace("FRI-LATE", scheduleId, StringComparison.Ordinal).Replace("<ID>F-", "<ID>" + orderPrefix, StringComparison.Ordinal);
         using var imported = await engineer.PostAsync("api/v1/mes/schedule", Xml(schedule), Ct);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
     }
