@@ -57,11 +57,21 @@ public static class PlantFitter
             return new StationFit(station.Id, basis, null, null, null, [], notes.ToImmutable());
         }
 
-        var failures = FitOrNull(HistorySamples.TimesBetweenFailures(history.States, basis, until), cancellationToken);
-        var repairs = FitOrNull(HistorySamples.RepairTimes(history.States, since, until), cancellationToken);
-        if (failures is null)
+        DistributionFit? failures = null, repairs = null;
+        if (station.Capacity > 1 && station.FailureScope == FailureScope.Server)
         {
-            notes.Add("no complete time between failures");
+            // The station's state is down only while no server works and one is down: one server's failure while another
+            // works is not in the history, so its times are no measure of one server's failures and repairs.
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"failures are measured on stations whose failure stops the whole station only ({station.Capacity} servers failing each on its own); the plant file keeps them"));
+        }
+        else
+        {
+            failures = FitOrNull(HistorySamples.TimesBetweenFailures(history.States, basis, until), cancellationToken);
+            repairs = FitOrNull(HistorySamples.RepairTimes(history.States, since, until), cancellationToken);
+            if (failures is null)
+            {
+                notes.Add("no complete time between failures");
+            }
         }
 
         if (station.Failures.Count > 1)
