@@ -53,6 +53,18 @@ internal static partial class Log
     [LoggerMessage(9220, LogLevel.Information, "Simulated the completion of {Orders} open order(s) of schedule {Schedule} from the plant at {Instant:O}: {Replications} replications in {Seconds:F1} s")]
     public static partial void OrderForecastMade(ILogger logger, int orders, string schedule, DateTimeOffset instant, int replications, double seconds);
 
+    [LoggerMessage(9230, LogLevel.Information, "Cure verdicts: {Count} bodies' verdicts read from {Location}")]
+    public static partial void CureVerdictsLoaded(ILogger logger, int count, string location);
+
+    [LoggerMessage(9231, LogLevel.Warning, "Cure verdicts: {Skipped} line(s) of {Location} could not be read and were skipped (the first: {First}); the others were read")]
+    public static partial void CureVerdictLinesSkipped(ILogger logger, int skipped, string location, string first);
+
+    [LoggerMessage(9232, LogLevel.Warning, "Cure verdicts: {Count} bodies' verdicts could not be written to {Location} ({Reason}); they stay in memory and are tried again")]
+    public static partial void CureVerdictsNotWritten(ILogger logger, int count, string location, string reason, Exception exception);
+
+    [LoggerMessage(9233, LogLevel.Warning, "Cure verdicts: {Location} could not be read ({Reason}); the performance export has the verdicts of the bodies that leave an oven from now on")]
+    public static partial void CureVerdictsNotLoaded(ILogger logger, string location, string reason, Exception exception);
+
     [LoggerMessage(9221, LogLevel.Warning, "The order completion forecast failed ({Reason}); the schedule shows the recent-rate estimate until the next try")]
     public static partial void OrderForecastFailed(ILogger logger, string reason, Exception exception);
 }

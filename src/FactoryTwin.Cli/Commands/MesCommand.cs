@@ -160,7 +160,15 @@ internal static class MesCommand
             }
         }
 
-        var report = PerformanceCalculator.Compute(model, schedule, window.From, window.Until, events, states, new Dictionary<string, BodyQuality>(), window.Label);
+        // The twin's cure verdicts of the bodies that left an oven, as the server kept them beside the schedule.
+        var cureFile = new CureVerdictFile(MesFolder(dataFolder), int.MaxValue);
+        var quality = cureFile.Load().ToDictionary(v => v.PartId, StringComparer.Ordinal);
+        if (cureFile.Loaded is { Skipped: > 0 } skipped)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {skipped.Skipped} line(s) of {cureFile.FilePath} could not be read and were left out (the first: {skipped.FirstSkipped})"));
+        }
+
+        var report = PerformanceCalculator.Compute(model, schedule, window.From, window.Until, events, states, quality, window.Label);
         if (outFile is null)
         {
             var buffer = new MemoryStream();

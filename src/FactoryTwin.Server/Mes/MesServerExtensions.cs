@@ -1,3 +1,4 @@
+using FactoryTwin.Mes.Performance;
 using FactoryTwin.Mes.Scheduling;
 using FactoryTwin.Model.Plants;
 using FactoryTwin.Server.Cluster;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace FactoryTwin.Server.Mes;
 
 /// <summary>
-/// Registers the MES interface: the schedule store (a file, or in a cluster the database), the cure verdict log, the reports, the plan-versus-actual reader (the
+/// Registers the MES interface: the schedule store and the cure verdicts of the bodies that left an oven (files, or in a
+/// cluster the database), the cure verdict log, the reports, the plan-versus-actual reader (the
 /// API's and the dashboard's), the export of each shift's performance, the schedule the virtual plant releases by and the
 /// simulated completion of its open orders.
 /// </summary>
@@ -45,6 +47,13 @@ internal static class MesServerExtensions
             }
 
             return store;
+        });
+        services.AddSingleton<ICureVerdictStore>(sp =>
+        {
+            var mes = sp.GetRequiredService<IOptions<MesOptions>>().Value;
+            return cluster is not null
+                ? new PostgresCureVerdictStore(cluster, mes.RememberedCureVerdicts)
+                : new CureVerdictFile(DataFolder(mes, sp.GetRequiredService<IOptions<ServerOptions>>().Value), mes.RememberedCureVerdicts);
         });
         services.AddSingleton<CureVerdictLog>();
         services.AddHostedService(static sp => sp.GetRequiredService<CureVerdictLog>());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
 using FactoryTwin.Historian;
+using FactoryTwin.Mes.Performance;
 using FactoryTwin.Mes.Schemas;
 using FactoryTwin.Model.Ids;
 using FactoryTwin.Model.Telemetry;
@@ -69,7 +70,7 @@ public sealed class MesCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_ShiftFromTheDataFoldersHistorian_CountsEachOrdersBodiesAndIsSchemaValid()
+    public async Task Export_ShiftFromTheDataFoldersHistorian_CountsEachOrdersBodiesWithTheKeptCureVerdictsAndIsSchemaValid()
     {
         // The sample's Monday early shift: two white sedans of LAK-1001 and one black SUV of LAK-1002 leave the body line.
         var shift = new DateTimeOffset(2026, 12, 7, 5, 0, 0, TimeSpan.Zero);
@@ -92,6 +93,9 @@ public sealed class MesCommandTests : IDisposable
         Assert.Equal(0, (await CliRun.RunAsync("mes", "import", SamplePath, "--plant", Plant, "--data-folder", _data)).ExitCode);
         var file = Path.Combine(_data, "early.xml");
 
+        // The server kept the twin's verdict of m2, which left the top-coat oven, beside the schedule.
+        new CureVerdictFile(Path.Combine(_data, "mes"), 100).Append([new BodyQuality("m2", new AssetId("topcoat-oven"), "under-cured", -0.125, "roof", shift.AddMinutes(400))]);
+
         var (code, _, error) = await CliRun.RunAsync("mes", "export", "--shift", "2026-12-07/early", "--now", "2026-12-07T15:00:00+01:00", "--plant", Plant, "--data-folder", _data, "--out", file);
 
         Assert.Equal(0, code);
@@ -102,6 +106,10 @@ public sealed class MesCommandTests : IDisposable
             s => s.Element(B2mml + "ID")!.Value,
             s => int.Parse(s.Elements(B2mml + "MaterialActual").First().Element(B2mml + "Quantity")!.Element(B2mml + "QuantityString")!.Value, CultureInfo.InvariantCulture));
         Assert.Equal(new Dictionary<string, int> { ["LAK-1001/body"] = 2, ["LAK-1002/body"] = 1 }, produced);
+        Dictionary<string, string> Data(string body) => xml.Descendants(B2mml + "SegmentData").Single(d => d.Element(B2mml + "ID")!.Value == body)
+            .Elements(B2mml + "SegmentData").ToDictionary(d => d.Element(B2mml + "ID")!.Value, d => d.Element(B2mml + "Value")!.Element(B2mml + "ValueString")!.Value);
+        Assert.Equal(("under-cured", "twin", "-0.125", "roof", "topcoat-oven"), (Data("m2")["cure-verdict"], Data("m2")["cure-source"], Data("m2")["cure-index"], Data("m2")["worst-point"], Data("m2")["oven"]));
+        Assert.Equal(("not-predicted", "none"), (Data("m1")["cure-verdict"], Data("m1")["cure-source"]));
     }
 
     [Fact]

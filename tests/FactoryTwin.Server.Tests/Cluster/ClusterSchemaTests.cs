@@ -18,7 +18,7 @@ public sealed class ClusterSchemaTests(PostgresServerFixture postgres) : IClassF
     {
         var versions = ClusterSchema.Migrations.Select(m => m.Version).ToArray();
         Assert.Equal(Enumerable.Range(1, versions.Length), versions);
-        Assert.Equal(["orleans-queries", "orleans-clustering", "orleans-persistence", "orleans-reminders", "factorytwin-shared-state", "factorytwin-mes-schedule"], ClusterSchema.Migrations.Select(m => m.Name));
+        Assert.Equal(["orleans-queries", "orleans-clustering", "orleans-persistence", "orleans-reminders", "factorytwin-shared-state", "factorytwin-mes-schedule", "factorytwin-mes-cure-verdicts"], ClusterSchema.Migrations.Select(m => m.Name));
         Assert.All(ClusterSchema.Migrations, m => Assert.StartsWith("-- FactoryTwin", m.Sql, StringComparison.Ordinal));
         Assert.All(
             ClusterSchema.Migrations.Where(m => m.Name.StartsWith("orleans-", StringComparison.Ordinal)),
@@ -58,13 +58,13 @@ public sealed class ClusterSchemaTests(PostgresServerFixture postgres) : IClassF
         var connectionString = await postgres.CreateSchemaAsync();
         await ClusterSchema.ApplyAsync(connectionString, Ct);
 
-        // A database made by a release that shipped the scripts up to the shared state, with data written since: undo
-        // the newest script (the MES schedule table) and keep the rest.
+        // A database made by a release that shipped the scripts up to the MES schedule, with data written since: undo
+        // the newest script (the cure verdicts table) and keep the rest.
         var newest = ClusterSchema.Migrations[^1];
-        Assert.Equal("factorytwin-mes-schedule", newest.Name);
+        Assert.Equal("factorytwin-mes-cure-verdicts", newest.Name);
         await ExecuteAsync(connectionString, $"""
-            DROP TABLE factorytwin_mes_schedule;
-            DROP SEQUENCE factorytwin_mes_schedule_version;
+            DROP TABLE factorytwin_mes_cure_verdicts;
+            DROP SEQUENCE factorytwin_mes_cure_verdicts_written;
             DELETE FROM {ClusterSchema.VersionTable} WHERE version = {newest.Version};
             INSERT INTO factorytwin_settings (id, document) VALUES (1, '"kept"');
             INSERT INTO orleans_membership_version (deployment_id) VALUES ('kept');
@@ -74,7 +74,7 @@ public sealed class ClusterSchemaTests(PostgresServerFixture postgres) : IClassF
 
         var applied = await ClusterSchema.ApplyAsync(connectionString, Ct);
         Assert.Equal([newest.Version], applied);
-        Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM factorytwin_mes_schedule"));
+        Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM factorytwin_mes_cure_verdicts"));
         Assert.Equal(1L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM factorytwin_settings"));
         Assert.Equal(1L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM orleans_membership_version WHERE deployment_id = 'kept'"));
         Assert.Equal(3, await ScalarAsync<int>(connectionString, "SELECT version FROM orleans_grain_state WHERE service_id = 'kept'"));
