@@ -20,6 +20,7 @@ internal sealed class TelemetryMetrics : IDisposable
     private readonly Counter<long> _gaps;
     private readonly Counter<long> _restarts;
     private readonly Counter<long> _redelivered;
+    private readonly Counter<long> _late;
     private readonly Counter<long> _points;
     private readonly Counter<long> _parts;
     private readonly Counter<long> _batches;
@@ -29,6 +30,7 @@ internal sealed class TelemetryMetrics : IDisposable
     private long _receivedTotal;
     private long _gapsTotal;
     private long _redeliveredTotal;
+    private long _lateTotal;
     private long _pointsTotal;
     private long _partsTotal;
     private long _acknowledgedTotal;
@@ -43,6 +45,7 @@ internal sealed class TelemetryMetrics : IDisposable
         _gaps = _meter.CreateCounter<long>("factorytwin.telemetry.sequence.gaps", "{message}", "Sequence numbers skipped by publishers.");
         _restarts = _meter.CreateCounter<long>("factorytwin.telemetry.sequence.restarts", "{restart}", "Publishers that restarted their sequence counter.");
         _redelivered = _meter.CreateCounter<long>("factorytwin.telemetry.sequence.redelivered", "{message}", "Messages that another node of the cluster had already received (stored once, by the historian's key).");
+        _late = _meter.CreateCounter<long>("factorytwin.telemetry.sequence.late", "{message}", "Sequence numbers counted as gaps that arrived after all: gaps minus late is what never arrived.");
         _points = _meter.CreateCounter<long>("factorytwin.telemetry.points.committed", "{point}", "Series points committed to the store.");
         _parts = _meter.CreateCounter<long>("factorytwin.telemetry.parts.committed", "{event}", "Part events committed to the store.");
         _batches = _meter.CreateCounter<long>("factorytwin.telemetry.batches.committed", "{batch}", "Store transactions committed.");
@@ -59,6 +62,9 @@ internal sealed class TelemetryMetrics : IDisposable
 
     /// <summary>Gets the messages counted as received by another node too (cluster mode).</summary>
     public long SequenceRedelivered => Interlocked.Read(ref _redeliveredTotal);
+
+    /// <summary>Gets the sequence numbers that were counted as gaps and arrived after all.</summary>
+    public long SequenceLate => Interlocked.Read(ref _lateTotal);
 
     /// <summary>Gets the points committed.</summary>
     public long PointsCommitted => Interlocked.Read(ref _pointsTotal);
@@ -113,6 +119,12 @@ internal sealed class TelemetryMetrics : IDisposable
     {
         Interlocked.Add(ref _redeliveredTotal, count);
         _redelivered.Add(count);
+    }
+
+    public void Late(long count)
+    {
+        Interlocked.Add(ref _lateTotal, count);
+        _late.Add(count);
     }
 
     public void Committed(int points, int parts, TimeSpan duration)

@@ -15,6 +15,6 @@ internal sealed class GrainSequenceLedger(IGrainFactory grains) : IPublisherSequ
         var tally = await grains.GetGrain<IPublisherSequenceGrain>(publisher)
             .ObserveAsync(ImmutableArray.Create(sequences), ImmutableArray.Create(timestamps))
             .WaitAsync(cancellationToken);
-        return new SequenceTally(tally.Gaps, tally.Redelivered, tally.Restarts);
+        return new SequenceTally(tally.Gaps, tally.Redelivered, tally.Restarts, tally.Late);
     }
 }

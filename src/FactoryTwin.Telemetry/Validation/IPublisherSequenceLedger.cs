@@ -22,4 +22,5 @@ public interface IPublisherSequenceLedger
 /// <param name="Gaps">Numbers that are settled as never received by any node.</param>
 /// <param name="Redelivered">Numbers that another node (or this one) had already received: stored once, by the historian's key.</param>
 /// <param name="Restarts">Times the publisher restarted its counter.</param>
-public readonly record struct SequenceTally(long Gaps, long Redelivered, int Restarts);
+/// <param name="Late">Numbers that had been settled as gaps and then arrived (a node that was down, back with what its broker held).</param>
+public readonly record struct SequenceTally(long Gaps, long Redelivered, int Restarts, long Late = 0);

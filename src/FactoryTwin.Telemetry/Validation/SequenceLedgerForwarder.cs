@@ -152,6 +152,11 @@ internal sealed class SequenceLedgerForwarder : BackgroundService
                 _metrics.Redelivered(tally.Redelivered);
             }
 
+            if (tally.Late > 0)
+            {
+                _metrics.Late(tally.Late);
+            }
+
             for (var i = 0; i < tally.Restarts; i++)
             {
                 _metrics.Restart();

@@ -5,7 +5,7 @@ namespace FactoryTwin.Telemetry.Validation;
 /// <summary>
 /// The recent sequence numbers of one publisher: a ring bitmap of the last <c>size</c> numbers below the highest seen,
 /// so that redelivered and replayed messages are found even out of order, in O(1) and fixed memory. Numbers skipped
-/// when the highest advances are counted as gaps. A number further behind than the window is a duplicate, unless its
+/// when the highest advances are counted as gaps; one of them that arrives after all is late. A number further behind than the window is a duplicate, unless its
 /// timestamp is later than anything the publisher sent before: then the publisher restarted its counter and the window restarts.
 /// </summary>
 internal sealed class SequenceWindow
@@ -13,6 +13,7 @@ internal sealed class SequenceWindow
     private readonly ulong[] _bits;
     private readonly int _size;
     private long _highest = -1;
+    private long _floor;
     private DateTimeOffset _latest;
 
     public SequenceWindow(int size)
@@ -27,7 +28,7 @@ internal sealed class SequenceWindow
     /// <param name="timestamp">The message timestamp.</param>
     /// <param name="gaps">The numbers skipped by this one (0 unless it jumps ahead).</param>
     /// <param name="restarted">Whether the publisher restarted its counter.</param>
-    /// <returns>Whether the number is new.</returns>
+    /// <returns>Whether the number is new, new but counted as a gap before (late), or a duplicate.</returns>
     public SequenceVerdict Check(long seq, DateTimeOffset timestamp, out long gaps, out bool restarted)
     {
         gaps = 0;
@@ -69,7 +70,8 @@ internal sealed class SequenceWindow
 
             Set(seq);
             _latest = timestamp > _latest ? timestamp : _latest;
-            return SequenceVerdict.New;
+            // Above the first number since the start, every number below the highest was skipped by a jump: a gap.
+            return seq > _floor ? SequenceVerdict.Late : SequenceVerdict.New;
         }
 
         if (timestamp > _latest)
@@ -86,6 +88,7 @@ internal sealed class SequenceWindow
     {
         Array.Clear(_bits);
         _highest = seq;
+        _floor = seq;
         _latest = timestamp;
         Set(seq);
     }

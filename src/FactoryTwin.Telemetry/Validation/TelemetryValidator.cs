@@ -143,7 +143,8 @@ internal sealed class TelemetryValidator
             return Reject(RejectionReason.Malformed, gateway.Index, who, topic, error);
         }
 
-        if (_sequences[gateway.Index].Check(m.Seq, m.Timestamp, out var gaps, out var restarted) == SequenceVerdict.Duplicate)
+        var verdict = _sequences[gateway.Index].Check(m.Seq, m.Timestamp, out var gaps, out var restarted);
+        if (verdict == SequenceVerdict.Duplicate)
         {
             return Reject(RejectionReason.Duplicate, gateway.Index, who, topic, "the publisher already sent this seq");
         }
@@ -158,6 +159,10 @@ internal sealed class TelemetryValidator
             if (gaps > 0)
             {
                 _metrics.Gaps(gaps);
+            }
+            else if (verdict == SequenceVerdict.Late)
+            {
+                _metrics.Late(1);
             }
 
             if (restarted)

@@ -13,17 +13,19 @@ public interface IPublisherSequenceGrain : IGrainWithStringKey
     /// <summary>Records numbers one node accepted, in its order.</summary>
     /// <param name="sequences">The sequence numbers.</param>
     /// <param name="timestamps">The messages' timestamps, one per number.</param>
-    /// <returns>What the window decided during this call: settled gaps, redeliveries, restarts.</returns>
+    /// <returns>What the window decided during this call: settled gaps, redeliveries, restarts, late numbers.</returns>
     [Alias("Observe")]
     Task<PublisherSequenceTally> ObserveAsync(ImmutableArray<long> sequences, ImmutableArray<DateTimeOffset> timestamps);
 }
 
 /// <summary>What a publisher's shared sequence window decided.</summary>
 /// <param name="Gaps">Numbers settled as never received by any node.</param>
-/// <param name="Redelivered">Numbers received again (by another node, or after they were settled).</param>
+/// <param name="Redelivered">Numbers received again (by another node, or by one node twice).</param>
 /// <param name="Restarts">Times the publisher restarted its counter.</param>
+/// <param name="Late">Numbers that had been settled as gaps and then arrived: gaps minus late never arrived.</param>
 [GenerateSerializer, Immutable, Alias("FactoryTwin.Twin.PublisherSequenceTally")]
 public readonly record struct PublisherSequenceTally(
     [property: Id(0)] long Gaps,
     [property: Id(1)] long Redelivered,
-    [property: Id(2)] int Restarts);
+    [property: Id(2)] int Restarts,
+    [property: Id(3)] long Late = 0);

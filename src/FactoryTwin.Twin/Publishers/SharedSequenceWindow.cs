@@ -10,8 +10,9 @@ namespace FactoryTwin.Twin.Publishers;
 /// must move past it. Numbers below the first one received are expected only back to the lowest received in the
 /// window's first settle time, so a window that starts in the middle of a publisher's stream (a new grain after a
 /// failover) counts no gaps before it, and a straggler that arrives later below it is a redelivery. A number below the
-/// settled point is a redelivery too, unless its timestamp is later than any before: then the publisher restarted its
-/// counter.
+/// settled point that was counted as a gap arrives late (a node that was down comes back with what its broker held for
+/// it): it is counted as late, so that gaps minus late is what never arrived. Any other number below the settled point
+/// is a redelivery, unless its timestamp is later than any before: then the publisher restarted its counter.
 /// </summary>
 internal sealed class SharedSequenceWindow
 {
@@ -56,6 +57,7 @@ internal sealed class SharedSequenceWindow
 
         long gaps = 0;
         long redelivered = 0;
+        long late = 0;
         var restarts = 0;
         for (var i = 0; i < sequences.Length; i++)
         {
@@ -106,6 +108,13 @@ internal sealed class SharedSequenceWindow
                     Later(timestamp);
                 }
             }
+            else if (seq >= _floor && seq > _highest - _size && timestamp <= _latest && !IsSet(seq))
+            {
+                // Settled and counted as a gap, and here it is after all: a node held it (its broker queued it while
+                // the node was down, or the node's report came later than the settle time).
+                late++;
+                Set(seq);
+            }
             else if (timestamp > _latest)
             {
                 // Far below and newer than anything before: the publisher counts from the start again.
@@ -133,7 +142,7 @@ internal sealed class SharedSequenceWindow
             _floorOpen = false;
         }
 
-        return new PublisherSequenceTally(gaps, redelivered, restarts);
+        return new PublisherSequenceTally(gaps, redelivered, restarts, late);
     }
 
     private void Start(long seq, DateTimeOffset timestamp)

@@ -13,9 +13,35 @@ public sealed class SequenceWindowTests
         Assert.Equal(SequenceVerdict.New, w.Check(10, T0, out _, out _));
         Assert.Equal(SequenceVerdict.New, w.Check(12, T0, out var gaps, out _));
         Assert.Equal(1, gaps);
-        Assert.Equal(SequenceVerdict.New, w.Check(11, T0, out _, out _));
+        Assert.Equal(SequenceVerdict.Late, w.Check(11, T0, out _, out _));
         Assert.Equal(SequenceVerdict.Duplicate, w.Check(10, T0, out _, out _));
         Assert.Equal(SequenceVerdict.Duplicate, w.Check(12, T0, out _, out _));
+    }
+
+    [Fact]
+    public void Check_ANumberBelowTheFirst_IsNewNotLate_ForItWasNeverCountedAsAGap()
+    {
+        var w = new SequenceWindow(64);
+        w.Check(10, T0, out _, out _);
+        w.Check(13, T0, out var gaps, out _);
+
+        Assert.Equal(2, gaps);
+        Assert.Equal(SequenceVerdict.New, w.Check(8, T0, out _, out _));
+        Assert.Equal(SequenceVerdict.Late, w.Check(12, T0, out _, out _));
+        Assert.Equal(SequenceVerdict.Late, w.Check(11, T0, out _, out _));
+        Assert.Equal(SequenceVerdict.New, w.Check(9, T0, out _, out _));
+    }
+
+    [Fact]
+    public void Check_AfterAJumpPastTheWindow_ASkippedNumberStillInItIsLate()
+    {
+        var w = new SequenceWindow(64);
+        w.Check(1, T0, out _, out _);
+        w.Check(1001, T0, out var gaps, out _);
+
+        Assert.Equal(999, gaps);
+        Assert.Equal(SequenceVerdict.Late, w.Check(990, T0, out _, out _));
+        Assert.Equal(SequenceVerdict.Duplicate, w.Check(990, T0, out _, out _));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class SharedSequenceCountingTests : IDisposable
     [Fact]
     public async Task TheLedgersAnswers_AreCountedInTheNodesMetrics()
     {
-        var ledger = new RecordingLedger(new SequenceTally(Gaps: 3, Redelivered: 2, Restarts: 1));
+        var ledger = new RecordingLedger(new SequenceTally(Gaps: 3, Redelivered: 2, Restarts: 1, Late: 4));
         var forwarder = new SequenceLedgerForwarder(_metrics, NullLogger<SequenceLedgerForwarder>.Instance, ledger);
         var validator = Validator(forwarder);
         Validate(validator, 7);
@@ -52,6 +52,7 @@ public sealed class SharedSequenceCountingTests : IDisposable
 
         Assert.Equal(3, _metrics.SequenceGaps);
         Assert.Equal(2, _metrics.SequenceRedelivered);
+        Assert.Equal(4, _metrics.SequenceLate);
     }
 
     [Fact]
@@ -88,6 +89,22 @@ public sealed class SharedSequenceCountingTests : IDisposable
 
         Assert.False(forwarder.IsShared);
         Assert.Equal(2, _metrics.SequenceGaps);
+    }
+
+    [Fact]
+    public void WithoutALedger_ASkippedNumberThatArrivesAfterAll_IsCountedLateNotAsADuplicate()
+    {
+        var forwarder = new SequenceLedgerForwarder(_metrics, NullLogger<SequenceLedgerForwarder>.Instance);
+        var validator = Validator(forwarder);
+
+        Assert.Equal(MessageOutcome.Accepted, Validate(validator, 1));
+        Assert.Equal(MessageOutcome.Accepted, Validate(validator, 4));
+        Assert.Equal(MessageOutcome.Accepted, Validate(validator, 3));
+        Assert.Equal(MessageOutcome.Rejected, Validate(validator, 3));
+
+        Assert.Equal(2, _metrics.SequenceGaps);
+        Assert.Equal(1, _metrics.SequenceLate);
+        Assert.Equal(1, _metrics.Rejected(RejectionReason.Duplicate));
     }
 
     public void Dispose() => _metrics.Dispose();

@@ -88,7 +88,7 @@ public sealed class SharedSequenceWindowTests
     }
 
     [Fact]
-    public void AHigherNumber_DoesNotMakeAGapUntilTheSettleTime_AndALateNumberAfterItIsARedelivery()
+    public void AHigherNumber_DoesNotMakeAGapUntilTheSettleTime_AndALateNumberAfterItIsLateNotARedelivery()
     {
         var window = new SharedSequenceWindow(1024, Settle);
         long[] first = [0, 1, 2, 3, 6];
@@ -96,7 +96,45 @@ public sealed class SharedSequenceWindowTests
         Assert.Equal(0, window.Observe(first, Times(first), TimeSpan.Zero).Gaps);
         Assert.Equal(default, window.Observe([4], Times([4]), TimeSpan.FromSeconds(1)));
         Assert.Equal(new PublisherSequenceTally(1, 0, 0), window.Observe([], [], TimeSpan.FromSeconds(5)));
-        Assert.Equal(new PublisherSequenceTally(0, 1, 0), window.Observe([5], Times([5]), TimeSpan.FromSeconds(6)));
+        Assert.Equal(new PublisherSequenceTally(0, 0, 0, Late: 1), window.Observe([5], Times([5]), TimeSpan.FromSeconds(6)));
+        Assert.Equal(new PublisherSequenceTally(0, 1, 0), window.Observe([5], Times([5]), TimeSpan.FromSeconds(7)));
+    }
+
+    [Fact]
+    public void ANodeBackFromADeathWithWhatItsBrokerHeld_ReportedInTwoRounds_LeavesOnlyTheTrueGapsNet()
+    {
+        // Three nodes share 1..800; the publisher never sends 601..610. The node that died (every third number, held
+        // by its broker) comes back after the settle time and reports what it held in two rounds: the first round's
+        // call settles the window, so the second round's numbers were counted as gaps; they arrive late, not twice.
+        var window = new SharedSequenceWindow(1 << 16, Settle);
+        var all = Enumerable.Range(1, 800).Where(s => s is < 601 or > 610).Select(s => (long)s).ToArray();
+        var survivors = all.Where(s => s % 3 != 0).ToArray();
+        var held = all.Where(s => s % 3 == 0).ToArray();
+        var tally = window.Observe(survivors, Times(survivors), TimeSpan.Zero);
+
+        var first = held[..20];
+        var rest = held[20..];
+        tally = Add(tally, window.Observe(first, Times(first), TimeSpan.FromSeconds(20)));
+        tally = Add(tally, window.Observe(rest, Times(rest), TimeSpan.FromSeconds(21)));
+        tally = Add(tally, window.Observe([], [], TimeSpan.FromSeconds(40)));
+
+        Assert.Equal(10 + rest.Length, tally.Gaps);
+        Assert.Equal(rest.Length, tally.Late);
+        Assert.Equal(10, tally.Gaps - tally.Late);
+        Assert.Equal(0, tally.Redelivered);
+    }
+
+    [Fact]
+    public void ALateNumber_IsFoundOnlyWhileTheWindowStillHoldsIt_FurtherBackItIsARedelivery()
+    {
+        var window = new SharedSequenceWindow(64, Settle);
+        long[] first = [0, 1, 3];
+        window.Observe(first, Times(first), TimeSpan.Zero);
+        window.Observe([], [], Settle);
+        var far = Enumerable.Range(4, 100).Select(s => (long)s).ToArray();
+        window.Observe(far, Times(far), Settle);
+
+        Assert.Equal(new PublisherSequenceTally(0, 1, 0), window.Observe([2], Times([2]), Settle * 2));
     }
 
     [Fact]
@@ -175,6 +213,9 @@ public sealed class SharedSequenceWindowTests
         var e = Assert.Throws<ArgumentException>(() => window.Observe([1, 2], Times([1]), TimeSpan.Zero));
         Assert.Contains("2 sequence numbers but 1 timestamps", e.Message, StringComparison.Ordinal);
     }
+
+    private static PublisherSequenceTally Add(PublisherSequenceTally a, PublisherSequenceTally b) =>
+        new(a.Gaps + b.Gaps, a.Redelivered + b.Redelivered, a.Restarts + b.Restarts, a.Late + b.Late);
 
     private static DateTimeOffset[] Times(long[] seqs) => [.. seqs.Select(s => T0.AddMilliseconds(s * 10))];
 }
