@@ -24,15 +24,18 @@ public sealed class OvenConditions
         }
 
         ZoneAirTemperature = zoneAirTemperature;
-        Stops = [.. stops.OrderBy(s => s.Start)];
+        _stops = [.. stops.OrderBy(s => s.Start)];
         ConveyorSpeed = conveyorSpeed;
     }
 
     /// <summary>Gets each zone's air temperature over time, in kelvin.</summary>
     public IReadOnlyList<TemperatureSchedule> ZoneAirTemperature { get; }
 
+    // An array, so that MovingFraction (per body and time step of a prediction) walks it without an enumerator object.
+    private readonly ConveyorStop[] _stops;
+
     /// <summary>Gets the conveyor stops, sorted by start.</summary>
-    public IReadOnlyList<ConveyorStop> Stops { get; }
+    public IReadOnlyList<ConveyorStop> Stops => _stops;
 
     /// <summary>Gets the conveyor speed when moving, in m/s.</summary>
     public double ConveyorSpeed { get; }
@@ -68,7 +71,7 @@ public sealed class OvenConditions
     public double MovingFraction(double t, double dt)
     {
         var stopped = 0.0;
-        foreach (var stop in Stops)
+        foreach (var stop in _stops)
         {
             if (stop.Start >= t + dt)
             {

@@ -242,9 +242,12 @@ public sealed class OvenCurePredictor
             }
             else
             {
-                Parallel.For(0, chunks, c => work(c * chunk, Math.Min(bodies.Count, (c + 1) * chunk)));
+                ForChunks(work);
             }
         }
+
+        // Apart, so that only a parallel step allocates the closure over the work (ForBodies runs twice per time step).
+        void ForChunks(Action<int, int> work) => Parallel.For(0, chunks, c => work(c * chunk, Math.Min(bodies.Count, (c + 1) * chunk)));
 
         void UpdateLumped(int from, int to)
         {
@@ -285,6 +288,30 @@ public sealed class OvenCurePredictor
             }
         }
 
+        // Both steps' work as delegates made once, not once per time step.
+        Action<int, int> updateLumped = UpdateLumped;
+        Action<int, int> accumulate = (from, to) =>
+        {
+            for (var b = from; b < to; b++)
+            {
+                if (!double.IsNaN(exit[b]))
+                {
+                    continue;
+                }
+
+                for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
+                {
+                    if (slabIndex[i] >= 0)
+                    {
+                        temperature[i] = surface[slabIndex[i]];
+                    }
+
+                    Accumulate(previous[i], temperature[i], dt, _window, ref rate[i], ref peak[i], ref above[i], ref equivalent[i]);
+                    traces?[i].Add(temperature[i]);
+                }
+            }
+        };
+
         var length = _zoneEnd[^1];
         var nominalSteps = length / conditions.ConveyorSpeed / dt;
         var stopTime = conditions.Stops.Sum(s => s.Duration);
@@ -322,7 +349,7 @@ public sealed class OvenCurePredictor
             // Lumped updates (parallel over bodies), then the slab boundary values and the batched slab step.
             if (slabCount < n)
             {
-                ForBodies(UpdateLumped);
+                ForBodies(updateLumped);
             }
 
             if (slab is not null)
@@ -365,27 +392,7 @@ public sealed class OvenCurePredictor
             }
 
             // Cure figures for the bodies still inside during this step (parallel over bodies).
-            ForBodies((from, to) =>
-            {
-                for (var b = from; b < to; b++)
-                {
-                    if (!double.IsNaN(exit[b]))
-                    {
-                        continue;
-                    }
-
-                    for (var i = firstPoint[b]; i < firstPoint[b + 1]; i++)
-                    {
-                        if (slabIndex[i] >= 0)
-                        {
-                            temperature[i] = surface[slabIndex[i]];
-                        }
-
-                        Accumulate(previous[i], temperature[i], dt, _window, ref rate[i], ref peak[i], ref above[i], ref equivalent[i]);
-                        traces?[i].Add(temperature[i]);
-                    }
-                }
-            });
+            ForBodies(accumulate);
 
             for (var b = 0; b < bodies.Count; b++)
             {

@@ -23,6 +23,28 @@ public class OvenCurePredictorTests
     }
 
     [Fact]
+    public void Predict_LongerConveyorStop_AllocatesNothingMorePerTimeStep()
+    {
+        // A prediction runs once per body and oven in every simulated cure routing (what-if, forecast): without traces,
+        // a time step allocates nothing (no delegate, closure or enumerator per step), so an hour's stop costs no memory.
+        var predictor = new OvenCurePredictor(Model, Oven, new OvenPredictionOptions { Model = ThermalModelKind.Lumped });
+        long Allocated(double stop)
+        {
+            var conditions = OvenConditions.AtSetpoints(predictor.Oven).WithStops(new ConveyorStop(600, stop));
+            predictor.PredictBatch([Body], conditions);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            predictor.PredictBatch([Body], conditions);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        long minute = Allocated(60);
+        long hour = Allocated(3600);
+
+        // 1,770 more time steps of 2 s: the same memory within a few allocations.
+        Assert.True(hour - minute < 4096, $"{hour:N0} bytes with an hour's stop against {minute:N0} with a minute's");
+    }
+
+    [Fact]
     public void Predict_OneZoneThirtyKelvinColder_ThickPointUnderCured()
     {
         var predictor = new OvenCurePredictor(Model, Oven);
