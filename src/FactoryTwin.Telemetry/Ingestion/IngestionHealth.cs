@@ -3,7 +3,7 @@ namespace FactoryTwin.Telemetry.Ingestion;
 /// <summary>A moment's view of telemetry ingestion, for readiness checks and diagnostics.</summary>
 /// <param name="Pending">Messages accepted and not yet settled (committed or rejected, then acknowledged).</param>
 /// <param name="Stage">Where the writer is.</param>
-/// <param name="SinceProgress">Wall time since the writer last settled a batch or was idle with nothing pending.</param>
+/// <param name="SinceProgress">Wall time since the writer last settled a batch or took one up, or since a message came when nothing was pending; zero when nothing is pending.</param>
 /// <param name="StallTimeout">How long pending messages may wait without progress before ingestion counts as stuck.</param>
 /// <param name="HeldBytes">Bytes of the memory budget held by pending messages.</param>
 /// <param name="WaitingReceivers">Receivers (broker connections) waiting for room in the memory budget.</param>

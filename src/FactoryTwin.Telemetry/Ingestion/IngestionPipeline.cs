@@ -176,6 +176,13 @@ internal sealed partial class IngestionPipeline : IHostedService, ITelemetryInge
         long ticket;
         lock (_enqueueGate)
         {
+            // The first message after a time with nothing pending starts the stall clock: the writer may not have woken
+            // yet, and the time it sat idle is not time the message waited. Set before the ticket counts it as pending.
+            if (_lastTicket == Volatile.Read(ref _settledThrough))
+            {
+                Interlocked.Exchange(ref _lastProgress, _wall.GetTimestamp());
+            }
+
             // Tickets and queue order agree, so "settled through ticket n" means every message before it too.
             ticket = ++_lastTicket;
             item.Ticket = ticket;
