@@ -25,7 +25,7 @@ internal static class BackfillCommand
         var command = new Command(
             "backfill",
             "Simulate the plant as fast as possible and write what its gateways would have published (states, counts, levels, body events) "
-            + "into a historian, stamped from --origin: a history whose true distributions are those of the plant file. Exit code 0 ok, 1 invalid plant, 2 usage.")
+            + "into a historian, stamped from --origin: a history whose true distributions are those of the plant file. Exit code 0 ok, 1 invalid plant or the historian in use by another process (a running server), 2 usage.")
         {
             file, data, postgres, duration, origin, seed, output,
         };
@@ -55,16 +55,24 @@ internal static class BackfillCommand
 
         var duration = TimeSpan.FromSeconds(seconds);
         var start = origin ?? time.GetUtcNow() - duration;
-        await using var historian = HistorianFactory.Create(options, time);
-        var progress = new DayProgress(seconds, stderr);
-        var summary = await SimulatedHistory.WriteAsync(plant!, historian, start, duration, seed, progress, cancellationToken);
-        if (format == OutputFormat.Json)
+        try
         {
-            JsonOutput.Write(stdout, summary);
+            await using var historian = HistorianFactory.Create(options, time);
+            var progress = new DayProgress(seconds, stderr);
+            var summary = await SimulatedHistory.WriteAsync(plant!, historian, start, duration, seed, progress, cancellationToken);
+            if (format == OutputFormat.Json)
+            {
+                JsonOutput.Write(stdout, summary);
+            }
+            else
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {summary.Points} points and {summary.PartEvents} body events ({summary.Bodies} bodies) from {summary.Since:O} to {summary.Until:O}."));
+            }
         }
-        else
+        catch (HistorianInUseException e)
         {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {summary.Points} points and {summary.PartEvents} body events ({summary.Bodies} bodies) from {summary.Since:O} to {summary.Until:O}."));
+            await stderr.WriteLineAsync("error: " + e.Message);
+            return ExitCodes.Invalid;
         }
 
         return ExitCodes.Ok;

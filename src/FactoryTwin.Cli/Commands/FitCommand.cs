@@ -61,27 +61,35 @@ internal static class FitCommand
             return ExitCodes.Usage;
         }
 
-        await using var historian = HistorianFactory.Create(options, time);
-        int stations = plant!.Elements().OfType<FactoryTwin.Model.Plants.Station>().Count();
-        var progress = new ProgressLines(n => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted {n}/{stations} stations")));
-        var (report, updated) = await PlantFitRun.RunAsync(historian, plant, path, since, until, progress, cancellationToken);
-        if (write && report.Changes.Count > 0)
+        try
         {
-            File.Copy(path, path + ".bak", overwrite: true);
-            var temporary = path + ".tmp";
-            await File.WriteAllTextAsync(temporary, updated, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-            report = report with { Written = true };
-        }
+            await using var historian = HistorianFactory.Create(options, time);
+            int stations = plant!.Elements().OfType<FactoryTwin.Model.Plants.Station>().Count();
+            var progress = new ProgressLines(n => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted {n}/{stations} stations")));
+            var (report, updated) = await PlantFitRun.RunAsync(historian, plant, path, since, until, progress, cancellationToken);
+            if (write && report.Changes.Count > 0)
+            {
+                File.Copy(path, path + ".bak", overwrite: true);
+                var temporary = path + ".tmp";
+                await File.WriteAllTextAsync(temporary, updated, cancellationToken);
+                File.Move(temporary, path, overwrite: true);
+                report = report with { Written = true };
+            }
 
-        if (format == OutputFormat.Json)
-        {
-            JsonOutput.Write(stdout, report);
+            if (format == OutputFormat.Json)
+            {
+                JsonOutput.Write(stdout, report);
+                return ExitCodes.Ok;
+            }
+
+            Print(report, Consoles.For(stdout), stdout);
             return ExitCodes.Ok;
         }
-
-        Print(report, Consoles.For(stdout), stdout);
-        return ExitCodes.Ok;
+        catch (HistorianInUseException e)
+        {
+            await stderr.WriteLineAsync("error: " + e.Message + " A running server fits from its own historian: POST /api/v1/fit.");
+            return ExitCodes.Invalid;
+        }
     }
 
     private static void Print(PlantFitDto report, IAnsiConsole console, TextWriter stdout)

@@ -148,16 +148,25 @@ internal static class MesCommand
             return ExitCodes.Invalid;
         }
 
-        await using var historian = HistorianFactory.Create(new HistorianOptions { DataFolder = dataFolder });
         var since = schedule.Orders.Items.Min(o => o.EarliestStart);
-        var events = await historian.QueryPartEventsAsync(since < window!.From ? since : window.From, window.Until, null, cancellationToken);
+        IReadOnlyList<PartEvent> events;
         var states = new List<StationStateSpan>();
-        foreach (var station in model!.Lines().SelectMany(l => l.Stations))
+        try
         {
-            foreach (var interval in await historian.QueryStateIntervalsAsync(SeriesId.Of(station.Id, SeriesId.StateChannel), window.From, window.Until, cancellationToken))
+            await using var historian = HistorianFactory.Create(new HistorianOptions { DataFolder = dataFolder });
+            events = await historian.QueryPartEventsAsync(since < window!.From ? since : window.From, window.Until, null, cancellationToken);
+            foreach (var station in model!.Lines().SelectMany(l => l.Stations))
             {
-                states.Add(new StationStateSpan(station.Id, (StationState)(int)interval.State, interval.Start, interval.End));
+                foreach (var interval in await historian.QueryStateIntervalsAsync(SeriesId.Of(station.Id, SeriesId.StateChannel), window.From, window.Until, cancellationToken))
+                {
+                    states.Add(new StationStateSpan(station.Id, (StationState)(int)interval.State, interval.Start, interval.End));
+                }
             }
+        }
+        catch (HistorianInUseException e)
+        {
+            stderr.WriteLine("error: " + e.Message + " The running server's export is GET /api/v1/mes/performance.");
+            return ExitCodes.Invalid;
         }
 
         // The twin's cure verdicts of the bodies that left an oven, as the server kept them beside the schedule.

@@ -111,7 +111,15 @@ internal sealed partial class DuckDbHistorian : IHistorian
         var connection = new DuckDBConnection("Data Source=" + _path);
         try
         {
-            connection.Open();
+            try
+            {
+                connection.Open();
+            }
+            catch (DuckDBException e) when (HistorianInUseException.FromDuckDb(_path, e) is { } inUse)
+            {
+                throw inUse;
+            }
+
             Execute(connection, DuckDbSchema.Create);
             using (var command = connection.CreateCommand())
             {
