@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace FactoryTwin.Cli.Tests;
@@ -39,41 +38,7 @@ public sealed class DotnetRunTests
     {
         // The tests run from artifacts/bin/FactoryTwin.Cli.Tests/{config}/; the CLI was built beside them, in the same configuration.
         var config = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in (string[])["run", "--no-build", "--project", "src/FactoryTwin.Cli", "-c", config, "--"])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        return await CliProcess.RunDotnetAsync(Limit, RepositoryRoot(), ["run", "--no-build", "--project", "src/FactoryTwin.Cli", "-c", config, "--", .. args]);
     }
 
     private static string RepositoryRoot()

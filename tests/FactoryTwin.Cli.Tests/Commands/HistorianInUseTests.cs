@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DuckDB.NET.Data;
 using FactoryTwin.Historian;
 using FactoryTwin.TestSupport;
@@ -15,8 +14,6 @@ public sealed class HistorianInUseTests : IDisposable
     private readonly string _data = Directory.CreateTempSubdirectory("ft-cli-in-use-").FullName;
 
     private static string Plant => CliRun.Sample("automotive.yaml");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
@@ -86,29 +83,6 @@ public sealed class HistorianInUseTests : IDisposable
         var config = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
         var cli = Path.Combine(RepositoryPaths.Root(), "artifacts", "bin", "FactoryTwin.Cli", config, "factorytwin.dll");
         Assert.True(File.Exists(cli), "The CLI is not built at " + cli);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        return await CliProcess.RunDotnetAsync(TimeSpan.FromMinutes(2), null, [cli, .. args]);
     }
 }
