@@ -32,6 +32,8 @@ internal sealed class CureVerdictLog : IHostedService, IDisposable
     private readonly Dictionary<string, BodyQuality> _byBody = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Dictionary<string, HashSet<string>> _inside = new(StringComparer.Ordinal); // per oven, the bodies predicted there and not yet seen leave
+    private readonly HashSet<string> _scratch = new(StringComparer.Ordinal); // the bodies of the view being recorded
+    private readonly Predicate<string> _leaves;
     private readonly Channel<BodyQuality> _departed = Channel.CreateUnbounded<BodyQuality>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _registration;
@@ -45,6 +47,7 @@ internal sealed class CureVerdictLog : IHostedService, IDisposable
         _wall = wall;
         _logger = logger;
         _capacity = options.Value.RememberedCureVerdicts;
+        _leaves = Leaves;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -127,7 +130,17 @@ internal sealed class CureVerdictLog : IHostedService, IDisposable
                 return;
             }
 
-            var inside = new HashSet<string>(view.Bodies.IsDefault ? [] : view.Bodies.Select(b => b.PartId), StringComparer.Ordinal);
+            // One set reused under the gate: an oven's view comes with every live update.
+            var inside = _scratch;
+            inside.Clear();
+            if (!view.Bodies.IsDefault)
+            {
+                foreach (var body in view.Bodies)
+                {
+                    inside.Add(body.PartId);
+                }
+            }
+
             if (!view.Cure.IsDefaultOrEmpty)
             {
                 predicted ??= _inside[view.Asset] = new HashSet<string>(StringComparer.Ordinal);
@@ -142,14 +155,7 @@ internal sealed class CureVerdictLog : IHostedService, IDisposable
                 }
             }
 
-            foreach (var body in predicted!.Where(b => !inside.Contains(b)).ToList())
-            {
-                predicted!.Remove(body);
-                if (_byBody.TryGetValue(body, out var last))
-                {
-                    _departed.Writer.TryWrite(last);
-                }
-            }
+            predicted!.RemoveWhere(_leaves);
         }
     }
 
@@ -169,6 +175,22 @@ internal sealed class CureVerdictLog : IHostedService, IDisposable
         TwinCureVerdict.OverBaked => "over-baked",
         _ => verdict.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Under the gate: whether a body predicted in the oven being recorded has left it; if so its last verdict goes to the store.</summary>
+    private bool Leaves(string body)
+    {
+        if (_scratch.Contains(body))
+        {
+            return false;
+        }
+
+        if (_byBody.TryGetValue(body, out var last))
+        {
+            _departed.Writer.TryWrite(last);
+        }
+
+        return true;
+    }
 
     private void Remember(BodyQuality verdict)
     {
