@@ -208,15 +208,22 @@ public sealed class MesEndpointsTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(["FC-1", "FC-2"], forecast.Orders.Select(o => o.OrderId));
         foreach (var order in progress.RootElement.GetProperty("orders").EnumerateArray())
         {
-            // Nothing of the orders is released yet: the simulated plant releases all five bodies and ships them within the horizon.
+            // Nothing of the orders is released yet: the simulated plant releases all five bodies and ships them within the
+            // horizon in most replications. In a replication that scraps one of an order's bodies (0.2 % at metal finish
+            // and at paint inspection) the order is never complete, as the plant releases no replacement; when that is
+            // more than 5 % of them, the 95 % quantile lies after the horizon and is null.
+            var json = order.GetRawText();
             Assert.Equal("simulation", order.GetProperty("completionSource").GetString());
             Assert.InRange(order.GetProperty("onTimeProbability").GetDouble(), 0, 1);
             // The import's own refresh may have finished after this one: the latest of the two answers.
             var horizon = order.GetProperty("forecastHorizon").GetDateTimeOffset();
             Assert.True(horizon >= forecast.Horizon, $"{horizon:O} is the horizon of this forecast or a later one");
-            var (low, expected, high) = (order.GetProperty("completionLow").GetDateTimeOffset(), order.GetProperty("expectedCompletion").GetDateTimeOffset(), order.GetProperty("completionHigh").GetDateTimeOffset());
-            Assert.True(low <= expected && expected <= high && high <= horizon, $"{low:O} ≤ {expected:O} ≤ {high:O} ≤ {horizon:O}");
-            Assert.True(expected > forecast.Instant, "completion lies after the snapshot");
+            Assert.True(order.GetProperty("completionLow").ValueKind == JsonValueKind.String && order.GetProperty("expectedCompletion").ValueKind == JsonValueKind.String, json);
+            var (low, expected) = (order.GetProperty("completionLow").GetDateTimeOffset(), order.GetProperty("expectedCompletion").GetDateTimeOffset());
+            var high = order.GetProperty("completionHigh") is { ValueKind: JsonValueKind.String } h ? h.GetDateTimeOffset() : horizon;
+            Assert.True(low <= expected && expected <= high && high <= horizon, $"{low:O} ≤ {expected:O} ≤ {high:O} ≤ {horizon:O}: {json}");
+            Assert.True(expected > forecast.Instant, "completion lies after the snapshot: " + json);
+            Assert.False(order.GetProperty("completesAfterHorizon").GetBoolean(), json);
         }
     }
 
